@@ -1,0 +1,4 @@
+//! Bytecode: opcodes, the static qstr table, and the `.mpy` reader.
+
+pub mod opcode;
+pub mod static_qstr;
