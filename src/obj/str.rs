@@ -1,0 +1,267 @@
+//! `str` and `bytes` objects: immutable byte strings with a cached hash and length.
+//!
+//! Both share one layout. A `str` holds valid UTF-8 and caches its length in code points
+//! (equal to the byte length exactly when it is ASCII, which makes indexing O(1)). Heap strings
+//! keep their bytes right after the struct; static strings point at bytes in the binary.
+//! Interned strings are unique per content, so name lookups compare pointers first.
+
+use super::{Kind, ObjHeader, PyObj};
+use crate::value::Value;
+
+/// The layout of `str` and `bytes` objects.
+#[repr(C)]
+pub struct StrObj {
+    /// `str` or `bytes` (or a subclass's instance base).
+    pub header: ObjHeader,
+    /// FNV-1a of the bytes.
+    pub hash: u32,
+    /// Length in code points (`str`) or bytes (`bytes`).
+    pub char_len: u32,
+    /// Length in bytes.
+    pub len: usize,
+    /// The bytes (inline after the struct for heap strings).
+    pub data: *const u8,
+}
+
+// SAFETY: static strings are immutable; heap ones belong to one interpreter.
+unsafe impl Sync for StrObj {}
+
+impl PyObj for StrObj {
+    const KIND: Kind = Kind::Str;
+}
+
+/// Bytes objects share the str layout; this marker type gives them their own kind.
+#[repr(transparent)]
+pub struct BytesObj(pub StrObj);
+
+impl PyObj for BytesObj {
+    const KIND: Kind = Kind::Bytes;
+}
+
+/// FNV-1a: the hash every str caches (build.rs computes the same for static strings).
+pub const fn hash_bytes(b: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+impl StrObj {
+    /// A static `str` (used by the generated table of names).
+    pub const fn new_static(s: &'static [u8], hash: u32, char_len: u32) -> StrObj {
+        StrObj {
+            header: ObjHeader::new(&super::types::STR_TYPE),
+            hash,
+            char_len,
+            len: s.len(),
+            data: s.as_ptr(),
+        }
+    }
+
+    /// The bytes.
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        // SAFETY: data points at len bytes that live as long as the object.
+        unsafe { core::slice::from_raw_parts(self.data, self.len) }
+    }
+
+    /// The text (for `str` objects, which are valid UTF-8).
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        // SAFETY: str objects are only ever created from valid UTF-8.
+        unsafe { core::str::from_utf8_unchecked(self.as_bytes()) }
+    }
+
+    /// Whether every character is ASCII.
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len as usize == self.len
+    }
+
+    /// The static name as a `Value`.
+    #[inline]
+    pub fn value(&'static self) -> Value {
+        Value::from_static(self)
+    }
+}
+
+/// Count code points in UTF-8.
+pub fn char_count(b: &[u8]) -> usize {
+    b.iter().filter(|&&c| (c & 0xc0) != 0x80).count()
+}
+
+/// The byte offset of code point `i` in UTF-8 text `b` (or `b.len()` when `i` is the end).
+pub fn char_to_byte(b: &[u8], ascii: bool, i: usize) -> usize {
+    if ascii {
+        return i.min(b.len());
+    }
+    let mut n = 0;
+    for (off, &c) in b.iter().enumerate() {
+        if (c & 0xc0) != 0x80 {
+            if n == i {
+                return off;
+            }
+            n += 1;
+        }
+    }
+    b.len()
+}
+
+/// The bytes of a `str` or `bytes` value (including interned and static strings).
+#[inline]
+pub fn bytes_of<'a>(v: Value) -> Option<&'a [u8]> {
+    let k = super::kind_of(v);
+    if v.is_ptr() && (k == Kind::Str || k == Kind::Bytes) {
+        // SAFETY: the kind check says v is a StrObj; callers use the slice before anything can
+        // collect (the crate's rooting rule).
+        Some(unsafe { (*(v.raw() as *const StrObj)).as_bytes() })
+    } else {
+        None
+    }
+}
+
+/// The text of a `str` value.
+#[inline]
+pub fn str_of<'a>(v: Value) -> Option<&'a str> {
+    if super::is::<StrObj>(v) {
+        // SAFETY: v is a live StrObj holding valid UTF-8; see bytes_of for the lifetime rule.
+        Some(unsafe { (*(v.raw() as *const StrObj)).as_str() })
+    } else {
+        None
+    }
+}
+
+/// The cached hash of a str/bytes value.
+#[inline]
+pub fn hash_of(v: Value) -> Option<u32> {
+    let k = super::kind_of(v);
+    if v.is_ptr() && (k == Kind::Str || k == Kind::Bytes) {
+        // SAFETY: v is a live StrObj.
+        Some(unsafe { (*(v.raw() as *const StrObj)).hash })
+    } else {
+        None
+    }
+}
+
+/// The code-point length and ASCII flag of a str value.
+#[inline]
+pub fn char_len_of(v: Value) -> usize {
+    // SAFETY: callers pass str values only (checked by kind in debug builds).
+    debug_assert!(super::is::<StrObj>(v) || super::is::<BytesObj>(v));
+    unsafe { (*(v.raw() as *const StrObj)).char_len as usize }
+}
+
+use crate::vm::{Cx, PyResult};
+
+/// A new `str` from UTF-8 bytes the caller has validated. Short strings that are already
+/// interned return the interned object.
+pub fn new_str(cx: &mut Cx, s: &[u8]) -> PyResult<Value> {
+    new_with_type(cx, &super::types::STR_TYPE, s, char_count(s) as u32)
+}
+
+/// A new `str` from a Rust `&str`.
+pub fn new_from(cx: &mut Cx, s: &str) -> PyResult<Value> {
+    new_str(cx, s.as_bytes())
+}
+
+/// A new `bytes` object.
+pub fn new_bytes(cx: &mut Cx, b: &[u8]) -> PyResult<Value> {
+    new_with_type(cx, &super::types::BYTES_TYPE, b, b.len() as u32)
+}
+
+/// A new str/bytes object of type `ty` with the bytes copied inline.
+pub(crate) fn new_with_type(
+    cx: &mut Cx,
+    ty: *const super::TypeObj,
+    s: &[u8],
+    char_len: u32,
+) -> PyResult<Value> {
+    // The source may live in the heap: it stays put (the collector never moves), and callers
+    // keep its owner rooted.
+    let len = s.len();
+    let src = s.as_ptr();
+    let p: *mut StrObj = cx.alloc_obj(ty, len + 1)?;
+    // SAFETY: p is a fresh allocation of size_of::<StrObj>() + len + 1 bytes; the source bytes
+    // are still valid (non-moving heap, rooted owner) and do not overlap the new block.
+    unsafe {
+        let data = (p as *mut u8).add(core::mem::size_of::<StrObj>());
+        core::ptr::copy_nonoverlapping(src, data, len);
+        (*p).hash = hash_bytes(core::slice::from_raw_parts(data, len));
+        (*p).char_len = char_len;
+        (*p).len = len;
+        (*p).data = data;
+    }
+    Ok(Value::from_ptr(p))
+}
+
+/// A str made by writing into a temporary buffer (for repr, format, join, ...).
+pub(crate) struct StrBuilder {
+    /// The bytes so far.
+    pub buf: allocator_api2::vec::Vec<u8, crate::gc::heap::TempAlloc>,
+    /// Set when an allocation failed; `finish` raises MemoryError.
+    pub failed: bool,
+}
+
+impl StrBuilder {
+    /// An empty builder.
+    pub fn new(cx: &Cx) -> StrBuilder {
+        StrBuilder { buf: allocator_api2::vec::Vec::new_in(cx.temp_alloc()), failed: false }
+    }
+
+    /// Append bytes.
+    pub fn push(&mut self, b: &[u8]) {
+        if self.buf.try_reserve(b.len()).is_err() {
+            self.failed = true;
+            return;
+        }
+        self.buf.extend_from_slice(b);
+    }
+
+    /// Append one byte.
+    pub fn push_byte(&mut self, b: u8) {
+        self.push(&[b]);
+    }
+
+    /// Append a char as UTF-8.
+    pub fn push_char(&mut self, c: char) {
+        let mut tmp = [0u8; 4];
+        self.push(c.encode_utf8(&mut tmp).as_bytes());
+    }
+
+    /// Append a str.
+    pub fn push_str(&mut self, s: &str) {
+        self.push(s.as_bytes());
+    }
+
+    /// The bytes so far.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf
+    }
+
+    /// Make the str.
+    pub fn finish(self, cx: &mut Cx) -> PyResult<Value> {
+        if self.failed {
+            return Err(cx.raise_memory_error(self.buf.len()));
+        }
+        new_str(cx, &self.buf)
+    }
+
+    /// Make a bytes object.
+    pub fn finish_bytes(self, cx: &mut Cx) -> PyResult<Value> {
+        if self.failed {
+            return Err(cx.raise_memory_error(self.buf.len()));
+        }
+        new_bytes(cx, &self.buf)
+    }
+}
+
+impl core::fmt::Write for StrBuilder {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        self.push(s.as_bytes());
+        Ok(())
+    }
+}
