@@ -1,0 +1,148 @@
+//! Exponentiation, modular exponentiation (with Python 3.8's negative exponents meaning a
+//! modular inverse) and gcd.
+
+use allocator_api2::alloc::Allocator;
+use core::cmp::Ordering;
+
+use super::bigint::{Big, BigRef};
+use super::limbs;
+use super::NumError;
+
+impl<'a> BigRef<'a> {
+    /// `self ** exp` for a non-negative `exp`.
+    ///
+    /// `max_limbs` is the caller's sanity limit on the size of the result (in 32-bit limbs):
+    /// when the result would be larger, `TooLarge` is returned before any large allocation,
+    /// so `10 ** 10 ** 12` fails fast instead of exhausting memory. A negative exponent gives
+    /// `NegativeExponent` (Python then computes a float).
+    pub fn pow<A: Allocator + Clone>(
+        self,
+        exp: BigRef<'_>,
+        max_limbs: usize,
+        alloc: A,
+    ) -> Result<Big<A>, NumError> {
+        if exp.is_negative() {
+            return Err(NumError::NegativeExponent);
+        }
+        if exp.is_zero() {
+            return Big::from_u64(1, alloc);
+        }
+        let odd = exp.magnitude().first().is_some_and(|l| l & 1 == 1);
+        let mag = self.magnitude();
+        // 0, 1 and -1 to any positive power need no work, whatever the exponent's size.
+        if mag.is_empty() || mag == [1] {
+            let mut r = self.to_owned_in(alloc)?;
+            if self.is_negative() && !odd {
+                r.negate();
+            }
+            return Ok(r);
+        }
+        let limit_bits = (max_limbs as u128) * 32;
+        let Some(e) = exp.to_u64() else {
+            return Err(NumError::TooLarge);
+        };
+        let bits = u128::from(self.bit_length());
+        // |self| >= 2^(bits-1), so the result has more than (bits-1)*e bits.
+        if (bits - 1) * u128::from(e) >= limit_bits {
+            return Err(NumError::TooLarge);
+        }
+        let base = self.abs_ref();
+        let mut acc = base.to_owned_in(alloc.clone())?;
+        // Left-to-right binary exponentiation: the bits of e below its top bit.
+        let top = 63 - e.leading_zeros();
+        for i in (0..top).rev() {
+            acc = acc.as_ref().mul(acc.as_ref(), alloc.clone())?;
+            if acc.magnitude().len() > max_limbs {
+                return Err(NumError::TooLarge);
+            }
+            if (e >> i) & 1 == 1 {
+                acc = acc.as_ref().mul(base, alloc.clone())?;
+                if acc.magnitude().len() > max_limbs {
+                    return Err(NumError::TooLarge);
+                }
+            }
+        }
+        acc.set_neg(self.is_negative() && odd);
+        Ok(acc)
+    }
+
+    /// Python's three-argument `pow(self, exp, modulus)`.
+    ///
+    /// The result has the sign of `modulus` (like `%`). A negative `exp` uses the modular
+    /// inverse of `self` (Python 3.8+), failing with `NotInvertible` when there is none;
+    /// `modulus == 0` gives `ZeroModulus`.
+    pub fn pow_mod<A: Allocator + Clone>(
+        self,
+        exp: BigRef<'_>,
+        modulus: BigRef<'_>,
+        alloc: A,
+    ) -> Result<Big<A>, NumError> {
+        if modulus.is_zero() {
+            return Err(NumError::ZeroModulus);
+        }
+        let m = modulus.abs_ref();
+        let mut base = self.modulo(m, alloc.clone())?;
+        if exp.is_negative() {
+            base = mod_inverse(base.as_ref(), m, alloc.clone())?;
+        }
+        if m.magnitude() == [1] {
+            return Ok(Big::zero(alloc));
+        }
+        let e = exp.magnitude();
+        let mut acc = Big::from_u64(1, alloc.clone())?;
+        let nbits = exp.bit_length();
+        for i in (0..nbits).rev() {
+            acc = acc.as_ref().mul(acc.as_ref(), alloc.clone())?;
+            acc = acc.as_ref().modulo(m, alloc.clone())?;
+            let limb = e.get((i / 32) as usize).copied().unwrap_or(0);
+            if (limb >> (i % 32)) & 1 == 1 {
+                acc = acc.as_ref().mul(base.as_ref(), alloc.clone())?;
+                acc = acc.as_ref().modulo(m, alloc.clone())?;
+            }
+        }
+        if modulus.is_negative() && !acc.is_zero() {
+            acc = acc.as_ref().sub(m, alloc)?;
+        }
+        Ok(acc)
+    }
+
+    /// `math.gcd(self, other)`: always non-negative, `gcd(0, 0) == 0`.
+    pub fn gcd<A: Allocator + Clone>(
+        self,
+        other: BigRef<'_>,
+        alloc: A,
+    ) -> Result<Big<A>, NumError> {
+        let mut a = self.abs(alloc.clone())?;
+        let mut b = other.abs(alloc.clone())?;
+        while !b.is_zero() {
+            let (_, r) = limbs::divrem(a.magnitude(), b.magnitude(), alloc.clone())?;
+            a = b;
+            b = Big::from_vec(false, r);
+        }
+        Ok(a)
+    }
+}
+
+/// The inverse of `a` modulo `m` (`0 <= a < m`, `m > 0`), by the extended Euclidean
+/// algorithm tracking only the coefficient of `a`.
+fn mod_inverse<A: Allocator + Clone>(
+    a: BigRef<'_>,
+    m: BigRef<'_>,
+    alloc: A,
+) -> Result<Big<A>, NumError> {
+    let mut old_r = a.to_owned_in(alloc.clone())?;
+    let mut r = m.to_owned_in(alloc.clone())?;
+    let mut old_s = Big::from_u64(1, alloc.clone())?;
+    let mut s = Big::zero(alloc.clone());
+    while !r.is_zero() {
+        let (q, rem) = old_r.as_ref().divmod(r.as_ref(), alloc.clone())?;
+        old_r = core::mem::replace(&mut r, rem);
+        let qs = q.as_ref().mul(s.as_ref(), alloc.clone())?;
+        let new_s = old_s.as_ref().sub(qs.as_ref(), alloc.clone())?;
+        old_s = core::mem::replace(&mut s, new_s);
+    }
+    if old_r.as_ref().cmp(&BigRef::new(false, &[1])) != Ordering::Equal {
+        return Err(NumError::NotInvertible);
+    }
+    old_s.as_ref().modulo(m, alloc)
+}
