@@ -6,6 +6,7 @@ use allocator_api2::vec::Vec;
 
 use super::bigint::{Big, BigRef};
 use super::limbs;
+use super::unicode::{ascii_equivalent, is_py_space};
 use super::NumError;
 
 const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
@@ -19,16 +20,6 @@ fn chunk_power(base: u32) -> (u32, usize) {
         k += 1;
     }
     (p, k)
-}
-
-/// Python's `str.isspace()` for the characters `int()` and `float()` strip.
-pub(crate) fn is_py_space(c: char) -> bool {
-    matches!(
-        c,
-        '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f' | ' ' | '\u{85}' | '\u{a0}'
-            | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}'
-            | '\u{205f}' | '\u{3000}'
-    )
 }
 
 /// The value of an ASCII digit in bases up to 36.
@@ -134,13 +125,30 @@ impl<A: Allocator + Clone> Big<A> {
     /// single underscores between digits (or right after the prefix) are accepted.
     ///
     /// `InvalidBase` for a bad base, `InvalidLiteral` for anything else that `int()`
-    /// rejects. Only ASCII digits are recognised (CPython also accepts other Unicode
-    /// decimal digits; the caller can translate them first).
+    /// rejects. Unicode decimal digits count as their ASCII equivalents, as in CPython
+    /// (the string is then translated into a temporary buffer from `alloc`).
     pub fn parse(s: &str, base: u32, alloc: A) -> Result<Self, NumError> {
         if base == 1 || base > 36 {
             return Err(NumError::InvalidBase);
         }
-        let s = s.trim_matches(is_py_space).as_bytes();
+        let s = s.trim_matches(is_py_space);
+        if s.is_ascii() {
+            return Self::parse_ascii(s.as_bytes(), base, alloc);
+        }
+        let mut buf: Vec<u8, A> = Vec::new_in(alloc.clone());
+        buf.try_reserve_exact(s.len())
+            .map_err(|_| NumError::NoMemory)?;
+        for c in s.chars() {
+            // One byte per char and at least one byte of UTF-8 per char: always in capacity.
+            if buf.len() < buf.capacity() {
+                buf.push(ascii_equivalent(c));
+            }
+        }
+        Self::parse_ascii(&buf, base, alloc)
+    }
+
+    /// `parse` after trimming and translation to ASCII (`0xFF` marks other characters).
+    fn parse_ascii(s: &[u8], base: u32, alloc: A) -> Result<Self, NumError> {
         let (neg, mut s) = match s.split_first() {
             Some((b'-', rest)) => (true, rest),
             Some((b'+', rest)) => (false, rest),

@@ -7,30 +7,31 @@
 //! which rounds exactly like the full input because every halfway point between doubles
 //! has at most 767 significant digits. Nothing allocates, whatever the input length.
 
-use super::bigint_str::is_py_space;
+use super::unicode::{ascii_equivalent, is_py_space};
 use super::NumError;
 
 const KEEP_DIGITS: usize = 800;
 
 /// `float(s)`: surrounding whitespace, an optional sign, `inf`, `infinity` or `nan` in any
 /// case, or a decimal number with optional point and exponent and PEP 515 underscores.
+/// Unicode decimal digits count as ASCII ones, as in CPython.
 pub fn parse_float(s: &str) -> Result<f64, NumError> {
-    let s = s.trim_matches(is_py_space).as_bytes();
-    let (neg, body) = match s.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        Some((b'+', rest)) => (false, rest),
+    let s = s.trim_matches(is_py_space);
+    let (neg, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, s.get(1..).unwrap_or("")),
+        Some(b'+') => (false, s.get(1..).unwrap_or("")),
         _ => (false, s),
     };
-    let special = if body.eq_ignore_ascii_case(b"inf") || body.eq_ignore_ascii_case(b"infinity") {
+    let special = if body.eq_ignore_ascii_case("inf") || body.eq_ignore_ascii_case("infinity") {
         Some(f64::INFINITY)
-    } else if body.eq_ignore_ascii_case(b"nan") {
+    } else if body.eq_ignore_ascii_case("nan") {
         Some(f64::NAN)
     } else {
         None
     };
     let v = match special {
         Some(v) => v,
-        None => parse_decimal(body)?,
+        None => parse_decimal(body.chars().map(ascii_equivalent))?,
     };
     Ok(if neg { -v } else { v })
 }
@@ -38,28 +39,32 @@ pub fn parse_float(s: &str) -> Result<f64, NumError> {
 /// The value of a float literal's text as the lexer found it (`1_000.5`, `.5e-3`, `5.`):
 /// no sign, no whitespace, no `inf`/`nan`.
 pub fn parse_float_literal(s: &str) -> Result<f64, NumError> {
-    parse_decimal(s.as_bytes())
+    parse_decimal(s.bytes())
 }
 
-/// Digits of a `digitpart` (`digit ("_"? digit)*`) starting at `pos`; returns the end.
-/// Calls `f` for every digit. An underscore must sit between two digits.
-fn digit_part(s: &[u8], mut pos: usize, mut f: impl FnMut(u8)) -> Result<usize, NumError> {
-    let mut last_was_digit = false;
-    while let Some(&c) = s.get(pos) {
-        if c.is_ascii_digit() {
-            f(c);
-            last_was_digit = true;
-        } else if c == b'_' {
-            if !last_was_digit || !s.get(pos + 1).is_some_and(|c| c.is_ascii_digit()) {
-                return Err(NumError::InvalidLiteral);
+/// Consume a `digitpart` (`digit ("_"? digit)*`, possibly empty) from `it`, calling `f`
+/// for every digit; returns the number of digits. An underscore must sit between digits.
+fn digit_part<I: Iterator<Item = u8>>(
+    it: &mut core::iter::Peekable<I>,
+    mut f: impl FnMut(u8),
+) -> Result<usize, NumError> {
+    let mut n = 0;
+    loop {
+        match it.peek() {
+            Some(&c) if c.is_ascii_digit() => {
+                f(c);
+                n += 1;
+                it.next();
             }
-            last_was_digit = false;
-        } else {
-            break;
+            Some(&b'_') => {
+                it.next();
+                if n == 0 || !it.peek().is_some_and(|c| c.is_ascii_digit()) {
+                    return Err(NumError::InvalidLiteral);
+                }
+            }
+            _ => return Ok(n),
         }
-        pos += 1;
     }
-    Ok(pos)
 }
 
 /// Significant digits collected for the normalised form.
@@ -95,7 +100,9 @@ impl Digits {
     }
 }
 
-fn parse_decimal(s: &[u8]) -> Result<f64, NumError> {
+/// The decimal grammar over ASCII bytes (other characters arrive as 0xFF).
+fn parse_decimal(s: impl Iterator<Item = u8>) -> Result<f64, NumError> {
+    let mut it = s.peekable();
     let mut d = Digits {
         buf: [0; KEEP_DIGITS],
         len: 0,
@@ -103,40 +110,37 @@ fn parse_decimal(s: &[u8]) -> Result<f64, NumError> {
         point: 0,
         started: false,
     };
-    let int_start = 0;
-    let mut pos = digit_part(s, int_start, |c| d.push(c, true))?;
-    let int_digits = pos - int_start;
+    let int_digits = digit_part(&mut it, |c| d.push(c, true))?;
     let mut frac_digits = 0;
-    if s.get(pos) == Some(&b'.') {
-        let start = pos + 1;
+    if it.peek() == Some(&b'.') {
+        it.next();
         // An underscore may not follow the point directly.
-        if s.get(start) == Some(&b'_') {
+        if it.peek() == Some(&b'_') {
             return Err(NumError::InvalidLiteral);
         }
-        pos = digit_part(s, start, |c| d.push(c, false))?;
-        frac_digits = pos - start;
+        frac_digits = digit_part(&mut it, |c| d.push(c, false))?;
     }
     if int_digits == 0 && frac_digits == 0 {
         return Err(NumError::InvalidLiteral);
     }
     let mut exp: i64 = 0;
-    if matches!(s.get(pos), Some(b'e' | b'E')) {
-        pos += 1;
-        let eneg = match s.get(pos) {
+    if matches!(it.peek(), Some(b'e' | b'E')) {
+        it.next();
+        let eneg = match it.peek() {
             Some(b'-') => {
-                pos += 1;
+                it.next();
                 true
             }
             Some(b'+') => {
-                pos += 1;
+                it.next();
                 false
             }
             _ => false,
         };
-        if !s.get(pos).is_some_and(|c| c.is_ascii_digit()) {
+        if !it.peek().is_some_and(|c| c.is_ascii_digit()) {
             return Err(NumError::InvalidLiteral);
         }
-        pos = digit_part(s, pos, |c| {
+        digit_part(&mut it, |c| {
             exp = exp
                 .saturating_mul(10)
                 .saturating_add(i64::from(c - b'0'))
@@ -146,7 +150,7 @@ fn parse_decimal(s: &[u8]) -> Result<f64, NumError> {
             exp = -exp;
         }
     }
-    if pos != s.len() {
+    if it.next().is_some() {
         return Err(NumError::InvalidLiteral);
     }
     if d.len == 0 {

@@ -23,6 +23,7 @@ mod float_ops;
 mod float_parse;
 mod limbs;
 mod small;
+mod unicode;
 
 pub use bigint::{Big, BigRef, InlineBig};
 pub use bigint_float::{HASH_INF, HASH_MODULUS};
