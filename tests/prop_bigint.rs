@@ -236,6 +236,9 @@ proptest! {
             let got = la.r().to_bytes(&mut out, little, signed);
             let lo = if signed { -(BigInt::one() << (8 * n)) / 2 } else { BigInt::zero() };
             let hi = if signed && n > 0 { (BigInt::one() << (8 * n)) / 2 } else { BigInt::one() << (8 * n) };
+            if !a.is_negative() || signed {
+                prop_assert_eq!(got.is_ok(), n as u64 >= la.r().min_bytes(signed), "min_bytes {}", n);
+            }
             if a.is_negative() && !signed {
                 prop_assert_eq!(got, Err(NumError::NegativeUnsigned));
             } else if a < lo || a >= hi {

@@ -233,15 +233,21 @@ impl<'a> BigRef<'a> {
         Ok(())
     }
 
-    /// The length in bytes that `to_bytes` needs at least (for a non-negative value with
-    /// `signed=False`, or any value with `signed=True`).
+    /// The smallest length for which `to_bytes(.., signed)` succeeds (what
+    /// `(x.bit_length() + 7) // 8` approximates in Python code). Meaningless for a negative
+    /// value with `signed == false`, which never fits.
     pub fn min_bytes(self, signed: bool) -> u64 {
-        if !signed {
-            return self.bit_length().div_ceil(8);
+        let bl = self.bit_length();
+        if bl == 0 {
+            return 0;
         }
-        // For negatives the bound is on |x| - 1; bit_length(|x|) is close enough to bound
-        // from above and is exact except for powers of two.
-        (self.bit_length() + 1).div_ceil(8)
+        // Two's complement needs a sign bit, except that -2^k fits in k + 1 bits exactly.
+        let bits = if !signed || (self.is_negative() && self.bit_count() == 1) {
+            bl
+        } else {
+            bl + 1
+        };
+        bits.div_ceil(8)
     }
 }
 

@@ -12,6 +12,9 @@ use core::fmt::{self, Write};
 
 use super::float_dec::Decimal;
 
+/// The largest precision honoured (larger ones are clamped): CPython's limit.
+pub const MAX_PRECISION: usize = i32::MAX as usize;
+
 /// A presentation type for floats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FloatKind {
@@ -89,10 +92,17 @@ pub fn write_grouped<W: Write>(
         mw -= sep_len;
     }
     let total = zeros as usize + n;
+    // Characters left before the next separator: the leftmost group may be short.
+    let mut left_in_group = match total % group {
+        0 => group,
+        r => r,
+    };
     for i in 0..total {
-        if i != 0 && (total - i) % group == 0 {
+        if left_in_group == 0 {
             w.write_char(sep)?;
+            left_in_group = group;
         }
+        left_in_group -= 1;
         if i < zeros as usize {
             w.write_char('0')?;
         } else if let Some(c) = digits.get(i - zeros as usize..=i - zeros as usize) {
@@ -277,15 +287,18 @@ pub fn format_float<W: Write>(
         return Ok(sign);
     }
     let alt = spec.alternate;
+    // CPython refuses precisions beyond i32::MAX ("Too many decimal digits in format
+    // string"); the caller should too. Clamping here keeps all arithmetic below in range.
+    let precision = spec.precision.map(|p| p.min(MAX_PRECISION));
     let mut d = Decimal::exact(x);
     match spec.kind {
         FloatKind::Exp | FloatKind::ExpUpper => {
-            let p = spec.precision.unwrap_or(6);
+            let p = precision.unwrap_or(6);
             d.round_to(p as i64 + 1);
             write_exp(w, &d, p, alt, upper)?;
         }
         FloatKind::Fixed | FloatKind::FixedUpper | FloatKind::Percent => {
-            let p = spec.precision.unwrap_or(6);
+            let p = precision.unwrap_or(6);
             d.round_to_fraction_digits(p as i64);
             write_fixed(w, &d, p, alt)?;
             if percent {
@@ -293,10 +306,10 @@ pub fn format_float<W: Write>(
             }
         }
         FloatKind::General | FloatKind::GeneralUpper => {
-            let p = spec.precision.unwrap_or(6).max(1);
+            let p = precision.unwrap_or(6).max(1);
             write_general(w, &mut d, p, alt, upper, false)?;
         }
-        FloatKind::NoType => match spec.precision {
+        FloatKind::NoType => match precision {
             None => {
                 d = shortest(x);
                 write_short(w, &d, alt)?;

@@ -291,13 +291,16 @@ fn shl_small<A: Allocator>(
     Ok(v)
 }
 
+/// A quotient and a remainder.
+pub(crate) type QuotRem<A> = (Vec<u32, A>, Vec<u32, A>);
+
 /// Quotient and remainder of magnitudes: `a = q*b + r`, `0 <= r < b`. `b` must be non-zero
 /// (returns `ZeroDivision` otherwise). Knuth's algorithm D (TAOCP 4.3.1) on 32-bit limbs.
 pub(crate) fn divrem<A: Allocator + Clone>(
     a: &[u32],
     b: &[u32],
     alloc: A,
-) -> Result<(Vec<u32, A>, Vec<u32, A>), NumError> {
+) -> Result<QuotRem<A>, NumError> {
     let a = trimmed(a);
     let b = trimmed(b);
     let Some(&btop) = b.last() else {

@@ -27,7 +27,9 @@ mod unicode;
 
 pub use bigint::{Big, BigRef, InlineBig};
 pub use bigint_float::{HASH_INF, HASH_MODULUS};
-pub use float_fmt::{format_float, repr_float, write_grouped, FloatFormat, FloatKind, FloatSign};
+pub use float_fmt::{
+    format_float, repr_float, write_grouped, FloatFormat, FloatKind, FloatSign, MAX_PRECISION,
+};
 pub use float_ops::{
     float_as_integer_ratio, float_divmod, float_floordiv, float_hash, float_hash32, float_hash64,
     float_is_integer, float_mod, float_round, float_round_half_even, float_to_big,
