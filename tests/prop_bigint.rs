@@ -347,6 +347,38 @@ proptest! {
     }
 
     #[test]
+    fn round_digits(a in bigint_len(12), nd in -120i64..5) {
+        let la = Limbs::new(&a);
+        let got = ob(&la.r().round_digits(nd, 1 << 16, Global).unwrap());
+        let expect = if nd >= 0 {
+            a.clone()
+        } else {
+            let p = num_traits::pow(BigInt::from(10), (-nd) as usize);
+            let (q, r) = floor_divmod(&a, &p);
+            let twice = &r * 2;
+            let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+            q * p
+        };
+        prop_assert_eq!(got, expect);
+    }
+
+    /// No input string makes the parsers panic; what they accept re-formats to itself.
+    #[test]
+    fn parse_never_panics(s in "\\PC{0,40}", t in "[-+ _0-9a-zA-Z\\.\u{660}-\u{669}]{0,30}", base in 0u32..40) {
+        for input in [&s, &t] {
+            if let Ok(v) = Big::parse(input, base, Global) {
+                let mut out = AVec::new_in(Global);
+                let b = if base == 0 { 10 } else { base };
+                v.as_ref().write_radix(b, &mut out).unwrap();
+                let again = Big::parse(std::str::from_utf8(&out).unwrap(), b, Global).unwrap();
+                prop_assert_eq!(again.as_ref(), v.as_ref());
+            }
+            let _ = pyrite::num::parse_float(input);
+            let _ = pyrite::num::parse_float_literal(input);
+        }
+    }
+
+    #[test]
     fn hash_matches_float_hash(m in any::<u64>(), e in 0u32..1000, neg in any::<bool>()) {
         // Integral floats hash like the equal int.
         let m = m >> 11;

@@ -350,6 +350,22 @@ proptest! {
     }
 
     #[test]
+    fn any_spec_is_safe(bits in any::<u64>(), kind in 0usize..8, p in prop::option::of(0usize..1200), alternate in any::<bool>()) {
+        let x = f64::from_bits(bits);
+        let kinds = [FloatKind::Exp, FloatKind::ExpUpper, FloatKind::Fixed, FloatKind::FixedUpper,
+            FloatKind::General, FloatKind::GeneralUpper, FloatKind::Percent, FloatKind::NoType];
+        let spec = FloatFormat { kind: kinds[kind], precision: p, alternate };
+        let mut s = String::new();
+        format_float(x, &spec, &mut s).unwrap();
+        prop_assert!(!s.is_empty() && s.is_ascii());
+        if x.is_finite() && kinds[kind] == FloatKind::Exp && p.is_some_and(|p| p >= 16) {
+            // 17 significant digits always identify the double.
+            let y = parse_float(&s).unwrap();
+            prop_assert_eq!(y.to_bits(), x.abs().to_bits());
+        }
+    }
+
+    #[test]
     fn parse_random_decimal(int in "[0-9]{0,30}", frac in "[0-9]{0,30}", exp in -400i32..400) {
         prop_assume!(!(int.is_empty() && frac.is_empty()));
         let s = format!("{int}.{frac}e{exp}");

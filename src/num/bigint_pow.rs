@@ -106,6 +106,41 @@ impl<'a> BigRef<'a> {
         Ok(acc)
     }
 
+    /// `round(self, ndigits)` for an int: a non-negative `ndigits` returns the value
+    /// itself; a negative one rounds half-to-even to a multiple of `10**-ndigits`
+    /// (`round(1250, -2) == 1200`). `max_limbs` bounds the power of ten (`TooLarge`); a
+    /// power of ten far beyond `self` makes the result 0 without computing it.
+    pub fn round_digits<A: Allocator + Clone>(
+        self,
+        ndigits: i64,
+        max_limbs: usize,
+        alloc: A,
+    ) -> Result<Big<A>, NumError> {
+        if ndigits >= 0 || self.is_zero() {
+            return self.to_owned_in(alloc);
+        }
+        let k = ndigits.unsigned_abs();
+        // 10^k > 2 * |self| when k * log2(10) > bit_length + 1: the result is 0.
+        if u128::from(k) * 3 > u128::from(self.bit_length()) + 1 {
+            return Ok(Big::zero(alloc));
+        }
+        let ten = BigRef::new(false, &[10]);
+        let k_ref = super::bigint::InlineBig::from_u64(k);
+        let p = ten.pow(k_ref.as_ref(), max_limbs, alloc.clone())?;
+        let (mut q, r) = self.divmod(p.as_ref(), alloc.clone())?;
+        // r is in [0, p): round q up when r > p/2, or r == p/2 and q is odd.
+        let twice_r = r.as_ref().shl(1, usize::MAX, alloc.clone())?;
+        let q_odd = q.magnitude().first().is_some_and(|l| l & 1 == 1);
+        match twice_r.as_ref().cmp(&p.as_ref()) {
+            Ordering::Greater => q = q.as_ref().add(BigRef::new(false, &[1]), alloc.clone())?,
+            Ordering::Equal if q_odd => {
+                q = q.as_ref().add(BigRef::new(false, &[1]), alloc.clone())?
+            }
+            _ => {}
+        }
+        q.as_ref().mul(p.as_ref(), alloc)
+    }
+
     /// `math.gcd(self, other)`: always non-negative, `gcd(0, 0) == 0`.
     pub fn gcd<A: Allocator + Clone>(
         self,

@@ -290,7 +290,11 @@ pub fn format_float<W: Write>(
     // CPython refuses precisions beyond i32::MAX ("Too many decimal digits in format
     // string"); the caller should too. Clamping here keeps all arithmetic below in range.
     let precision = spec.precision.map(|p| p.min(MAX_PRECISION));
-    let mut d = Decimal::exact(x);
+    let mut d = if spec.kind == FloatKind::NoType && precision.is_none() {
+        shortest(x)
+    } else {
+        Decimal::exact(x)
+    };
     match spec.kind {
         FloatKind::Exp | FloatKind::ExpUpper => {
             let p = precision.unwrap_or(6);
@@ -310,10 +314,7 @@ pub fn format_float<W: Write>(
             write_general(w, &mut d, p, alt, upper, false)?;
         }
         FloatKind::NoType => match precision {
-            None => {
-                d = shortest(x);
-                write_short(w, &d, alt)?;
-            }
+            None => write_short(w, &d, alt)?,
             Some(p) => write_general(w, &mut d, p.max(1), alt, false, true)?,
         },
     }
