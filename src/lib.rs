@@ -6,3 +6,4 @@ extern crate alloc;
 pub mod bytecode;
 #[cfg(feature = "compiler")]
 pub mod compile;
+pub mod num;
