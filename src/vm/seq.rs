@@ -1,0 +1,766 @@
+//! Containers: subscription, slices, iteration, membership and unpacking.
+
+use super::{Cx, PyResult};
+use crate::obj::bytes::ByteArrayObj;
+use crate::obj::iter::{IterKind, IterObj};
+use crate::obj::list::ListObj;
+use crate::obj::range::RangeObj;
+use crate::obj::slice::SliceObj;
+use crate::obj::types::*;
+use crate::obj::{self, dict, int, list, str as pystr, tuple, Kind};
+use crate::qstrs::q;
+use crate::value::Value;
+use crate::vm::frame::Frame;
+
+/// An index value as a machine integer (ints, bools, `__index__`).
+pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(b as isize);
+    }
+    if obj::kind_of(v) == Kind::Int && v.is_ptr() {
+        return match int::to_i64(v).and_then(|i| isize::try_from(i).ok()) {
+            Some(i) => Ok(i),
+            None => Err(cx.overflow_error("overflow converting long int to machine word")),
+        };
+    }
+    if super::ops::is_user_object(v) {
+        if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
+            let r = cx.call_with_self(m, v, &[], &[])?;
+            return index_value(cx, r, what);
+        }
+    }
+    let tn = super::ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("{what} indices must be integers, not {tn}")))
+}
+
+/// An int argument as a machine integer (for builtins): `can't convert X to int`.
+pub fn int_arg(cx: &mut Cx, v: Value) -> PyResult<isize> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(b as isize);
+    }
+    if obj::kind_of(v) == Kind::Int && v.is_ptr() {
+        return match int::to_i64(v).and_then(|i| isize::try_from(i).ok()) {
+            Some(i) => Ok(i),
+            None => Err(cx.overflow_error("overflow converting long int to machine word")),
+        };
+    }
+    if super::ops::is_user_object(v) {
+        if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
+            let r = cx.call_with_self(m, v, &[], &[])?;
+            return int_arg(cx, r);
+        }
+    }
+    let tn = super::ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to int")))
+}
+
+/// Normalise index `i` for a sequence of length `len`: `None` when out of range.
+#[inline]
+pub fn norm_index(i: isize, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as isize } else { i };
+    if j >= 0 && (j as usize) < len {
+        Some(j as usize)
+    } else {
+        None
+    }
+}
+
+/// `(start, stop, step, count)` of a slice applied to a sequence of `len` items, as
+/// `slice.indices()` computes them.
+pub fn slice_indices(cx: &mut Cx, s: Value, len: usize) -> PyResult<(isize, isize, isize, usize)> {
+    // SAFETY: callers pass slice objects.
+    let (start, stop, step) = unsafe {
+        let so = &*(s.raw() as *const SliceObj);
+        (so.start, so.stop, so.step)
+    };
+    let step = if step.is_none() { 1 } else { slice_int(cx, step)? };
+    if step == 0 {
+        return Err(cx.value_error(crate::flavour::msg::SLICE_ZERO_STEP));
+    }
+    let len = len as isize;
+    let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let fix = |cx: &mut Cx, v: Value, default: isize| -> PyResult<isize> {
+        if v.is_none() {
+            return Ok(default);
+        }
+        let mut i = slice_int(cx, v)?;
+        if i < 0 {
+            i += len;
+            if i < lo {
+                i = lo;
+            }
+        } else if i > hi {
+            i = hi;
+        }
+        Ok(i)
+    };
+    let start = fix(cx, start, if step < 0 { hi } else { lo })?;
+    let stop = fix(cx, stop, if step < 0 { lo } else { hi })?;
+    let count = if step > 0 {
+        if stop > start {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    Ok((start, stop, step, count))
+}
+
+fn slice_int(cx: &mut Cx, v: Value) -> PyResult<isize> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(b as isize);
+    }
+    if obj::kind_of(v) == Kind::Int && v.is_ptr() {
+        // Huge bounds clamp.
+        return Ok(match int::big_of(v) {
+            Some((true, _)) => isize::MIN / 2,
+            _ => isize::MAX / 2,
+        });
+    }
+    if super::ops::is_user_object(v) {
+        if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
+            let r = cx.call_with_self(m, v, &[], &[])?;
+            return slice_int(cx, r);
+        }
+    }
+    let tn = super::ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to int")))
+}
+
+/// `o[i]`.
+pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
+    let is_slice = obj::kind_of(i) == Kind::Slice && i.is_ptr();
+    match obj::kind_of(o) {
+        Kind::List | Kind::Tuple if o.is_ptr() => {
+            let is_list = obj::kind_of(o) == Kind::List;
+            let len = super::ops::seq_items(o).len();
+            if is_slice {
+                let (start, _, step, n) = slice_indices(cx, i, len)?;
+                let out = if is_list { list::with_capacity(cx, n)? } else { tuple::new_uninit(cx, n)? };
+                let src = super::ops::seq_items(o);
+                let dst: &mut [Value] = if is_list {
+                    let lo = obj::get_mut::<ListObj>(cx, out).expect("list");
+                    lo.len = n;
+                    lo.items_mut()
+                } else if n > 0 {
+                    obj::get_mut::<tuple::TupleObj>(cx, out).expect("tuple").items_mut()
+                } else {
+                    &mut []
+                };
+                for (k, d) in dst.iter_mut().enumerate() {
+                    *d = src[(start + k as isize * step) as usize];
+                }
+                return Ok(out);
+            }
+            let what = if is_list { "list" } else { "tuple" };
+            let idx = index_value(cx, i, what)?;
+            match norm_index(idx, len) {
+                Some(j) => Ok(super::ops::seq_items(o)[j]),
+                None => Err(cx.index_error(if is_list {
+                    crate::flavour::msg::LIST_INDEX
+                } else {
+                    crate::flavour::msg::TUPLE_INDEX
+                })),
+            }
+        }
+        Kind::Str | Kind::Bytes if o.is_ptr() => crate::obj::methods::str::subscr(cx, o, i),
+        Kind::ByteArray if o.is_ptr() => {
+            if is_slice {
+                let b = obj::get::<ByteArrayObj>(cx, o).map_or(0, |b| b.len);
+                let (start, _, step, n) = slice_indices(cx, i, b)?;
+                let out = crate::obj::bytes::new_bytearray(cx, &[])?;
+                crate::obj::bytes::resize(cx, out, n)?;
+                let src = obj::get::<ByteArrayObj>(cx, o).map(|b| b.as_bytes().as_ptr()).unwrap_or(core::ptr::null());
+                let dst = obj::get_mut::<ByteArrayObj>(cx, out).expect("bytearray");
+                for (k, d) in dst.as_bytes_mut().iter_mut().enumerate() {
+                    // SAFETY: indices from slice_indices are within the source length.
+                    *d = unsafe { *src.offset(start + k as isize * step) };
+                }
+                return Ok(out);
+            }
+            let idx = index_value(cx, i, "bytearray")?;
+            let b = obj::get::<ByteArrayObj>(cx, o).map(|b| b.as_bytes()).unwrap_or(&[]);
+            match norm_index(idx, b.len()) {
+                Some(j) => Ok(Value::small_int_unchecked(b[j] as isize)),
+                None => Err(cx.index_error("bytearray index out of range")),
+            }
+        }
+        Kind::Range if o.is_ptr() => {
+            // SAFETY: kind-checked range.
+            let (start, stop, step) = unsafe {
+                let r = &*(o.raw() as *const RangeObj);
+                (r.start, r.stop, r.step)
+            };
+            let len = obj::range::range_len(start, stop, step);
+            if is_slice {
+                let (s0, s1, ss, _) = slice_indices(cx, i, len)?;
+                let ns = start + s0 * step;
+                let ne = start + s1 * step;
+                return obj::range::new(cx, ns, ne, step * ss);
+            }
+            let idx = index_value(cx, i, "range")?;
+            match norm_index(idx, len) {
+                Some(j) => int::from_i128(cx, start as i128 + j as i128 * step as i128),
+                None => Err(cx.index_error("range index out of range")),
+            }
+        }
+        Kind::Dict if o.is_ptr() => match dict::get(cx, o, i)? {
+            Some(v) => Ok(v),
+            None => Err(cx.raise_with_arg(&KEY_ERROR_TYPE, i)),
+        },
+        Kind::MemoryView if o.is_ptr() => crate::obj::methods::bytes::memoryview_getitem(cx, o, i),
+        Kind::Type if o.is_ptr() => {
+            // `list[int]` and friends: typing generics are accepted and ignored.
+            if let Some(m) = super::ops::getattr_opt(cx, o, q::__class_getitem__.value())? {
+                return cx.call(m, &[i], &[]);
+            }
+            Err(cx.type_error_obj(o, "isn't subscriptable"))
+        }
+        _ => {
+            if super::ops::is_user_object(o) {
+                if let Some(m) = super::ops::lookup_special(cx, o, &q::__getitem__) {
+                    return cx.call_with_self(m, o, &[i], &[]);
+                }
+                if let Some(b) = super::ops::instance_base(o) {
+                    if obj::kind_of(b) == Kind::Dict {
+                        if let Some(v) = dict::get(cx, b, i)? {
+                            return Ok(v);
+                        }
+                        if let Some(m) = super::ops::lookup_special(cx, o, &q::__missing__) {
+                            return cx.call_with_self(m, o, &[i], &[]);
+                        }
+                        return Err(cx.raise_with_arg(&KEY_ERROR_TYPE, i));
+                    }
+                    return getitem(cx, b, i);
+                }
+            }
+            Err(cx.type_error_obj(o, "isn't subscriptable"))
+        }
+    }
+}
+
+/// `o[i] = v`.
+pub fn setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<()> {
+    match obj::kind_of(o) {
+        Kind::List if o.is_ptr() => {
+            if obj::kind_of(i) == Kind::Slice && i.is_ptr() {
+                return crate::obj::methods::list::set_slice(cx, o, i, v);
+            }
+            let len = list::items_of(o).map_or(0, |l| l.len());
+            let idx = index_value(cx, i, "list")?;
+            match norm_index(idx, len) {
+                Some(j) => {
+                    crate::gc::write_barrier(cx, v);
+                    if let Some(lo) = obj::get_mut::<ListObj>(cx, o) {
+                        lo.items_mut()[j] = v;
+                    }
+                    Ok(())
+                }
+                None => Err(cx.index_error(crate::flavour::msg::LIST_INDEX)),
+            }
+        }
+        Kind::Dict if o.is_ptr() => dict::set(cx, o, i, v),
+        Kind::ByteArray if o.is_ptr() => crate::obj::methods::bytes::bytearray_setitem(cx, o, i, v),
+        Kind::MemoryView if o.is_ptr() => crate::obj::methods::bytes::memoryview_setitem(cx, o, i, v),
+        _ => {
+            if super::ops::is_user_object(o) {
+                if let Some(m) = super::ops::lookup_special(cx, o, &q::__setitem__) {
+                    cx.call_with_self(m, o, &[i, v], &[])?;
+                    return Ok(());
+                }
+                if let Some(b) = super::ops::instance_base(o) {
+                    return setitem(cx, b, i, v);
+                }
+            }
+            Err(cx.type_error_obj(o, "doesn't support item assignment"))
+        }
+    }
+}
+
+/// `del o[i]`.
+pub fn delitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<()> {
+    match obj::kind_of(o) {
+        Kind::List if o.is_ptr() => crate::obj::methods::list::del_item(cx, o, i),
+        Kind::Dict if o.is_ptr() => match obj::table::remove(cx, o, i)? {
+            Some(_) => Ok(()),
+            None => Err(cx.raise_with_arg(&KEY_ERROR_TYPE, i)),
+        },
+        Kind::ByteArray if o.is_ptr() => crate::obj::methods::bytes::bytearray_delitem(cx, o, i),
+        _ => {
+            if super::ops::is_user_object(o) {
+                if let Some(m) = super::ops::lookup_special(cx, o, &q::__delitem__) {
+                    cx.call_with_self(m, o, &[i], &[])?;
+                    return Ok(());
+                }
+                if let Some(b) = super::ops::instance_base(o) {
+                    return delitem(cx, b, i);
+                }
+            }
+            Err(cx.type_error_obj(o, "doesn't support item deletion"))
+        }
+    }
+}
+
+/// `iter(o)`.
+pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
+    match obj::kind_of(o) {
+        Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray if o.is_ptr() => {
+            obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL)
+        }
+        Kind::Range if o.is_ptr() => {
+            // SAFETY: kind-checked range.
+            let (start, stop, step) = unsafe {
+                let r = &*(o.raw() as *const RangeObj);
+                (r.start, r.stop, r.step)
+            };
+            let it = obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Range, Value::NULL, Value::NULL)?;
+            if let Some(io) = obj::iter::iter_of(it) {
+                io.i = start as usize;
+                io.j = obj::range::range_len(start, stop, step);
+                io.n = step;
+            }
+            Ok(it)
+        }
+        Kind::Dict if o.is_ptr() => obj::iter::new(cx, &ITERATOR_TYPE, IterKind::DictKeys, o, Value::NULL),
+        Kind::Set | Kind::FrozenSet if o.is_ptr() => obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Set, o, Value::NULL),
+        Kind::Iter if o.is_ptr() => {
+            let it = obj::iter::iter_of(o).expect("iter");
+            if it.kind == IterKind::DictView {
+                let k = match it.i {
+                    0 => IterKind::DictKeys,
+                    1 => IterKind::DictValues,
+                    _ => IterKind::DictItems,
+                };
+                let d = it.a;
+                return obj::iter::new(cx, &ITERATOR_TYPE, k, d, Value::NULL);
+            }
+            Ok(o)
+        }
+        Kind::Generator => Ok(o),
+        Kind::MemoryView if o.is_ptr() => obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL),
+        _ => {
+            if super::ops::is_user_object(o) {
+                if let Some(m) = super::ops::lookup_special(cx, o, &q::__iter__) {
+                    return cx.call_with_self(m, o, &[], &[]);
+                }
+                if super::ops::lookup_special(cx, o, &q::__getitem__).is_some() {
+                    // The sequence protocol: index from 0 until IndexError.
+                    return obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL);
+                }
+                if let Some(b) = super::ops::instance_base(o) {
+                    return get_iter(cx, b);
+                }
+            }
+            Err(cx.type_error_obj(o, "isn't iterable"))
+        }
+    }
+}
+
+/// The next item of an iterator, or `None` when it is exhausted.
+pub fn iter_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
+    match obj::kind_of(it) {
+        Kind::Iter if it.is_ptr() => native_next(cx, it),
+        Kind::Generator => {
+            let (v, done) = cx.resume_generator(it, Value::NONE, None)?;
+            Ok(if done { None } else { Some(v) })
+        }
+        _ => {
+            if super::ops::is_user_object(it) {
+                if let Some(m) = super::ops::lookup_special(cx, it, &q::__next__) {
+                    return match cx.call_with_self(m, it, &[], &[]) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) => {
+                            if obj::isinstance(cx.exc, &STOP_ITERATION_TYPE) {
+                                cx.exc = Value::NULL;
+                                Ok(None)
+                            } else {
+                                Err(e)
+                            }
+                        }
+                    };
+                }
+            }
+            Err(cx.type_error_obj(it, "isn't an iterator"))
+        }
+    }
+}
+
+fn native_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
+    let io: &mut IterObj = obj::iter::iter_of(it).expect("iter");
+    match io.kind {
+        IterKind::Seq => {
+            let s = io.a;
+            let i = io.i;
+            match obj::kind_of(s) {
+                Kind::List | Kind::Tuple => {
+                    let items = super::ops::seq_items(s);
+                    if i < items.len() {
+                        io.i += 1;
+                        Ok(Some(items[i]))
+                    } else {
+                        io.kind = IterKind::Exhausted;
+                        Ok(None)
+                    }
+                }
+                Kind::Str => {
+                    let b = pystr::bytes_of(s).unwrap_or(&[]);
+                    if i >= b.len() {
+                        io.kind = IterKind::Exhausted;
+                        return Ok(None);
+                    }
+                    let mut e = i + 1;
+                    while e < b.len() && (b[e] & 0xc0) == 0x80 {
+                        e += 1;
+                    }
+                    io.i = e;
+                    let (p, n) = (b[i..e].as_ptr(), e - i);
+                    // SAFETY: p..p+n lies in the str, kept alive by the iterator (on the stack).
+                    let ch = unsafe { core::slice::from_raw_parts(p, n) };
+                    crate::obj::methods::str::char_str(cx, ch).map(Some)
+                }
+                Kind::Bytes | Kind::ByteArray => {
+                    let b = pystr::bytes_of(s)
+                        .or_else(|| obj::get::<ByteArrayObj>(cx, s).map(|b| b.as_bytes()))
+                        .unwrap_or(&[]);
+                    if i < b.len() {
+                        let v = b[i];
+                        obj::iter::iter_of(it).expect("iter").i += 1;
+                        Ok(Some(Value::small_int_unchecked(v as isize)))
+                    } else {
+                        Ok(None)
+                    }
+                }
+                Kind::MemoryView => {
+                    let r = crate::obj::methods::bytes::memoryview_getitem(cx, s, Value::small_int_unchecked(i as isize));
+                    match r {
+                        Ok(v) => {
+                            obj::iter::iter_of(it).expect("iter").i += 1;
+                            Ok(Some(v))
+                        }
+                        Err(_) => {
+                            cx.exc = Value::NULL;
+                            Ok(None)
+                        }
+                    }
+                }
+                _ => {
+                    // The __getitem__ protocol.
+                    let idx = Value::small_int_unchecked(i as isize);
+                    match getitem(cx, s, idx) {
+                        Ok(v) => {
+                            obj::iter::iter_of(it).expect("iter").i += 1;
+                            Ok(Some(v))
+                        }
+                        Err(e) => {
+                            if obj::isinstance(cx.exc, &INDEX_ERROR_TYPE) || obj::isinstance(cx.exc, &STOP_ITERATION_TYPE) {
+                                cx.exc = Value::NULL;
+                                Ok(None)
+                            } else {
+                                Err(e)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        IterKind::Range => {
+            if io.j == 0 {
+                return Ok(None);
+            }
+            let v = io.i as isize;
+            io.j -= 1;
+            io.i = v.wrapping_add(io.n) as usize;
+            int::from_i128(cx, v as i128).map(Some)
+        }
+        IterKind::DictKeys | IterKind::DictValues | IterKind::DictItems | IterKind::Set => {
+            let kind = io.kind;
+            let d = io.a;
+            match obj::table::next_entry(d, io.i) {
+                Some((next, k, v)) => {
+                    io.i = next;
+                    match kind {
+                        IterKind::DictValues => Ok(Some(v)),
+                        IterKind::DictItems => tuple::new(cx, &[k, v]).map(Some),
+                        _ => Ok(Some(k)),
+                    }
+                }
+                None => Ok(None),
+            }
+        }
+        IterKind::Exhausted => Ok(None),
+        _ => crate::builtins::iterators::next(cx, it),
+    }
+}
+
+/// `item in container`.
+pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
+    match obj::kind_of(container) {
+        Kind::Str if container.is_ptr() => {
+            let Some(needle) = pystr::str_of(item) else {
+                let tn = super::ops::alloc_free_name(cx.type_name(item));
+                return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert '{tn}' object to str implicitly")));
+            };
+            let hay = pystr::str_of(container).unwrap_or("");
+            Ok(hay.contains(needle))
+        }
+        Kind::Bytes | Kind::ByteArray if container.is_ptr() => crate::obj::methods::bytes::bytes_contains(cx, container, item),
+        Kind::List | Kind::Tuple if container.is_ptr() => {
+            let mut i = 0;
+            loop {
+                let Some(&x) = super::ops::seq_items(container).get(i) else { return Ok(false) };
+                if super::ops::eq(cx, x, item)? {
+                    return Ok(true);
+                }
+                i += 1;
+            }
+        }
+        Kind::Dict | Kind::Set | Kind::FrozenSet if container.is_ptr() => Ok(obj::table::get(cx, container, item)?.is_some()),
+        Kind::Range if container.is_ptr() => {
+            let Some(x) = int::to_i64(item) else {
+                return Ok(false);
+            };
+            // SAFETY: kind-checked range.
+            let r = unsafe { &*(container.raw() as *const RangeObj) };
+            let (s, e, st) = (r.start as i64, r.stop as i64, r.step as i64);
+            let inside = if st > 0 { x >= s && x < e } else { x <= s && x > e };
+            Ok(inside && (x - s) % st == 0)
+        }
+        Kind::Iter if container.is_ptr() && obj::iter::iter_of(container).is_some_and(|i| i.kind == IterKind::DictView) => {
+            let (d, which) = {
+                let v = obj::iter::iter_of(container).expect("iter");
+                (v.a, v.i)
+            };
+            match which {
+                0 => Ok(obj::table::get(cx, d, item)?.is_some()),
+                1 => {
+                    let mut i = 0;
+                    while let Some((next, _, v)) = obj::table::next_entry(d, i) {
+                        if super::ops::eq(cx, v, item)? {
+                            return Ok(true);
+                        }
+                        i = next;
+                    }
+                    Ok(false)
+                }
+                _ => {
+                    let Some(kv) = tuple::items_of(item).filter(|t| t.len() == 2) else { return Ok(false) };
+                    let (k, v) = (kv[0], kv[1]);
+                    match obj::table::get(cx, d, k)? {
+                        Some(x) => super::ops::eq(cx, x, v),
+                        None => Ok(false),
+                    }
+                }
+            }
+        }
+        _ => {
+            if super::ops::is_user_object(container) {
+                if let Some(m) = super::ops::lookup_special(cx, container, &q::__contains__) {
+                    let r = cx.call_with_self(m, container, &[item], &[])?;
+                    return super::ops::truthy(cx, r);
+                }
+                if super::ops::lookup_special(cx, container, &q::__iter__).is_none()
+                    && super::ops::lookup_special(cx, container, &q::__getitem__).is_none()
+                {
+                    if let Some(b) = super::ops::instance_base(container) {
+                        return contains(cx, b, item);
+                    }
+                }
+            }
+            let it = match get_iter(cx, container) {
+                Ok(it) => it,
+                Err(e) => {
+                    if obj::isinstance(cx.exc, &TYPE_ERROR_TYPE) {
+                        cx.exc = Value::NULL;
+                        return Err(cx.unsupported_binop("", item, container));
+                    }
+                    return Err(e);
+                }
+            };
+            let mark = cx.roots_mark();
+            cx.root(it)?;
+            let r = loop {
+                match iter_next(cx, it) {
+                    Ok(Some(x)) => match super::ops::eq(cx, x, item) {
+                        Ok(true) => break Ok(true),
+                        Ok(false) => {}
+                        Err(e) => break Err(e),
+                    },
+                    Ok(None) => break Ok(false),
+                    Err(e) => break Err(e),
+                }
+            };
+            cx.roots_truncate(mark);
+            r
+        }
+    }
+}
+
+/// Collect an iterable into a new list.
+pub fn list_from_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
+    let l = list::with_capacity(cx, 0)?;
+    let mark = cx.roots_mark();
+    cx.root(l)?;
+    let r = extend_list_from_iter(cx, l, o);
+    cx.roots_truncate(mark);
+    r.map(|_| l)
+}
+
+/// `l.extend(o)`.
+pub fn extend_list_from_iter(cx: &mut Cx, l: Value, o: Value) -> PyResult<()> {
+    if matches!(obj::kind_of(o), Kind::List | Kind::Tuple) && o.is_ptr() {
+        let n = super::ops::seq_items(o).len();
+        list::reserve(cx, l, n)?;
+        // Re-read: reserving may have moved l's buffer (o may be l itself).
+        let n = n.min(super::ops::seq_items(o).len());
+        for k in 0..n {
+            let v = super::ops::seq_items(o)[k];
+            list::append(cx, l, v)?;
+        }
+        return Ok(());
+    }
+    let it = get_iter(cx, o)?;
+    let mark = cx.roots_mark();
+    cx.root(it)?;
+    let r = loop {
+        match iter_next(cx, it) {
+            Ok(Some(v)) => {
+                if let Err(e) = list::append(cx, l, v) {
+                    break Err(e);
+                }
+            }
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    cx.roots_truncate(mark);
+    r
+}
+
+/// Append `(key, value)` pairs of a `**mapping` argument to a keyword list.
+pub fn extend_kw_from_mapping(cx: &mut Cx, kws: Value, m: Value) -> PyResult<()> {
+    if obj::kind_of(m) == Kind::Dict && m.is_ptr() {
+        let mut i = 0;
+        while let Some((next, k, v)) = obj::table::next_entry(m, i) {
+            if !obj::is::<pystr::StrObj>(k) {
+                let tn = super::ops::alloc_free_name(cx.type_name(k));
+                return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert '{tn}' object to str implicitly")));
+            }
+            let k = pystr::intern_value(cx, k)?;
+            list::append(cx, kws, k)?;
+            list::append(cx, kws, v)?;
+            i = next;
+        }
+        return Ok(());
+    }
+    let keys = super::ops::getattr(cx, m, q::keys.value())?;
+    let keys = cx.call(keys, &[], &[])?;
+    let mark = cx.roots_mark();
+    cx.root(keys)?;
+    let kl = list_from_iter(cx, keys)?;
+    cx.root(kl)?;
+    let n = list::items_of(kl).map_or(0, |l| l.len());
+    for j in 0..n {
+        let k = list::items_of(kl).map_or(Value::NONE, |l| l[j]);
+        let v = getitem(cx, m, k)?;
+        cx.root(v)?;
+        let k = pystr::intern_value(cx, k)?;
+        list::append(cx, kws, k)?;
+        list::append(cx, kws, v)?;
+    }
+    cx.roots_truncate(mark);
+    Ok(())
+}
+
+/// The items of an iterable as a slice of a rooted sequence: tuples and lists directly, other
+/// iterables collected into a new (rooted) list.
+pub(crate) fn seq_or_collect(cx: &mut Cx, o: Value) -> PyResult<Value> {
+    if matches!(obj::kind_of(o), Kind::List | Kind::Tuple) && o.is_ptr() {
+        return Ok(o);
+    }
+    let l = list_from_iter(cx, o)?;
+    cx.root(l)?;
+    Ok(l)
+}
+
+/// UNPACK_SEQUENCE: write the `n` items of `seq` into frame slots `at..at+n`, last item at
+/// the bottom, so item 0 is on top.
+pub fn unpack_sequence(cx: &mut Cx, seq: Value, n: usize, f: *mut Frame, at: usize) -> PyResult<()> {
+    let mark = cx.roots_mark();
+    let s = seq_or_collect(cx, seq)?;
+    let items = super::ops::seq_items(s);
+    let r = if items.len() < n {
+        let k = items.len();
+        Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("need more than {k} values to unpack")))
+    } else if items.len() > n {
+        Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("too many values to unpack (expected {n})")))
+    } else {
+        // SAFETY: f is the live running frame with room for n values at `at` (the compiler
+        // budgets the unpacked items).
+        let st = unsafe { (*f).state() };
+        for (i, &v) in items.iter().enumerate() {
+            // SAFETY: as above.
+            unsafe { *st.add(at + n - 1 - i) = v };
+        }
+        Ok(())
+    };
+    cx.roots_truncate(mark);
+    r
+}
+
+/// UNPACK_EX: `left` leading items, a list of the middle, `right` trailing items.
+pub fn unpack_ex(cx: &mut Cx, seq: Value, left: usize, right: usize, f: *mut Frame, at: usize) -> PyResult<()> {
+    let mark = cx.roots_mark();
+    let s = seq_or_collect(cx, seq)?;
+    let len = super::ops::seq_items(s).len();
+    if len < left + right {
+        cx.roots_truncate(mark);
+        return Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("need more than {len} values to unpack")));
+    }
+    let mid_n = len - left - right;
+    let mid = list::with_capacity(cx, mid_n);
+    let mid = match mid {
+        Ok(m) => m,
+        Err(e) => {
+            cx.roots_truncate(mark);
+            return Err(e);
+        }
+    };
+    let items = super::ops::seq_items(s);
+    if let Some(lo) = obj::get_mut::<ListObj>(cx, mid) {
+        lo.len = mid_n;
+        lo.items_mut().copy_from_slice(&items[left..left + mid_n]);
+    }
+    // SAFETY: f is the live running frame; the compiler budgets left + right + 1 slots.
+    let st = unsafe { (*f).state() };
+    let total = left + 1 + right;
+    // From the top: item 0 ... item left-1, the list, then the trailing items.
+    let mut slot = at + total - 1;
+    for &v in items.iter().take(left) {
+        // SAFETY: as above.
+        unsafe { *st.add(slot) = v };
+        slot = slot.wrapping_sub(1);
+    }
+    // SAFETY: as above.
+    unsafe { *st.add(slot) = mid };
+    slot = slot.wrapping_sub(1);
+    for &v in items.iter().skip(left + mid_n) {
+        // SAFETY: as above.
+        unsafe { *st.add(slot) = v };
+        slot = slot.wrapping_sub(1);
+    }
+    cx.roots_truncate(mark);
+    Ok(())
+}
