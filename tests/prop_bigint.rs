@@ -594,3 +594,32 @@ fn hash_table() {
 }
 
 include!("data/int_hashes.rs");
+
+/// Halfway cases and the overflow boundary of int -> float (expected values from CPython).
+#[test]
+fn to_f64_halfway() {
+    let p = |s: &str| Big::parse(s, 0, Global).unwrap();
+    let two53 = 9007199254740992.0f64;
+    assert_eq!(p("9007199254740993").as_ref().to_f64(), Ok(two53)); // 2^53 + 1: tie, even
+    assert_eq!(p("9007199254740995").as_ref().to_f64(), Ok(two53 + 4.0)); // 2^53 + 3: tie, up
+    assert_eq!(p("-9007199254740993").as_ref().to_f64(), Ok(-two53));
+    // (2^53 + 1) * 2^100: tie to even; one more unit far below breaks the tie upward.
+    let tie = p("0x20000000000001_0000000000000000000000000");
+    assert_eq!(tie.as_ref().to_f64(), Ok(two53 * 2f64.powi(100)));
+    let above = p("0x20000000000001_0000000000000000000000001");
+    assert_eq!(above.as_ref().to_f64(), Ok((two53 + 2.0) * 2f64.powi(100)));
+    // 2^1024 - 2^970 rounds up to 2^1024: overflow. One less rounds down to f64::MAX.
+    let mut half = String::from("0x");
+    half.push_str(&"f".repeat(13));
+    half.push('c');
+    half.push_str(&"0".repeat(242));
+    assert_eq!(
+        p(&half).as_ref().to_f64(),
+        Err(NumError::IntTooLargeForFloat)
+    );
+    let below = p(&half)
+        .as_ref()
+        .sub(BigRef::new(false, &[1]), Global)
+        .unwrap();
+    assert_eq!(below.as_ref().to_f64(), Ok(f64::MAX));
+}

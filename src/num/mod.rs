@@ -11,6 +11,25 @@
 //!
 //! Semantics are CPython 3.11's. The error variants map one-to-one to the exception the
 //! interpreter raises; [`NumError::message`] gives CPython's wording.
+//!
+//! # Map
+//!
+//! - [`BigRef`] (borrowed sign + `u32` limbs), [`Big`] (owned, limbs in the caller's
+//!   allocator), [`InlineBig`] (an i64/i128 as a `BigRef` without allocating). Arithmetic,
+//!   comparison, bitwise, shifts, `pow`/`pow_mod`/`gcd`/`round_digits` are methods of
+//!   `BigRef` returning `Result<Big<A>, NumError>`; `write_radix`/[`Big::parse`] convert
+//!   to and from text, `to_bytes`/[`Big::from_bytes`] to and from bytes, `to_f64`,
+//!   `true_div`, `cmp_f64`, [`Big::from_f64`] and `hash` meet floats.
+//! - `*_i64` functions: the small-int fast paths, reporting [`NumError::Overflow`] when the
+//!   caller must switch to big ints.
+//! - [`repr_float`], [`format_float`], [`write_grouped`]: float text output.
+//! - [`parse_float`], [`parse_float_literal`]: float text input.
+//! - `float_*` functions: `%`, `//`, `divmod`, `round`, `hash`, `as_integer_ratio`,
+//!   `is_integer`, `int()` of floats.
+//!
+//! Not here: CPython's `sys.set_int_max_str_digits` limit (4300 digits) on decimal
+//! conversions, which is interpreter policy: check `bit_length()` before calling
+//! `write_radix(10, ..)` / `Big::parse(.., 10, ..)` if the flavour wants it.
 
 mod bigint;
 mod bigint_bits;
