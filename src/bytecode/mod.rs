@@ -2,3 +2,4 @@
 
 pub mod opcode;
 pub mod static_qstr;
+pub mod loader;

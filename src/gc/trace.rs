@@ -202,5 +202,6 @@ impl Cx {
         m.value(self.memory_error);
         m.value(self.sys_dict);
         m.value(self.handles);
+        m.value(self.builtins_dict);
     }
 }

@@ -9,8 +9,6 @@
 //! Reading an object borrows the interpreter (`&'a Cx` gives `&'a T`), so a reference cannot be
 //! held across anything that may allocate, collect or run Python; values are copied out first.
 
-pub mod bigint;
-pub mod bound;
 pub mod bytes;
 pub mod cell;
 pub mod code;
@@ -23,11 +21,13 @@ pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod methods;
 pub mod module;
 pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_intern;
 pub mod table;
 pub mod tuple;
 pub mod types;

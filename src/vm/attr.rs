@@ -99,8 +99,9 @@ pub(crate) fn lookup_special_raw(_cx: &mut Cx, v: Value, name: &'static pystr::S
             }
             Some(f)
         }
-        Found::Method(f) | Found::Static(f) | Found::ClassMethod(f) => Some(f),
-        Found::Getter(_) => None,
+        // Native methods of builtin bases (object.__eq__, ...) are not special methods of
+        // the class: the operators handle builtin behaviour themselves.
+        Found::Method(_) | Found::Static(_) | Found::ClassMethod(_) | Found::Getter(_) => None,
     }
 }
 

@@ -4,18 +4,23 @@
 //! Python takes `&mut Cx`. Errors are `Result<T, Raised>`: the exception object itself waits,
 //! rooted, in `Cx::exc`.
 
+pub mod attr;
 pub mod call;
+pub mod class;
 pub mod dispatch;
 pub mod frame;
 pub mod import;
+pub mod num;
 pub mod ops;
 pub mod raise;
+pub mod seq;
 
 use core::ptr::NonNull;
 
 use crate::gc::heap::{AllocKind, Heap, TempAlloc};
 use crate::hal::Hal;
 use crate::obj::{ObjHeader, TypeObj};
+pub use frame::Frame;
 use crate::value::Value;
 
 /// A Python exception is propagating; the exception is in [`Cx::exc`].
@@ -85,6 +90,12 @@ pub struct Cx {
     pub(crate) handles: Value,
     /// Where tracebacks and the REPL print: stdout, or stderr for stdin / -m programs.
     pub(crate) trace_to_stderr: bool,
+    /// The builtins namespace (a dict).
+    pub(crate) builtins_dict: Value,
+    /// Containers being printed (to print `[...]` for self-references).
+    pub(crate) repr_stack: [Value; 32],
+    /// Entries in use in `repr_stack`.
+    pub(crate) repr_depth: u32,
 }
 
 /// The temporary-root stack (a heap buffer of values).

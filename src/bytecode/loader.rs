@@ -1,0 +1,513 @@
+//! The `.mpy` v6 reader: turns an image into code objects, checking everything on the way
+//! (MPY_FORMAT.md sections 2, 3 and 11). Bad input gives `ValueError`, never a panic.
+
+use super::opcode::{self, Format};
+use crate::obj::code::{scope, CodeObj, ModuleCtxObj};
+use crate::obj::types::*;
+use crate::obj::{self, float, str as pystr, tuple};
+use crate::value::Value;
+use crate::vm::{Cx, PyResult, Raised};
+
+/// Deepest nesting of raw codes or constant tuples accepted.
+const MAX_NESTING: u32 = 64;
+
+struct Reader<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let c = *self.b.get(self.i)?;
+        self.i += 1;
+        Some(c)
+    }
+
+    fn vuint(&mut self) -> Option<usize> {
+        let mut v: usize = 0;
+        loop {
+            let c = self.byte()?;
+            if v > (usize::MAX >> 7) {
+                return None;
+            }
+            v = (v << 7) | (c & 0x7f) as usize;
+            if c & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+    }
+
+    fn bytes(&mut self, n: usize) -> Option<&[u8]> {
+        let end = self.i.checked_add(n)?;
+        let s = self.b.get(self.i..end)?;
+        self.i = end;
+        Some(s)
+    }
+}
+
+fn bad(cx: &mut Cx) -> Raised {
+    cx.value_error("incompatible .mpy file")
+}
+
+/// Load a `.mpy` image. `trusted_magic` accepts either flavour's header byte (for images our
+/// own compiler just wrote). Returns the module's code object.
+pub fn load_mpy(cx: &mut Cx, image: &[u8], trusted_magic: bool) -> PyResult<Value> {
+    let magic_ok = match image.first() {
+        Some(b'M') => trusted_magic || !crate::flavour::CIRCUITPYTHON,
+        Some(b'C') => trusted_magic || crate::flavour::CIRCUITPYTHON,
+        _ => false,
+    };
+    if !magic_ok {
+        if crate::flavour::CIRCUITPYTHON && image.first() == Some(&b'M') {
+            return Err(cx.value_error("MicroPython .mpy file; use CircuitPython mpy-cross"));
+        }
+        return Err(bad(cx));
+    }
+    if image.len() < 4 || image[1] != 6 {
+        return Err(bad(cx));
+    }
+    let feat = image[2];
+    if feat & 0x40 != 0 || image[3] as u32 > crate::value::SMALL_INT_BITS {
+        return Err(bad(cx));
+    }
+    if (feat >> 2) & 0x0f != 0 {
+        return Err(cx.value_error("native code in .mpy unsupported"));
+    }
+    // Keep the image in the heap: code objects point into it.
+    let (ip, len) = (image.as_ptr(), image.len());
+    let buf = cx.alloc_bytes(len)?;
+    // SAFETY: fresh buffer of len bytes; the source is the caller's slice (not in a block the
+    // allocation could have freed: callers keep heap sources rooted).
+    unsafe { core::ptr::copy_nonoverlapping(ip, buf, len) };
+    let img_val = buf;
+    // Root the buffer through a module context made right away.
+    let ctx: *mut ModuleCtxObj = {
+        // The buffer is unreachable until the ctx holds it: allocate the ctx with the heap
+        // directly, no collection in between.
+        match cx.heap.alloc(core::mem::size_of::<ModuleCtxObj>(), crate::gc::heap::AllocKind::Object) {
+            Some(p) => p.as_ptr() as *mut ModuleCtxObj,
+            None => {
+                cx.heap.free(buf);
+                return Err(cx.raise_memory_error(core::mem::size_of::<ModuleCtxObj>()));
+            }
+        }
+    };
+    // SAFETY: fresh zeroed allocation of a ModuleCtxObj.
+    unsafe {
+        (*ctx).header.ty = &MODULE_CTX_TYPE;
+        (*ctx).qstrs = tuple::empty();
+        (*ctx).consts = tuple::empty();
+        (*ctx).image = img_val;
+        (*ctx).image_len = len;
+    }
+    let ctxv = Value::from_ptr(ctx);
+    let mark = cx.roots_mark();
+    cx.root(ctxv)?;
+    let r = load_tables(cx, ctxv);
+    cx.roots_truncate(mark);
+    r
+}
+
+fn image_of<'a>(ctx: Value) -> &'a [u8] {
+    // SAFETY: ctx is a live module context whose image holds image_len bytes.
+    unsafe {
+        let c = &*(ctx.raw() as *const ModuleCtxObj);
+        core::slice::from_raw_parts(c.image, c.image_len)
+    }
+}
+
+fn load_tables(cx: &mut Cx, ctx: Value) -> PyResult<Value> {
+    let mut r = Reader { b: image_of(ctx), i: 4 };
+    let (Some(n_qstr), Some(n_obj)) = (r.vuint(), r.vuint()) else { return Err(bad(cx)) };
+    if n_qstr == 0 || n_qstr > image_of(ctx).len() || n_obj > image_of(ctx).len() {
+        return Err(bad(cx));
+    }
+    // qstrs
+    let qs = tuple::new_uninit(cx, n_qstr)?;
+    // SAFETY: ctx is live.
+    unsafe { (*(ctx.raw() as *mut ModuleCtxObj)).qstrs = qs };
+    for k in 0..n_qstr {
+        let mut r2 = Reader { b: image_of(ctx), i: r.i };
+        let Some(h) = r2.vuint() else { return Err(bad(cx)) };
+        let s = if h & 1 == 1 {
+            let n = h >> 1;
+            if n == 0 || n >= crate::qstrs::MPY_STATIC.len() {
+                return Err(bad(cx));
+            }
+            r.i = r2.i;
+            Value::from_static(crate::qstrs::MPY_STATIC[n])
+        } else {
+            let n = h >> 1;
+            let start = r2.i;
+            let Some(bytes) = r2.bytes(n) else { return Err(bad(cx)) };
+            if core::str::from_utf8(bytes).is_err() || r2.byte() != Some(0) {
+                return Err(bad(cx));
+            }
+            r.i = r2.i;
+            let img = image_of(ctx);
+            pystr::intern(cx, &img[start..start + n])?
+        };
+        if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, qs) {
+            t.items_mut()[k] = s;
+        }
+    }
+    // constants
+    let cs = tuple::new_uninit(cx, n_obj)?;
+    // SAFETY: ctx is live.
+    unsafe { (*(ctx.raw() as *mut ModuleCtxObj)).consts = cs };
+    for k in 0..n_obj {
+        let v = read_const(cx, ctx, &mut r.i, 0)?;
+        if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, cs) {
+            t.items_mut()[k] = v;
+        }
+    }
+    let mut pos = r.i;
+    let code = read_raw_code(cx, ctx, &mut pos, 0)?;
+    if pos != image_of(ctx).len() {
+        return Err(bad(cx));
+    }
+    Ok(code)
+}
+
+fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<Value> {
+    if depth > MAX_NESTING {
+        return Err(bad(cx));
+    }
+    let mut r = Reader { b: image_of(ctx), i: *pos };
+    let Some(kind) = r.byte() else { return Err(bad(cx)) };
+    let v = match kind {
+        1 => Value::NONE,
+        2 => Value::FALSE,
+        3 => Value::TRUE,
+        4 => Value::ELLIPSIS,
+        5 | 6 => {
+            let Some(n) = r.vuint() else { return Err(bad(cx)) };
+            let start = r.i;
+            if r.bytes(n).is_none() || r.byte() != Some(0) {
+                return Err(bad(cx));
+            }
+            let end = r.i - 1;
+            *pos = r.i;
+            let img = image_of(ctx);
+            let b = &img[start..end];
+            return if kind == 5 {
+                if core::str::from_utf8(b).is_err() {
+                    return Err(bad(cx));
+                }
+                pystr::new_str(cx, b)
+            } else {
+                pystr::new_bytes(cx, b)
+            };
+        }
+        7..=9 => {
+            let Some(n) = r.vuint() else { return Err(bad(cx)) };
+            let start = r.i;
+            if r.bytes(n).is_none() {
+                return Err(bad(cx));
+            }
+            *pos = r.i;
+            let img = image_of(ctx);
+            let Ok(text) = core::str::from_utf8(&img[start..start + n]) else { return Err(bad(cx)) };
+            return match kind {
+                7 => parse_int_const(cx, text),
+                8 => match crate::num::parse_float(text) {
+                    Ok(f) => float::new(cx, f),
+                    Err(_) => Err(bad(cx)),
+                },
+                _ => {
+                    let t = text.strip_suffix('j').or_else(|| text.strip_suffix('J')).unwrap_or(text);
+                    match crate::num::parse_float(t) {
+                        Ok(f) => float::new_complex(cx, 0.0, f),
+                        Err(_) => Err(bad(cx)),
+                    }
+                }
+            };
+        }
+        10 => {
+            let Some(n) = r.vuint() else { return Err(bad(cx)) };
+            if n > image_of(ctx).len() {
+                return Err(bad(cx));
+            }
+            let t = tuple::new_uninit(cx, n)?;
+            let mark = cx.roots_mark();
+            cx.root(t)?;
+            let mut p = r.i;
+            for k in 0..n {
+                let v = read_const(cx, ctx, &mut p, depth + 1)?;
+                if let Some(to) = obj::get_mut::<tuple::TupleObj>(cx, t) {
+                    to.items_mut()[k] = v;
+                }
+            }
+            cx.roots_truncate(mark);
+            *pos = p;
+            return Ok(t);
+        }
+        _ => return Err(bad(cx)),
+    };
+    *pos = r.i;
+    Ok(v)
+}
+
+fn parse_int_const(cx: &mut Cx, text: &str) -> PyResult<Value> {
+    let al = cx.temp_alloc();
+    match crate::num::Big::parse(text, 10, al) {
+        Ok(b) => {
+            let neg = b.is_negative();
+            crate::obj::int::from_limbs(cx, neg, b.magnitude())
+        }
+        Err(_) => Err(bad(cx)),
+    }
+}
+
+/// Decoded prelude fields.
+struct Prelude {
+    n_state: usize,
+    n_exc: usize,
+    flags: u8,
+    n_pos: usize,
+    n_kwonly: usize,
+    n_def: usize,
+    n_info: usize,
+    n_cell: usize,
+    after_size: usize,
+}
+
+fn read_prelude(code: &[u8]) -> Option<Prelude> {
+    let mut i = 0;
+    let mut z = *code.get(i)? as usize;
+    i += 1;
+    let mut s = (z >> 3) & 0xf;
+    let mut e = (z >> 2) & 1;
+    let mut a = z & 3;
+    let (mut f, mut k, mut d) = (0usize, 0usize, 0usize);
+    let mut n = 0;
+    while z & 0x80 != 0 {
+        z = *code.get(i)? as usize;
+        i += 1;
+        if n > 12 {
+            return None;
+        }
+        s |= ((z >> 4) & 3) << (4 + 2 * n);
+        e |= ((z >> 1) & 1) << (1 + n);
+        f |= ((z >> 6) & 1) << n;
+        a |= ((z >> 2) & 1) << (2 + n);
+        k |= ((z >> 3) & 1) << n;
+        d |= (z & 1) << n;
+        n += 1;
+    }
+    let (mut n_info, mut n_cell) = (0usize, 0usize);
+    let mut n = 0;
+    loop {
+        let c = *code.get(i)? as usize;
+        i += 1;
+        if n > 8 {
+            return None;
+        }
+        n_info |= ((c >> 1) & 0x3f) << (6 * n);
+        n_cell |= (c & 1) << n;
+        n += 1;
+        if c & 0x80 == 0 {
+            break;
+        }
+    }
+    Some(Prelude {
+        n_state: s + 1,
+        n_exc: e,
+        flags: f as u8,
+        n_pos: a,
+        n_kwonly: k,
+        n_def: d,
+        n_info,
+        n_cell,
+        after_size: i,
+    })
+}
+
+fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<Value> {
+    if depth > MAX_NESTING {
+        return Err(bad(cx));
+    }
+    let mut r = Reader { b: image_of(ctx), i: *pos };
+    let Some(kl) = r.vuint() else { return Err(bad(cx)) };
+    if kl & 3 != 0 {
+        return Err(cx.value_error("native code in .mpy unsupported"));
+    }
+    let has_children = kl & 4 != 0;
+    let code_len = kl >> 3;
+    let code_start = r.i;
+    if r.bytes(code_len).is_none() {
+        return Err(bad(cx));
+    }
+    let n_children = if has_children {
+        match r.vuint() {
+            Some(n) if n <= image_of(ctx).len() => n,
+            _ => return Err(bad(cx)),
+        }
+    } else {
+        0
+    };
+    let mut p = r.i;
+    let children = if n_children > 0 { tuple::new_uninit(cx, n_children)? } else { Value::NULL };
+    let mark = cx.roots_mark();
+    cx.root(children)?;
+    for k in 0..n_children {
+        let c = read_raw_code(cx, ctx, &mut p, depth + 1)?;
+        if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, children) {
+            t.items_mut()[k] = c;
+        }
+    }
+    *pos = p;
+    let img = image_of(ctx);
+    let code = &img[code_start..code_start + code_len];
+    let Some(pre) = read_prelude(code) else { return Err(bad(cx)) };
+    let n_names = pre.n_pos + pre.n_kwonly;
+    let info_start = pre.after_size;
+    let Some(info_end) = info_start.checked_add(pre.n_info) else { return Err(bad(cx)) };
+    let Some(ip0) = info_end.checked_add(pre.n_cell) else { return Err(bad(cx)) };
+    if ip0 > code.len() || pre.n_info < 1 || pre.n_state > u16::MAX as usize || pre.n_exc > u16::MAX as usize {
+        return Err(bad(cx));
+    }
+    let n_qstr = tuple::items_of(unsafe_ctx(ctx).qstrs).map_or(0, |t| t.len());
+    let mut rr = Reader { b: &code[..info_end], i: info_start };
+    let Some(name_q) = rr.vuint() else { return Err(bad(cx)) };
+    if name_q >= n_qstr {
+        return Err(bad(cx));
+    }
+    let arg_names = rr.i;
+    for _ in 0..n_names {
+        match rr.vuint() {
+            Some(q) if q < n_qstr => {}
+            _ => return Err(bad(cx)),
+        }
+    }
+    let line_info = rr.i;
+    // The number of locals: parameters, cells, and every local the bytecode names.
+    let varargs = (pre.flags & scope::VARARGS != 0) as usize + (pre.flags & scope::VARKEYWORDS != 0) as usize;
+    let mut n_locals = n_names + varargs;
+    for &c in &code[info_end..ip0] {
+        n_locals = n_locals.max(c as usize + 1);
+    }
+    let n_consts = tuple::items_of(unsafe_ctx(ctx).consts).map_or(0, |t| t.len());
+    match verify(&code[..], ip0, n_qstr, n_consts, n_children, pre.n_state) {
+        Some(max_local) => n_locals = n_locals.max(max_local),
+        None => return Err(bad(cx)),
+    }
+    if n_locals > pre.n_state {
+        return Err(bad(cx));
+    }
+    let name = tuple::items_of(unsafe_ctx(ctx).qstrs).map_or(Value::NONE, |t| t[name_q]);
+    let co: *mut CodeObj = cx.alloc_obj(&CODE_TYPE, 0)?;
+    cx.roots_truncate(mark);
+    // SAFETY: fresh code object; the code bytes lie in the ctx image, which the code object
+    // keeps alive through `ctx`.
+    unsafe {
+        let c = &mut *co;
+        c.ctx = ctx;
+        c.children = children;
+        c.name = name;
+        c.code = image_of(ctx).as_ptr().add(code_start);
+        c.code_len = code_len as u32;
+        c.ip0 = ip0 as u32;
+        c.line_info = line_info as u32;
+        c.line_info_len = (info_end - line_info) as u32;
+        c.arg_names = arg_names as u32;
+        c.cells = info_end as u32;
+        c.n_cells = pre.n_cell as u16;
+        c.n_state = pre.n_state as u16;
+        c.n_exc_stack = pre.n_exc as u16;
+        c.scope_flags = pre.flags;
+        c.n_pos_args = pre.n_pos as u8;
+        c.n_kwonly_args = pre.n_kwonly as u8;
+        c.n_def_pos_args = pre.n_def as u8;
+        c.n_locals = n_locals as u16;
+    }
+    if pre.n_pos > 255 || pre.n_kwonly > 255 {
+        return Err(bad(cx));
+    }
+    Ok(Value::from_ptr(co))
+}
+
+fn unsafe_ctx<'a>(ctx: Value) -> &'a ModuleCtxObj {
+    // SAFETY: ctx is a live module context (rooted by the loader).
+    unsafe { &*(ctx.raw() as *const ModuleCtxObj) }
+}
+
+/// Check every instruction: valid opcode, operands in range, jumps on instruction boundaries.
+/// Returns one more than the highest local index named, or `None` when the code is bad.
+fn verify(code: &[u8], ip0: usize, n_qstr: usize, n_consts: usize, n_children: usize, n_state: usize) -> Option<usize> {
+    let mut starts = [0u64; 64];
+    let use_bitmap = code.len() <= 64 * 64;
+    let mut jumps: [(usize, usize); 0] = [];
+    let _ = &mut jumps;
+    let mut max_local = 0usize;
+    let mut i = ip0;
+    // First pass: boundaries and operand ranges.
+    while i < code.len() {
+        if use_bitmap {
+            starts[i / 64] |= 1 << (i % 64);
+        }
+        let op = code[i];
+        let fmt = opcode::format(op)?;
+        let mut r = Reader { b: code, i: i + 1 };
+        match fmt {
+            Format::Byte => {
+                match op {
+                    0xb0..=0xbf => max_local = max_local.max((op - 0xb0) as usize + 1),
+                    0xc0..=0xcf => max_local = max_local.max((op - 0xc0) as usize + 1),
+                    _ => {}
+                }
+            }
+            Format::Qstr => {
+                if r.vuint()? >= n_qstr {
+                    return None;
+                }
+            }
+            Format::VarUint => {
+                if op == opcode::LOAD_CONST_SMALL_INT {
+                    // Signed: just skip the groups.
+                    loop {
+                        let c = r.byte()?;
+                        if c & 0x80 == 0 {
+                            break;
+                        }
+                    }
+                } else {
+                    let v = r.vuint()?;
+                    match op {
+                        opcode::LOAD_CONST_OBJ if v >= n_consts => return None,
+                        opcode::MAKE_FUNCTION | opcode::MAKE_FUNCTION_DEFARGS | opcode::MAKE_CLOSURE | opcode::MAKE_CLOSURE_DEFARGS if v >= n_children => return None,
+                        opcode::LOAD_FAST_N | opcode::STORE_FAST_N | opcode::DELETE_FAST | opcode::LOAD_DEREF | opcode::STORE_DEREF | opcode::DELETE_DEREF => {
+                            if v >= n_state {
+                                return None;
+                            }
+                            max_local = max_local.max(v + 1);
+                        }
+                        opcode::BUILD_TUPLE | opcode::BUILD_LIST | opcode::BUILD_SET | opcode::UNPACK_SEQUENCE if v > n_state => return None,
+                        _ => {}
+                    }
+                }
+                if opcode::has_extra_byte(op) {
+                    r.byte()?;
+                }
+            }
+            Format::Offset => {
+                let b0 = r.byte()?;
+                let raw = if b0 & 0x80 == 0 { b0 as usize } else { (b0 & 0x7f) as usize | ((r.byte()? as usize) << 7) };
+                let bias = if b0 & 0x80 == 0 { 0x40 } else { 0x4000 };
+                let base = r.i;
+                let target = if opcode::is_signed_jump(op) { base as isize + raw as isize - bias } else { (base + raw) as isize };
+                if target < ip0 as isize || target as usize > code.len() {
+                    return None;
+                }
+                if opcode::has_extra_byte(op) {
+                    r.byte()?;
+                }
+            }
+        }
+        i = r.i;
+    }
+    if i != code.len() {
+        return None;
+    }
+    Some(max_local)
+}

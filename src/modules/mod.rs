@@ -1,0 +1,107 @@
+//! Builtin modules: `sys`, `gc`, `micropython`, `math`, `io` (one file each). A module object
+//! is made from its static table the first time it is imported.
+
+pub mod gc;
+pub mod io;
+pub mod math;
+pub mod micropython;
+pub mod sys;
+
+use crate::obj::str::StrObj;
+use crate::obj::{dict, module, str as pystr, ObjHeader};
+use crate::qstrs::q;
+use crate::value::Value;
+use crate::vm::{Cx, PyResult};
+
+/// A module-level constant in a static table.
+#[derive(Clone, Copy)]
+pub enum Item {
+    /// An object (function, type, str).
+    Obj(*const ObjHeader),
+    /// A small int.
+    Int(isize),
+    /// A float.
+    Float(f64),
+}
+
+/// A builtin module's definition.
+pub struct ModuleDef {
+    /// Its name.
+    pub name: &'static StrObj,
+    /// Its globals.
+    pub items: &'static [(&'static StrObj, Item)],
+    /// Extra set-up run after the table is loaded.
+    pub init: Option<fn(&mut Cx, Value) -> PyResult<()>>,
+}
+
+// SAFETY: the tables are immutable statics.
+unsafe impl Sync for ModuleDef {}
+
+fn defs() -> &'static [&'static ModuleDef] {
+    if crate::flavour::CIRCUITPYTHON {
+        &[&sys::DEF, &gc::DEF, &micropython::DEF, &math::DEF, &io::DEF]
+    } else {
+        &[&sys::DEF, &gc::DEF, &micropython::DEF, &math::DEF, &io::DEF]
+    }
+}
+
+/// Make a module object from its definition.
+pub(crate) fn make(cx: &mut Cx, def: &'static ModuleDef) -> PyResult<Value> {
+    let m = module::new(cx, def.name.value())?;
+    let mark = cx.roots_mark();
+    cx.root(m)?;
+    let d = module::dict_of(m).unwrap_or(Value::NULL);
+    for &(name, item) in def.items {
+        let v = match item {
+            Item::Obj(p) => Value::from_ptr(p),
+            Item::Int(i) => Value::small_int_unchecked(i),
+            Item::Float(f) => crate::obj::float::new(cx, f)?,
+        };
+        dict::set_static(cx, d, name, v)?;
+    }
+    if let Some(init) = def.init {
+        init(cx, m)?;
+    }
+    cx.roots_truncate(mark);
+    Ok(m)
+}
+
+/// Import a builtin module by name (with MicroPython's `u` prefix fallback), registering it
+/// in `sys.modules`. `None` when there is no such builtin.
+pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>> {
+    let nb = pystr::bytes_of(name).unwrap_or(&[]);
+    let mut found = defs().iter().find(|d| d.name.as_bytes() == nb);
+    if found.is_none() && !crate::flavour::CIRCUITPYTHON && nb.first() == Some(&b'u') {
+        found = defs().iter().find(|d| d.name.as_bytes() == &nb[1..]);
+    }
+    if found.is_none() && nb == b"usys" {
+        found = defs().iter().find(|d| d.name.as_bytes() == b"sys");
+    }
+    if found.is_none() && nb == b"builtins" {
+        let m = module::new(cx, q::builtins.value())?;
+        let mark = cx.roots_mark();
+        cx.root(m)?;
+        // The builtins module shares the interpreter's builtins dict.
+        if let Some(mo) = crate::obj::get_mut::<module::ModuleObj>(cx, m) {
+            mo.dict = Value::NULL;
+        }
+        let bd = cx.builtins_dict;
+        if let Some(mo) = crate::obj::get_mut::<module::ModuleObj>(cx, m) {
+            mo.dict = bd;
+        }
+        dict::set(cx, cx.modules, name, m)?;
+        cx.roots_truncate(mark);
+        return Ok(Some(m));
+    }
+    let Some(def) = found else { return Ok(None) };
+    // The canonical name may already be loaded (import usys after sys).
+    if let Some(m) = dict::get_str(cx.modules, def.name.value()) {
+        return Ok(Some(m));
+    }
+    let m = make(cx, def)?;
+    let mark = cx.roots_mark();
+    cx.root(m)?;
+    dict::set(cx, cx.modules, def.name.value(), m)?;
+    cx.roots_truncate(mark);
+    Ok(Some(m))
+}

@@ -1,0 +1,149 @@
+//! `sys`: argv, path, modules, implementation, version, exit, stdio, print_exception.
+
+use super::{Item, ModuleDef};
+use crate::native_fn;
+use crate::obj::types::*;
+use crate::obj::{self, dict, list, module, str as pystr, tuple, Attr, Kind, ObjHeader, TypeObj};
+use crate::qstrs::q;
+use crate::value::Value;
+use crate::vm::{Cx, PyResult};
+
+fn exit(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    match a.first() {
+        Some(&v) => Err(cx.raise_with_arg(&SYSTEM_EXIT_TYPE, v)),
+        None => Err(cx.raise_empty(&SYSTEM_EXIT_TYPE)),
+    }
+}
+
+fn print_exception(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let file = a.get(1).copied().unwrap_or(Value::NULL);
+    crate::embed::print_exception_to(cx, a[0], file)?;
+    Ok(Value::NONE)
+}
+
+native_fn!(SYS_EXIT, q::exit, 0, 1, false, exit);
+native_fn!(SYS_PRINT_EXCEPTION, q::print_exception, 1, 2, false, print_exception);
+
+/// The console stream objects (`sys.stdout` and friends).
+#[repr(C)]
+pub struct StreamObj {
+    /// `TextIOWrapper`.
+    pub header: ObjHeader,
+    /// 0 stdin, 1 stdout, 2 stderr.
+    pub fd: usize,
+}
+
+fn stream_write(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let fd = console_stream(cx, a[0]).unwrap_or(1);
+    let b = match pystr::bytes_of(a[1]) {
+        Some(b) => b,
+        None => crate::obj::methods::bytes::buffer_bytes(cx, a[1])?,
+    };
+    let n = if obj::is::<pystr::StrObj>(a[1]) { pystr::char_count(b) } else { b.len() };
+    let (p, len) = (b.as_ptr(), b.len());
+    // SAFETY: the argument is on the caller's stack; no allocation in between.
+    let b = unsafe { core::slice::from_raw_parts(p, len) };
+    if fd == 2 {
+        cx.hal().write_err(b);
+    } else {
+        cx.hal().write_out(b);
+    }
+    crate::obj::int::from_i64(cx, n as i64)
+}
+
+fn stream_flush(_cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn stream_readline(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let mut line = crate::obj::str::StrBuilder::new(cx);
+    if cx.hal().read_line(&mut |b| line.push(b)).is_some() {
+        line.push_byte(b'\n');
+    }
+    line.finish(cx)
+}
+
+native_fn!(STREAM_WRITE, q::write, 2, 2, false, stream_write);
+native_fn!(STREAM_FLUSH, q::flush, 1, 1, false, stream_flush);
+native_fn!(STREAM_READLINE, q::readline, 1, 2, false, stream_readline);
+
+const STREAM_ATTRS: &[Attr] = &[
+    crate::method!(q::write, STREAM_WRITE),
+    crate::method!(q::flush, STREAM_FLUSH),
+    crate::method!(q::readline, STREAM_READLINE),
+];
+
+/// The type of the console streams.
+pub static STREAM_TYPE: TypeObj = TypeObj {
+    header: ObjHeader::new(&TYPE_TYPE),
+    kind: Kind::Object,
+    flags: 0,
+    name: &q::TextIOWrapper,
+    base: &OBJECT_TYPE,
+    attrs: STREAM_ATTRS,
+    dict: Value::NULL,
+    bases: Value::NULL,
+    mro: Value::NULL,
+    native_base: &STREAM_TYPE,
+};
+
+static STDIN: StreamObj = StreamObj { header: ObjHeader::new(&STREAM_TYPE), fd: 0 };
+static STDOUT: StreamObj = StreamObj { header: ObjHeader::new(&STREAM_TYPE), fd: 1 };
+static STDERR: StreamObj = StreamObj { header: ObjHeader::new(&STREAM_TYPE), fd: 2 };
+
+/// If `v` is one of the console streams, its fd.
+pub fn console_stream(_cx: &Cx, v: Value) -> Option<usize> {
+    if v.is_ptr() && core::ptr::eq(obj::type_of(v), &STREAM_TYPE) {
+        // SAFETY: the type says it is a StreamObj.
+        Some(unsafe { (*(v.raw() as *const StreamObj)).fd })
+    } else {
+        None
+    }
+}
+
+fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
+    let d = module::dict_of(m).unwrap_or(Value::NULL);
+    let mark = cx.roots_mark();
+    let argv = list::with_capacity(cx, 0)?;
+    dict::set_static(cx, d, &q::argv, argv)?;
+    let path = list::with_capacity(cx, 4)?;
+    dict::set_static(cx, d, &q::path, path)?;
+    dict::set_static(cx, d, &q::modules, cx.modules)?;
+    let (ma, mi, pa) = crate::flavour::VERSION;
+    let vt = tuple::new(cx, &[Value::small_int_unchecked(3), Value::small_int_unchecked(4), Value::small_int_unchecked(0)])?;
+    dict::set_static(cx, d, &q::version_info, vt)?;
+    let mut b = crate::obj::str::StrBuilder::new(cx);
+    let _ = core::fmt::Write::write_fmt(&mut b, format_args!("3.4.0; {} v{ma}.{mi}.{pa} (pyrite {})", crate::flavour::PRODUCT, env!("CARGO_PKG_VERSION")));
+    let ver = b.finish(cx)?;
+    dict::set_static(cx, d, &q::version, ver)?;
+    // sys.implementation
+    let imp = module::new(cx, q::implementation.value())?;
+    cx.root(imp)?;
+    let id = module::dict_of(imp).unwrap_or(Value::NULL);
+    let name = pystr::new_from(cx, crate::flavour::IMPL_NAME)?;
+    dict::set_static(cx, id, &q::name, name)?;
+    let vt = tuple::new(cx, &[Value::small_int_unchecked(ma as isize), Value::small_int_unchecked(mi as isize), Value::small_int_unchecked(pa as isize), q::EMPTY.value()])?;
+    dict::set_static(cx, id, &q::version, vt)?;
+    dict::set_static(cx, id, &q::_mpy, Value::small_int_unchecked(0x306))?;
+    let build = pystr::new_from(cx, "pyrite")?;
+    dict::set_static(cx, id, &q::_build, build)?;
+    dict::set_static(cx, d, &q::implementation, imp)?;
+    cx.roots_truncate(mark);
+    Ok(())
+}
+
+/// The `sys` module.
+pub static DEF: ModuleDef = ModuleDef {
+    name: &q::sys,
+    items: &[
+        (&q::exit, Item::Obj(&SYS_EXIT.header)),
+        (&q::print_exception, Item::Obj(&SYS_PRINT_EXCEPTION.header)),
+        (&q::stdin, Item::Obj(&STDIN.header)),
+        (&q::stdout, Item::Obj(&STDOUT.header)),
+        (&q::stderr, Item::Obj(&STDERR.header)),
+        (&q::byteorder, Item::Obj(&q::little.header)),
+        (&q::maxsize, Item::Int(crate::value::SMALL_INT_MAX)),
+        (&q::platform, Item::Obj(&q::linux.header)),
+    ],
+    init: Some(init),
+};
