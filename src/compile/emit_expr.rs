@@ -357,6 +357,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                     if star_double {
                         return Err(self.err(a, "* arg after **"));
                     }
+                    if n_kw > 0 {
+                        return Err(self.err(a, "* arg after kwarg"));
+                    }
                     if i >= bits - 1 {
                         return Err(self.err(a, "too many args"));
                     }

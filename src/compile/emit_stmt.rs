@@ -476,7 +476,7 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     }
 
     fn is_const_false(&self, n: NodeId) -> bool {
-        matches!(self.ast.kind(n), Kind::False | Kind::Int(0))
+        matches!(self.ast.kind(n), Kind::False | Kind::None | Kind::Int(0))
     }
 
     fn is_const_true(&self, n: NodeId) -> bool {

@@ -293,7 +293,7 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     }
 
     fn is_const_false(&self, id: NodeId) -> bool {
-        matches!(self.ast.kind(id), Kind::False | Kind::Int(0))
+        matches!(self.ast.kind(id), Kind::False | Kind::None | Kind::Int(0))
     }
 
     /// MicroPython's `mp_parse_node_is_const`.
@@ -465,6 +465,10 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
                 self.node(Kind::Assert { test, msg }, line)
             }
             Tok::Kw(Kw::Import) => self.import_name(),
+            Tok::Kw(Kw::Yield) => {
+                let y = self.yield_expr()?;
+                self.node(Kind::ExprStmt(y), line)
+            }
             Tok::Kw(Kw::From) => self.import_from(),
             _ => self.expr_stmt(),
         }
