@@ -15,8 +15,18 @@ fn main() {
     match compile(&src, &name, Mode::File, &CompileOptions::default(), Global) {
         Ok(bytes) => std::fs::write(&args[2], &bytes[..]).expect("write output"),
         Err(e) => {
-            let scope = e.scope.map(|s| format!(", in {}", s.as_str())).unwrap_or_default();
-            println!("  File \"{}\", line {}{}\n{}: {}", name, e.line, scope, e.kind_name(), e.msg());
+            let scope = e
+                .scope
+                .map(|s| format!(", in {}", s.as_str()))
+                .unwrap_or_default();
+            println!(
+                "  File \"{}\", line {}{}\n{}: {}",
+                name,
+                e.line,
+                scope,
+                e.kind_name(),
+                e.msg()
+            );
             std::process::exit(1);
         }
     }

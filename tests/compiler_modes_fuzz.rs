@@ -52,19 +52,40 @@ fn module_code(mpy: &[u8]) -> Vec<u8> {
 
 #[test]
 fn eval_mode_returns_value() {
-    let out = compile(b"x + 1", "<stdin>", Mode::Eval, &CompileOptions::default(), Global).unwrap();
+    let out = compile(
+        b"x + 1",
+        "<stdin>",
+        Mode::Eval,
+        &CompileOptions::default(),
+        Global,
+    )
+    .unwrap();
     assert_eq!(&out[..4], b"M\x06\x00\x1f");
     // LOAD_NAME x; LOAD_CONST_SMALL_INT 1; BINARY_OP ADD; RETURN_VALUE
     let code = module_code(&out);
     assert_eq!(code.len(), 5);
     assert_eq!(code[0], 0x11);
     assert_eq!(&code[2..], &[0x81, 0xf2, 0x63]);
-    assert!(compile(b"x = 1", "<stdin>", Mode::Eval, &CompileOptions::default(), Global).is_err());
+    assert!(compile(
+        b"x = 1",
+        "<stdin>",
+        Mode::Eval,
+        &CompileOptions::default(),
+        Global
+    )
+    .is_err());
 }
 
 #[test]
 fn single_mode_prints_expressions() {
-    let out = compile(b"1 + x\n", "<stdin>", Mode::Single, &CompileOptions::default(), Global).unwrap();
+    let out = compile(
+        b"1 + x\n",
+        "<stdin>",
+        Mode::Single,
+        &CompileOptions::default(),
+        Global,
+    )
+    .unwrap();
     let code = module_code(&out);
     // LOAD_NAME __repl_print__; LOAD_CONST_SMALL_INT 1; LOAD_NAME x; BINARY_OP ADD;
     // CALL_FUNCTION 1; POP_TOP; LOAD_CONST_NONE; RETURN_VALUE
@@ -73,19 +94,45 @@ fn single_mode_prints_expressions() {
     assert_eq!(code[3], 0x11);
     assert_eq!(&code[5..], &[0xf2, 0x34, 0x01, 0x59, 0x51, 0x63]);
     // Assignments are not printed; a lonely constant is.
-    let out = compile(b"y = 2\n", "<stdin>", Mode::Single, &CompileOptions::default(), Global).unwrap();
+    let out = compile(
+        b"y = 2\n",
+        "<stdin>",
+        Mode::Single,
+        &CompileOptions::default(),
+        Global,
+    )
+    .unwrap();
     let code = module_code(&out);
     assert_eq!((code[0], code[1]), (0x82, 0x16));
     assert_eq!(&code[3..], &[0x51, 0x63]);
-    let out = compile(b"5\n", "<stdin>", Mode::Single, &CompileOptions::default(), Global).unwrap();
+    let out = compile(
+        b"5\n",
+        "<stdin>",
+        Mode::Single,
+        &CompileOptions::default(),
+        Global,
+    )
+    .unwrap();
     let code = module_code(&out);
     assert_eq!(&code[2..], &[0x85, 0x34, 0x01, 0x59, 0x51, 0x63]);
     // A compound statement is one REPL input.
-    assert!(compile(b"for i in x:\n    i\n\n", "<stdin>", Mode::Single, &CompileOptions::default(), Global).is_ok());
+    assert!(compile(
+        b"for i in x:\n    i\n\n",
+        "<stdin>",
+        Mode::Single,
+        &CompileOptions::default(),
+        Global
+    )
+    .is_ok());
 }
 
 fn run_big_stack<F: FnOnce() + Send + 'static>(f: F) {
-    std::thread::Builder::new().stack_size(16 << 20).spawn(f).unwrap().join().unwrap();
+    std::thread::Builder::new()
+        .stack_size(16 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 #[test]
@@ -98,7 +145,11 @@ fn deep_nesting_is_an_error_not_a_crash() {
             format!("x = {}1\n", "-".repeat(10000)),
             format!("x = {}1\n", "not ".repeat(10000)),
             format!("x = 1{}\n", " + 1".repeat(100000)),
-            (0..500).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(500) + "pass\n",
+            (0..500)
+                .map(|i| format!("{}if x:\n", " ".repeat(i)))
+                .collect::<String>()
+                + &" ".repeat(500)
+                + "pass\n",
             format!("x = {}\n", "lambda: ".repeat(5000)),
             format!("x = a{}\n", ".b".repeat(100000)),
             format!("x = {}\n", "f'{".repeat(300) + &"}'".repeat(300)),
@@ -106,7 +157,10 @@ fn deep_nesting_is_an_error_not_a_crash() {
             match compile(src.as_bytes(), "deep.py", Mode::File, &opts, Global) {
                 Ok(_) => {}
                 Err(e) => assert!(
-                    matches!(e.kind, ErrorKind::RuntimeError | ErrorKind::SyntaxError | ErrorKind::MemoryError),
+                    matches!(
+                        e.kind,
+                        ErrorKind::RuntimeError | ErrorKind::SyntaxError | ErrorKind::MemoryError
+                    ),
                     "{:?}",
                     e
                 ),
@@ -140,9 +194,10 @@ const SEEDS: &[&str] = &[
 ];
 
 const PIECES: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", "\n", "    ", "\t", "'", "\"", "'''", "f'", "b'", "\\", "#", "=", "*",
-    "**", "lambda", "yield", "await", "def", "class", "if", "else", "for", "in", "not", "is", "0x", "1e", "1_", ".",
-    "...", "@", ":=", "\\N{x}", "\\x4", "\u{e9}", "\0", "\r", "return", "global", "nonlocal", "try", "except",
+    "(", ")", "[", "]", "{", "}", ":", ",", "\n", "    ", "\t", "'", "\"", "'''", "f'", "b'", "\\",
+    "#", "=", "*", "**", "lambda", "yield", "await", "def", "class", "if", "else", "for", "in",
+    "not", "is", "0x", "1e", "1_", ".", "...", "@", ":=", "\\N{x}", "\\x4", "\u{e9}", "\0", "\r",
+    "return", "global", "nonlocal", "try", "except",
 ];
 
 #[test]

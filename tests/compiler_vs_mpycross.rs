@@ -26,7 +26,9 @@ fn root() -> PathBuf {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -39,7 +41,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn have_mpy_cross() -> bool {
-    Command::new("mpy-cross").arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new("mpy-cross")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn norm(mpy: &Path) -> String {
@@ -49,16 +54,29 @@ fn norm(mpy: &Path) -> String {
         .arg(mpy)
         .output()
         .expect("run mpy_dump.py");
-    assert!(out.status.success(), "mpy_dump --norm failed on {}: {}", mpy.display(), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "mpy_dump --norm failed on {}: {}",
+        mpy.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn check_dump(mpy: &Path) -> Result<(), String> {
-    let out = Command::new("python3").arg(root().join("tools/mpy_dump.py")).arg(mpy).output().expect("run mpy_dump.py");
+    let out = Command::new("python3")
+        .arg(root().join("tools/mpy_dump.py"))
+        .arg(mpy)
+        .output()
+        .expect("run mpy_dump.py");
     if out.status.success() {
         Ok(())
     } else {
-        Err(format!("mpy_dump.py rejects {}:\n{}", mpy.display(), String::from_utf8_lossy(&out.stdout)))
+        Err(format!(
+            "mpy_dump.py rejects {}:\n{}",
+            mpy.display(),
+            String::from_utf8_lossy(&out.stdout)
+        ))
     }
 }
 
@@ -124,13 +142,25 @@ fn compiler_matches_mpy_cross() {
         let ours = tmp.join(format!("{i}.our.mpy"));
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         let rel = f.strip_prefix(root()).unwrap_or(f).display().to_string();
-        let mc = Command::new("mpy-cross").arg("-o").arg(&theirs).arg(f).current_dir(f.parent().unwrap()).output().unwrap();
+        let mc = Command::new("mpy-cross")
+            .arg("-o")
+            .arg(&theirs)
+            .arg(f)
+            .current_dir(f.parent().unwrap())
+            .output()
+            .unwrap();
         let ours_res = compile(&src, &name, Mode::File, &CompileOptions::default(), Global);
         if !mc.status.success() {
-            let text = format!("{}{}", String::from_utf8_lossy(&mc.stdout), String::from_utf8_lossy(&mc.stderr));
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&mc.stdout),
+                String::from_utf8_lossy(&mc.stderr)
+            );
             let (line, msg) = mpy_cross_error(&text);
             match ours_res {
-                Ok(_) => failures.push(format!("{rel}: mpy-cross rejects it ({line}: {msg}) but pyrite compiles it")),
+                Ok(_) => failures.push(format!(
+                    "{rel}: mpy-cross rejects it ({line}: {msg}) but pyrite compiles it"
+                )),
                 Err(e) => {
                     let our_msg = format!("{}: {}", e.kind_name(), e.msg());
                     let our_line = format!("line {}", e.line);
@@ -145,7 +175,12 @@ fn compiler_matches_mpy_cross() {
         let bytes = match ours_res {
             Ok(b) => b,
             Err(e) => {
-                failures.push(format!("{rel}: pyrite fails: line {}: {}: {}", e.line, e.kind_name(), e.msg()));
+                failures.push(format!(
+                    "{rel}: pyrite fails: line {}: {}: {}",
+                    e.line,
+                    e.kind_name(),
+                    e.msg()
+                ));
                 continue;
             }
         };
@@ -160,8 +195,16 @@ fn compiler_matches_mpy_cross() {
         compared += 1;
     }
     let _ = std::fs::remove_dir_all(&tmp);
-    eprintln!("compared {compared} files with mpy-cross, {} failures", failures.len());
+    eprintln!(
+        "compared {compared} files with mpy-cross, {} failures",
+        failures.len()
+    );
     if !failures.is_empty() {
-        panic!("{} of {} files differ from mpy-cross:\n\n{}", failures.len(), files.len(), failures.join("\n\n"));
+        panic!(
+            "{} of {} files differ from mpy-cross:\n\n{}",
+            failures.len(),
+            files.len(),
+            failures.join("\n\n")
+        );
     }
 }

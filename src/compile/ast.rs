@@ -128,78 +128,206 @@ pub enum Kind {
     // ----- constants and literals
     Const(ConstId),
     /// A tuple that was not folded; `paren` tells `(a, b)` from `a, b`.
-    Tuple { items: List, paren: bool },
+    Tuple {
+        items: List,
+        paren: bool,
+    },
     ListLit(List),
     SetLit(List),
     DictLit(List),
-    DictItem { key: NodeId, value: NodeId },
+    DictItem {
+        key: NodeId,
+        value: NodeId,
+    },
     Star(NodeId),
     DblStar(NodeId),
     // ----- expressions
-    BinOp { op: Op, left: NodeId, right: NodeId },
-    Unary { op: Op, operand: NodeId },
+    BinOp {
+        op: Op,
+        left: NodeId,
+        right: NodeId,
+    },
+    Unary {
+        op: Op,
+        operand: NodeId,
+    },
     Not(NodeId),
-    BoolOp { is_or: bool, items: List },
+    BoolOp {
+        is_or: bool,
+        items: List,
+    },
     /// `items` alternate operands and `CmpOp` nodes.
     Compare(List),
     CmpOp(CmpOp),
-    IfExp { body: NodeId, test: NodeId, orelse: NodeId },
-    NamedExpr { target: NodeId, value: NodeId },
-    Lambda { params: List, body: NodeId },
-    AtomExpr { atom: NodeId, trailers: List },
+    IfExp {
+        body: NodeId,
+        test: NodeId,
+        orelse: NodeId,
+    },
+    NamedExpr {
+        target: NodeId,
+        value: NodeId,
+    },
+    Lambda {
+        params: List,
+        body: NodeId,
+    },
+    AtomExpr {
+        atom: NodeId,
+        trailers: List,
+    },
     TrCall(List),
     TrAttr(Sym),
     TrIndex(NodeId),
-    Slice { lower: NodeId, upper: NodeId, step: NodeId, has_step: bool },
+    Slice {
+        lower: NodeId,
+        upper: NodeId,
+        step: NodeId,
+        has_step: bool,
+    },
     Await(NodeId),
     Yield(NodeId),
     YieldFrom(NodeId),
-    Comp { kind: CompKind, elt: NodeId, first: NodeId },
+    Comp {
+        kind: CompKind,
+        elt: NodeId,
+        first: NodeId,
+    },
     /// `for target in iter`, then `next` (a CompFor/CompIf or NONE).
-    CompFor { target: NodeId, iter: NodeId, next: NodeId },
-    CompIf { cond: NodeId, next: NodeId },
+    CompFor {
+        target: NodeId,
+        iter: NodeId,
+        next: NodeId,
+    },
+    CompIf {
+        cond: NodeId,
+        next: NodeId,
+    },
     /// Keyword argument `name=value` (name is an expression: MicroPython checks it later).
-    Keyword { name: NodeId, value: NodeId },
+    Keyword {
+        name: NodeId,
+        value: NodeId,
+    },
     // ----- statements
     Suite(List),
     ExprStmt(NodeId),
     /// `t0 = t1 = ... = value`
-    Assign { targets: List, value: NodeId },
-    AugAssign { target: NodeId, op: Op, value: NodeId },
+    Assign {
+        targets: List,
+        value: NodeId,
+    },
+    AugAssign {
+        target: NodeId,
+        op: Op,
+        value: NodeId,
+    },
     /// `target: ann [= value]`
-    AnnAssign { target: NodeId, value: NodeId },
+    AnnAssign {
+        target: NodeId,
+        value: NodeId,
+    },
     Del(NodeId),
     Pass,
     Break,
     Continue,
     Return(NodeId),
-    Raise { exc: NodeId, cause: NodeId },
+    Raise {
+        exc: NodeId,
+        cause: NodeId,
+    },
     Global(List),
     Nonlocal(List),
-    Assert { test: NodeId, msg: NodeId },
+    Assert {
+        test: NodeId,
+        msg: NodeId,
+    },
     /// `import a.b as c, ...`: items are ImportName nodes.
     Import(List),
     /// Dotted name (components as Name nodes) and optional alias.
-    ImportName { parts: List, asname: Option<Sym> },
+    ImportName {
+        parts: List,
+        asname: Option<Sym>,
+    },
     /// `from ... import ...`: level, module (ImportName or NONE), names (ImportAlias), star.
-    ImportFrom { level: u32, module: NodeId, names: List, star: bool },
-    ImportAlias { name: Sym, asname: Option<Sym> },
-    If { test: NodeId, body: NodeId, elifs: List, orelse: NodeId },
-    Elif { test: NodeId, body: NodeId },
-    While { test: NodeId, body: NodeId, orelse: NodeId },
-    For { target: NodeId, iter: NodeId, body: NodeId, orelse: NodeId, is_async: bool },
-    Try { body: NodeId, handlers: List, orelse: NodeId, finally: NodeId },
-    Handler { typ: NodeId, name: Option<Sym>, body: NodeId },
-    With { items: List, body: NodeId, is_async: bool },
-    WithItem { expr: NodeId, target: NodeId },
-    FuncDef { name: Sym, params: List, body: NodeId, is_async: bool },
-    ClassDef { name: Sym, args: NodeId, body: NodeId },
+    ImportFrom {
+        level: u32,
+        module: NodeId,
+        names: List,
+        star: bool,
+    },
+    ImportAlias {
+        name: Sym,
+        asname: Option<Sym>,
+    },
+    If {
+        test: NodeId,
+        body: NodeId,
+        elifs: List,
+        orelse: NodeId,
+    },
+    Elif {
+        test: NodeId,
+        body: NodeId,
+    },
+    While {
+        test: NodeId,
+        body: NodeId,
+        orelse: NodeId,
+    },
+    For {
+        target: NodeId,
+        iter: NodeId,
+        body: NodeId,
+        orelse: NodeId,
+        is_async: bool,
+    },
+    Try {
+        body: NodeId,
+        handlers: List,
+        orelse: NodeId,
+        finally: NodeId,
+    },
+    Handler {
+        typ: NodeId,
+        name: Option<Sym>,
+        body: NodeId,
+    },
+    With {
+        items: List,
+        body: NodeId,
+        is_async: bool,
+    },
+    WithItem {
+        expr: NodeId,
+        target: NodeId,
+    },
+    FuncDef {
+        name: Sym,
+        params: List,
+        body: NodeId,
+        is_async: bool,
+    },
+    ClassDef {
+        name: Sym,
+        args: NodeId,
+        body: NodeId,
+    },
     /// `args` of a class: a TrCall node or NONE.
-    Param { name: Option<Sym>, default: NodeId, kind: ParamKind },
+    Param {
+        name: Option<Sym>,
+        default: NodeId,
+        kind: ParamKind,
+    },
     /// Decorators (dotted names + optional call trailer) applied to a def/class.
-    Decorated { decorators: List, def: NodeId },
+    Decorated {
+        decorators: List,
+        def: NodeId,
+    },
     /// One decorator: dotted name parts and an optional TrCall node.
-    Decorator { parts: List, call: NodeId },
+    Decorator {
+        parts: List,
+        call: NodeId,
+    },
     /// Root of the module.
     Module(List),
     /// Root for `Mode::Eval`.
@@ -252,7 +380,10 @@ pub struct Ast<A: allocator_api2::alloc::Allocator + Clone> {
 impl<A: allocator_api2::alloc::Allocator + Clone> Ast<A> {
     /// A node (a dummy `Pass` for out-of-range ids, which a correct parser never produces).
     pub fn node(&self, id: NodeId) -> Node {
-        self.nodes.get(id as usize).copied().unwrap_or(Node { kind: Kind::Pass, line: 0 })
+        self.nodes.get(id as usize).copied().unwrap_or(Node {
+            kind: Kind::Pass,
+            line: 0,
+        })
     }
 
     /// The kind of a node.
@@ -262,21 +393,30 @@ impl<A: allocator_api2::alloc::Allocator + Clone> Ast<A> {
 
     /// The elements of a list.
     pub fn list(&self, l: List) -> &[NodeId] {
-        self.lists.get(l.start as usize..l.start as usize + l.len as usize).unwrap_or(&[])
+        self.lists
+            .get(l.start as usize..l.start as usize + l.len as usize)
+            .unwrap_or(&[])
     }
 
     /// A constant.
     pub fn konst(&self, c: ConstId) -> ConstVal {
-        self.consts.get(c as usize).copied().unwrap_or(ConstVal::None)
+        self.consts
+            .get(c as usize)
+            .copied()
+            .unwrap_or(ConstVal::None)
     }
 
     /// Members of a tuple constant.
     pub fn const_list(&self, start: u32, len: u32) -> &[ConstId] {
-        self.const_lists.get(start as usize..start as usize + len as usize).unwrap_or(&[])
+        self.const_lists
+            .get(start as usize..start as usize + len as usize)
+            .unwrap_or(&[])
     }
 
     /// Bytes of a span.
     pub fn span(&self, start: u32, len: u32) -> &[u8] {
-        self.bytes.get(start as usize..start as usize + len as usize).unwrap_or(&[])
+        self.bytes
+            .get(start as usize..start as usize + len as usize)
+            .unwrap_or(&[])
     }
 }

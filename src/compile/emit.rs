@@ -17,7 +17,7 @@
 use super::ast::*;
 use super::intern::{Interner, Sym};
 use super::scope::*;
-use super::{CResult, CompileError, CompileOptions, InlineStr, Mode, VecExt};
+use super::{CResult, CompileError, CompileOptions, Mode, VecExt};
 use crate::bytecode::opcode as bc;
 use allocator_api2::alloc::Allocator;
 use allocator_api2::vec::Vec;
@@ -110,7 +110,9 @@ pub fn compile_module<A: Allocator + Clone>(
     let sym_empty = interner.intern(b"")?;
     let sym_module = interner.intern(b"<module>")?;
     let mut node_scope = Vec::new_in(alloc.clone());
-    node_scope.try_reserve(ast.nodes.len()).map_err(|_| CompileError::memory())?;
+    node_scope
+        .try_reserve(ast.nodes.len())
+        .map_err(|_| CompileError::memory())?;
     node_scope.resize(ast.nodes.len(), 0);
     let mut c = Compiler {
         ast,
@@ -118,7 +120,9 @@ pub fn compile_module<A: Allocator + Clone>(
         opts,
         mode,
         alloc: alloc.clone(),
-        scopes: Scopes { list: Vec::new_in(alloc.clone()) },
+        scopes: Scopes {
+            list: Vec::new_in(alloc.clone()),
+        },
         node_scope,
         cur: 0,
         pass: Pass::Scope,
@@ -147,12 +151,20 @@ pub fn compile_module<A: Allocator + Clone>(
     };
     // qstr 0 is reserved for the file name (the writer fills it in).
     c.qstrs.tpush(sym_empty)?;
-    c.scopes.list.tpush(Scope::new(ScopeKind::Module, ast.root, None, sym_module, 1, alloc.clone()))?;
+    c.scopes.list.tpush(Scope::new(
+        ScopeKind::Module,
+        ast.root,
+        None,
+        sym_module,
+        1,
+        alloc.clone(),
+    ))?;
 
     // Pass 1: scopes, parents before children (new scopes are appended while we iterate).
     let mut s = 0;
     while s < c.scopes.list.len() {
-        c.run_scope(s, Pass::Scope).map_err(|e| c.attach_scope(e, s))?;
+        c.run_scope(s, Pass::Scope)
+            .map_err(|e| c.attach_scope(e, s))?;
         s += 1;
     }
     for s in 0..c.scopes.list.len() {
@@ -161,12 +173,14 @@ pub fn compile_module<A: Allocator + Clone>(
     // Code passes.
     let mut raws: Vec<RawCode<A>, A> = Vec::new_in(alloc.clone());
     for s in 0..c.scopes.list.len() {
-        c.run_scope(s, Pass::Pessimistic).map_err(|e| c.attach_scope(e, s))?;
+        c.run_scope(s, Pass::Pessimistic)
+            .map_err(|e| c.attach_scope(e, s))?;
         let mut size = c.code.len() + c.line_info.len();
         let mut iterations = 0;
         loop {
             core::mem::swap(&mut c.labels, &mut c.prev_labels);
-            c.run_scope(s, Pass::Code).map_err(|e| c.attach_scope(e, s))?;
+            c.run_scope(s, Pass::Code)
+                .map_err(|e| c.attach_scope(e, s))?;
             let new_size = c.code.len() + c.line_info.len();
             if new_size == size {
                 break;
@@ -174,7 +188,11 @@ pub fn compile_module<A: Allocator + Clone>(
             size = new_size;
             iterations += 1;
             if iterations > 64 {
-                return Err(CompileError::new(super::ErrorKind::RuntimeError, 0, "bytecode overflow"));
+                return Err(CompileError::new(
+                    super::ErrorKind::RuntimeError,
+                    0,
+                    "bytecode overflow",
+                ));
             }
         }
         let code = c.assemble(s)?;
@@ -182,7 +200,11 @@ pub fn compile_module<A: Allocator + Clone>(
         super::textend(&mut children, &c.children)?;
         raws.tpush(RawCode { code, children })?;
     }
-    Ok(CompiledModule { raws, qstrs: c.qstrs, objs: c.objs })
+    Ok(CompiledModule {
+        raws,
+        qstrs: c.qstrs,
+        objs: c.objs,
+    })
 }
 
 impl<A: Allocator + Clone> Compiler<'_, '_, A> {
@@ -194,7 +216,7 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             if e.line == 0 {
                 e.line = sc.line;
             }
-            e.scope = Some(InlineStr::from_bytes(self.interner.get(sc.name)));
+            e.scope = Some(super::ScopeName::from_bytes(self.interner.get(sc.name)));
         }
         e
     }
@@ -202,7 +224,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     /// A syntax error on a node: leaves have no line, so the scope's line is used.
     pub(crate) fn err(&self, node: NodeId, msg: &'static str) -> CompileError {
         let n = self.ast.node(node);
-        let line = if n.kind.is_leaf() || n.line == 0 { self.scopes.list[self.cur].line } else { n.line };
+        let line = if n.kind.is_leaf() || n.line == 0 {
+            self.scopes.list[self.cur].line
+        } else {
+            n.line
+        };
         scope_error(line, msg)
     }
 
@@ -343,7 +369,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                 self.prev_labels.get(label as usize).copied().unwrap_or(0) as i64
             };
             off = target - pos - 2;
-            two = if signed { !(-64..=63).contains(&off) } else { !(0..=127).contains(&off) };
+            two = if signed {
+                !(-64..=63).contains(&off)
+            } else {
+                !(0..=127).contains(&off)
+            };
         }
         if !two {
             let b = if signed { off + 0x40 } else { off };
@@ -355,7 +385,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                 o += 0x4000;
             }
             if self.pass == Pass::Code && !(0..=0x7fff).contains(&o) {
-                return Err(CompileError::new(super::ErrorKind::RuntimeError, 0, "bytecode overflow"));
+                return Err(CompileError::new(
+                    super::ErrorKind::RuntimeError,
+                    0,
+                    "bytecode overflow",
+                ));
             }
             let o = (o & 0x7fff) as u16;
             self.code.tpush(op)?;
@@ -384,7 +418,8 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             } else {
                 let bb = b.min(0xf);
                 let ll = l.min(0x7ff);
-                self.line_info.tpush((0x80 | bb | ((ll >> 4) & 0x70)) as u8)?;
+                self.line_info
+                    .tpush((0x80 | bb | ((ll >> 4) & 0x70)) as u8)?;
                 self.line_info.tpush(ll as u8)?;
                 b -= bb;
                 l -= ll;
@@ -418,7 +453,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     }
 
     pub(crate) fn load_const_obj(&mut self, v: ConstVal) -> CResult<()> {
-        let idx = if self.pass == Pass::Scope { 0 } else { self.obj_index(v)? };
+        let idx = if self.pass == Pass::Scope {
+            0
+        } else {
+            self.obj_index(v)?
+        };
         self.op_uint(1, bc::LOAD_CONST_OBJ, idx as u64)
     }
 
@@ -463,11 +502,29 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     }
 
     pub(crate) fn pop_jump_if(&mut self, cond: bool, label: u32) -> CResult<()> {
-        self.op_label(-1, if cond { bc::POP_JUMP_IF_TRUE } else { bc::POP_JUMP_IF_FALSE }, label, None)
+        self.op_label(
+            -1,
+            if cond {
+                bc::POP_JUMP_IF_TRUE
+            } else {
+                bc::POP_JUMP_IF_FALSE
+            },
+            label,
+            None,
+        )
     }
 
     pub(crate) fn jump_if_or_pop(&mut self, cond: bool, label: u32) -> CResult<()> {
-        self.op_label(-1, if cond { bc::JUMP_IF_TRUE_OR_POP } else { bc::JUMP_IF_FALSE_OR_POP }, label, None)
+        self.op_label(
+            -1,
+            if cond {
+                bc::JUMP_IF_TRUE_OR_POP
+            } else {
+                bc::JUMP_IF_FALSE_OR_POP
+            },
+            label,
+            None,
+        )
     }
 
     pub(crate) fn setup_block(&mut self, op: u8, label: u32) -> CResult<()> {
@@ -487,7 +544,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
 
     pub(crate) fn unwind_jump(&mut self, label: u32, depth: u32) -> CResult<()> {
         let from_for = label != NO_LABEL && label & BREAK_FROM_FOR != 0;
-        let l = if label == NO_LABEL { 0 } else { label & !BREAK_FROM_FOR };
+        let l = if label == NO_LABEL {
+            0
+        } else {
+            label & !BREAK_FROM_FOR
+        };
         if depth == 0 {
             if from_for {
                 for _ in 0..4 {
@@ -520,7 +581,12 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         self.op(-1, bc::BINARY_OP_MULTI + op)
     }
 
-    pub(crate) fn make_function(&mut self, child: u32, n_closed: u32, has_defaults: bool) -> CResult<()> {
+    pub(crate) fn make_function(
+        &mut self,
+        child: u32,
+        n_closed: u32,
+        has_defaults: bool,
+    ) -> CResult<()> {
         let idx = self.children.len() as u64;
         self.children.tpush(child)?;
         if n_closed == 0 {
@@ -544,10 +610,18 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         let base: i64 = if method { -1 } else { 0 };
         let arg = ((n_kw as u64) << 8) | n_pos as u64;
         if star {
-            let op = if method { bc::CALL_METHOD_VAR_KW } else { bc::CALL_FUNCTION_VAR_KW };
+            let op = if method {
+                bc::CALL_METHOD_VAR_KW
+            } else {
+                bc::CALL_FUNCTION_VAR_KW
+            };
             self.op_uint(base - n_pos as i64 - 2 * n_kw as i64 - 1, op, arg)
         } else {
-            let op = if method { bc::CALL_METHOD } else { bc::CALL_FUNCTION };
+            let op = if method {
+                bc::CALL_METHOD
+            } else {
+                bc::CALL_FUNCTION
+            };
             self.op_uint(base - n_pos as i64 - 2 * n_kw as i64, op, arg)
         }
     }
@@ -572,7 +646,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         let sc = &mut self.scopes.list[scope];
         let (i, added) = sc.find_or_add(s, IdKind::GlobalImplicit)?;
         if added {
-            sc.ids[i].kind = if func { IdKind::Local } else { IdKind::GlobalImplicit };
+            sc.ids[i].kind = if func {
+                IdKind::Local
+            } else {
+                IdKind::GlobalImplicit
+            };
         } else if func && sc.ids[i].kind == IdKind::GlobalImplicit {
             sc.ids[i].kind = IdKind::Local;
         }
@@ -601,7 +679,12 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     fn id_op(&mut self, s: Sym, what: u8) -> CResult<()> {
         let id = match self.scope().find(s) {
             Some(i) => self.scope().ids[i],
-            None => IdInfo { name: s, kind: IdKind::GlobalImplicit, flags: 0, local_num: 0 },
+            None => IdInfo {
+                name: s,
+                kind: IdKind::GlobalImplicit,
+                flags: 0,
+                local_num: 0,
+            },
         };
         let delta = [1i64, -1, 0][what as usize];
         match id.kind {
@@ -626,13 +709,26 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     }
 
     /// Create (scope pass) or look up the scope of a defining node.
-    pub(crate) fn child_scope(&mut self, node: NodeId, kind: ScopeKind, name: Sym, line: u32) -> CResult<u32> {
+    pub(crate) fn child_scope(
+        &mut self,
+        node: NodeId,
+        kind: ScopeKind,
+        name: Sym,
+        line: u32,
+    ) -> CResult<u32> {
         let slot = self.node_scope.get(node as usize).copied().unwrap_or(0);
         if slot != 0 {
             return Ok(slot - 1);
         }
         let idx = self.scopes.list.len() as u32;
-        let sc = Scope::new(kind, node, Some(self.cur as u32), name, line, self.alloc.clone());
+        let sc = Scope::new(
+            kind,
+            node,
+            Some(self.cur as u32),
+            name,
+            line,
+            self.alloc.clone(),
+        );
         self.scopes.list.tpush(sc)?;
         if let Some(s) = self.node_scope.get_mut(node as usize) {
             *s = idx + 1;
@@ -727,16 +823,22 @@ fn const_eq<A: Allocator + Clone>(ast: &Ast<A>, a: &ConstVal, b: &ConstVal) -> b
     match (a, b) {
         (ConstVal::Small(x), ConstVal::Small(y)) => x == y,
         (ConstVal::Big(x), ConstVal::Big(y)) => x == y,
-        (ConstVal::BigText(s1, l1), ConstVal::BigText(s2, l2)) => ast.span(*s1, *l1) == ast.span(*s2, *l2),
+        (ConstVal::BigText(s1, l1), ConstVal::BigText(s2, l2)) => {
+            ast.span(*s1, *l1) == ast.span(*s2, *l2)
+        }
         (ConstVal::Float(x), ConstVal::Float(y)) => x.to_bits() == y.to_bits(),
         (ConstVal::Complex(x), ConstVal::Complex(y)) => x.to_bits() == y.to_bits(),
         (ConstVal::Str(x), ConstVal::Str(y)) => x == y,
-        (ConstVal::Bytes(s1, l1), ConstVal::Bytes(s2, l2)) => ast.span(*s1, *l1) == ast.span(*s2, *l2),
+        (ConstVal::Bytes(s1, l1), ConstVal::Bytes(s2, l2)) => {
+            ast.span(*s1, *l1) == ast.span(*s2, *l2)
+        }
         (ConstVal::Tuple(s1, l1), ConstVal::Tuple(s2, l2)) => {
             l1 == l2 && {
                 let x = ast.const_list(*s1, *l1);
                 let y = ast.const_list(*s2, *l2);
-                x.iter().zip(y.iter()).all(|(&p, &q)| const_eq(ast, &ast.konst(p), &ast.konst(q)))
+                x.iter()
+                    .zip(y.iter())
+                    .all(|(&p, &q)| const_eq(ast, &ast.konst(p), &ast.konst(q)))
             }
         }
         (ConstVal::None, ConstVal::None)
@@ -794,7 +896,15 @@ pub fn encode_svint(v: i64, buf: &mut [u8; 11]) -> usize {
 }
 
 /// Encode the prelude signature (MPY_FORMAT.md 3.1).
-pub fn encode_signature(n_state: u64, e: u64, f: u64, a: u64, k: u64, d: u64, out: &mut [u8; 32]) -> usize {
+pub fn encode_signature(
+    n_state: u64,
+    e: u64,
+    f: u64,
+    a: u64,
+    k: u64,
+    d: u64,
+    out: &mut [u8; 32],
+) -> usize {
     let (mut s, mut e, mut f, mut a, mut k, mut d) = (n_state - 1, e, f, a, k, d);
     let mut n = 0;
     let mut z = (((s & 0xf) << 3) | ((e & 1) << 2) | (a & 3)) as u8;
@@ -804,7 +914,12 @@ pub fn encode_signature(n_state: u64, e: u64, f: u64, a: u64, k: u64, d: u64, ou
     while (s | e | f | a | k | d) != 0 && n < 31 {
         out[n] = 0x80 | z;
         n += 1;
-        z = (((f & 1) << 6) | ((s & 3) << 4) | ((k & 1) << 3) | ((a & 1) << 2) | ((e & 1) << 1) | (d & 1)) as u8;
+        z = (((f & 1) << 6)
+            | ((s & 3) << 4)
+            | ((k & 1) << 3)
+            | ((a & 1) << 2)
+            | ((e & 1) << 1)
+            | (d & 1)) as u8;
         s >>= 2;
         e >>= 1;
         f >>= 1;

@@ -97,9 +97,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                 self.expr(key)
             }
             Kind::Star(_) => Err(self.err(n, "*x must be assignment target")),
-            Kind::DblStar(_) | Kind::Keyword { .. } | Kind::CmpOp(_) | Kind::CompFor { .. } | Kind::CompIf { .. } => {
-                Err(self.err(n, "invalid syntax"))
-            }
+            Kind::DblStar(_)
+            | Kind::Keyword { .. }
+            | Kind::CmpOp(_)
+            | Kind::CompFor { .. }
+            | Kind::CompIf { .. } => Err(self.err(n, "invalid syntax")),
             Kind::BinOp { op, left, right } => {
                 self.expr(left)?;
                 self.expr(right)?;
@@ -151,7 +153,12 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             }
             Kind::AtomExpr { atom, trailers } => self.atom_expr(atom, trailers),
             Kind::TrCall(_) | Kind::TrAttr(_) | Kind::TrIndex(_) => self.trailer(n),
-            Kind::Slice { lower, upper, step, has_step } => {
+            Kind::Slice {
+                lower,
+                upper,
+                step,
+                has_step,
+            } => {
                 if lower == NONE {
                     self.op(1, bc::LOAD_CONST_NONE)?;
                 } else {
@@ -209,7 +216,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
 
     fn comparison(&mut self, items: List) -> CResult<()> {
         let it = self.ast.list(items);
-        let Some((&first, rest)) = it.split_first() else { return Ok(()) };
+        let Some((&first, rest)) = it.split_first() else {
+            return Ok(());
+        };
         self.expr(first)?;
         let multi = rest.len() > 2;
         let l_fail = if multi { self.new_label()? } else { 0 };
@@ -311,13 +320,20 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         {
             let cs = self.sym_class;
             self.load_id(cs)?;
-            let first_param = self.scope().ids.iter().find(|id| id.flags & FLAG_PARAM != 0).map(|id| id.name);
+            let first_param = self
+                .scope()
+                .ids
+                .iter()
+                .find(|id| id.flags & FLAG_PARAM != 0)
+                .map(|id| id.name);
             match first_param {
                 Some(p) => self.load_id(p)?,
                 None => return Err(self.err(ts[0], "super() can't find self")),
             }
             if ts.len() >= 3 {
-                if let (Kind::TrAttr(m), Kind::TrCall(args)) = (self.ast.kind(ts[1]), self.ast.kind(ts[2])) {
+                if let (Kind::TrAttr(m), Kind::TrCall(args)) =
+                    (self.ast.kind(ts[1]), self.ast.kind(ts[2]))
+                {
                     self.op_qstr(-1, bc::LOAD_SUPER_METHOD, m)?;
                     self.call_args(args, true, 0)?;
                     i = 3;
@@ -330,7 +346,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         }
         while i < ts.len() {
             if i + 1 < ts.len() {
-                if let (Kind::TrAttr(m), Kind::TrCall(args)) = (self.ast.kind(ts[i]), self.ast.kind(ts[i + 1])) {
+                if let (Kind::TrAttr(m), Kind::TrCall(args)) =
+                    (self.ast.kind(ts[i]), self.ast.kind(ts[i + 1]))
+                {
                     self.op_qstr(1, bc::LOAD_METHOD, m)?;
                     self.call_args(args, true, 0)?;
                     i += 2;
@@ -387,7 +405,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                     self.expr(value)?;
                     n_kw += 1;
                 }
-                Kind::Comp { kind: CompKind::Gen, first, .. } => {
+                Kind::Comp {
+                    kind: CompKind::Gen,
+                    first,
+                    ..
+                } => {
                     self.comprehension(a, CompKind::Gen, first)?;
                     n_pos += 1;
                 }
@@ -423,7 +445,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         let line = self.ast.node(n).line;
         let child = self.child_scope(n, sk, name, line)?;
         self.close_over_and_make(child, false)?;
-        let Kind::CompFor { iter, .. } = self.ast.kind(first) else { return Ok(()) };
+        let Kind::CompFor { iter, .. } = self.ast.kind(first) else {
+            return Ok(());
+        };
         self.expr(iter)?;
         if kind == CompKind::Gen {
             self.op(0, bc::GET_ITER)?;
@@ -435,7 +459,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     pub(crate) fn compile_comp_scope(&mut self, s: usize) -> CResult<()> {
         let node = self.scopes.list[s].node;
         let kind = self.scopes.list[s].kind;
-        let Kind::Comp { elt, first, .. } = self.ast.kind(node) else { return Ok(()) };
+        let Kind::Comp { elt, first, .. } = self.ast.kind(node) else {
+            return Ok(());
+        };
         let arg = self.sym_empty;
         if self.pass == Pass::Scope {
             let (i, _) = self.scope_mut().find_or_add(arg, IdKind::Local)?;
@@ -473,7 +499,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     }
 
     fn comp_iter_inner(&mut self, for_node: NodeId, elt: NodeId, depth: u32) -> CResult<()> {
-        let Kind::CompFor { target, next, .. } = self.ast.kind(for_node) else { return Ok(()) };
+        let Kind::CompFor { target, next, .. } = self.ast.kind(for_node) else {
+            return Ok(());
+        };
         let l_top = self.new_label()?;
         let l_end = self.new_label()?;
         self.label_assign(l_top);

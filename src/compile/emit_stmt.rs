@@ -57,7 +57,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                 _ => Ok(()),
             },
             ScopeKind::Function => {
-                let Kind::FuncDef { params, body, .. } = self.ast.kind(node) else { return Ok(()) };
+                let Kind::FuncDef { params, body, .. } = self.ast.kind(node) else {
+                    return Ok(());
+                };
                 if self.pass == Pass::Scope {
                     self.scope_params(params)?;
                 }
@@ -69,7 +71,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                 Ok(())
             }
             ScopeKind::Lambda => {
-                let Kind::Lambda { params, body } = self.ast.kind(node) else { return Ok(()) };
+                let Kind::Lambda { params, body } = self.ast.kind(node) else {
+                    return Ok(());
+                };
                 let line = self.ast.node(node).line;
                 self.set_line(line)?;
                 if self.pass == Pass::Scope {
@@ -83,7 +87,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                 self.return_value()
             }
             ScopeKind::Class => {
-                let Kind::ClassDef { name, body, .. } = self.ast.kind(node) else { return Ok(()) };
+                let Kind::ClassDef { name, body, .. } = self.ast.kind(node) else {
+                    return Ok(());
+                };
                 if self.pass == Pass::Scope {
                     let cs = self.sym_class;
                     let (i, _) = self.scope_mut().find_or_add(cs, IdKind::Local)?;
@@ -113,7 +119,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     fn scope_params(&mut self, params: List) -> CResult<()> {
         let mut have_star = false;
         for &p in self.ast.list(params) {
-            let Kind::Param { name, kind, .. } = self.ast.kind(p) else { continue };
+            let Kind::Param { name, kind, .. } = self.ast.kind(p) else {
+                continue;
+            };
             if self.scope().flags & SCOPE_VARKEYWORDS != 0 {
                 return Err(self.err(p, "invalid syntax"));
             }
@@ -201,11 +209,17 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             }
             Kind::Del(e) => self.del_target(e),
             Kind::Break | Kind::Continue => {
-                let label = if matches!(node.kind, Kind::Break) { self.break_label } else { self.continue_label };
+                let label = if matches!(node.kind, Kind::Break) {
+                    self.break_label
+                } else {
+                    self.continue_label
+                };
                 if label == NO_LABEL {
                     return Err(self.err(n, "'break'/'continue' outside loop"));
                 }
-                let d = self.cur_except_level.saturating_sub(self.break_continue_except_level);
+                let d = self
+                    .cur_except_level
+                    .saturating_sub(self.break_continue_except_level);
                 self.unwind_jump(label, d)
             }
             Kind::Return(v) => self.return_stmt(n, v),
@@ -221,7 +235,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                     self.raise(2)
                 }
             }
-            Kind::Global(l) | Kind::Nonlocal(l) => self.global_nonlocal(n, l, matches!(node.kind, Kind::Global(_))),
+            Kind::Global(l) | Kind::Nonlocal(l) => {
+                self.global_nonlocal(n, l, matches!(node.kind, Kind::Global(_)))
+            }
             Kind::Assert { test, msg } => {
                 let l_end = self.new_label()?;
                 self.if_cond(test, true, l_end)?;
@@ -244,24 +260,49 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                 }
                 Ok(())
             }
-            Kind::ImportFrom { level, module, names, star } => self.import_from(n, level, module, names, star),
-            Kind::If { test, body, elifs, orelse } => self.if_stmt(test, body, elifs, orelse),
+            Kind::ImportFrom {
+                level,
+                module,
+                names,
+                star,
+            } => self.import_from(n, level, module, names, star),
+            Kind::If {
+                test,
+                body,
+                elifs,
+                orelse,
+            } => self.if_stmt(test, body, elifs, orelse),
             Kind::While { test, body, orelse } => self.while_stmt(test, body, orelse),
-            Kind::For { target, iter, body, orelse, is_async } => {
+            Kind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if is_async {
                     self.async_for_stmt(n, target, iter, body, orelse)
                 } else {
                     self.for_stmt(target, iter, body, orelse)
                 }
             }
-            Kind::Try { body, handlers, orelse, finally } => {
+            Kind::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            } => {
                 if finally != NONE {
                     self.try_finally(body, handlers, orelse, finally)
                 } else {
                     self.try_except(body, handlers, orelse)
                 }
             }
-            Kind::With { items, body, is_async } => {
+            Kind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if is_async {
                     if !matches!(self.scope().kind, ScopeKind::Function | ScopeKind::Lambda) {
                         return Err(self.err(n, "'async with' outside async function"));
@@ -304,14 +345,24 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         let ts = self.ast.list(targets);
         if ts.len() == 1 {
             // a, b = c, d (and a, b, c = d, e, f) without building a tuple
-            if let (Kind::Tuple { items: li, paren: false }, Kind::Tuple { items: ri, paren: false }) =
-                (self.ast.kind(ts[0]), self.ast.kind(value))
+            if let (
+                Kind::Tuple {
+                    items: li,
+                    paren: false,
+                },
+                Kind::Tuple {
+                    items: ri,
+                    paren: false,
+                },
+            ) = (self.ast.kind(ts[0]), self.ast.kind(value))
             {
                 let lhs = self.ast.list(li);
                 let rhs = self.ast.list(ri);
                 if lhs.len() == rhs.len()
                     && (lhs.len() == 2 || lhs.len() == 3)
-                    && !lhs.iter().any(|&t| matches!(self.ast.kind(t), Kind::Star(_)))
+                    && !lhs
+                        .iter()
+                        .any(|&t| matches!(self.ast.kind(t), Kind::Star(_)))
                 {
                     self.expr(rhs[0])?;
                     self.expr(rhs[1])?;
@@ -369,7 +420,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             return Err(self.err(n, "can't declare nonlocal in outer code"));
         }
         for &nm in self.ast.list(names) {
-            let Kind::Name(s) = self.ast.kind(nm) else { continue };
+            let Kind::Name(s) = self.ast.kind(nm) else {
+                continue;
+            };
             let (i, _) = self.scope_mut().find_or_add(s, IdKind::Undecided)?;
             if is_global {
                 self.declare_global(n, i)?;
@@ -418,7 +471,8 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             }
         };
         let names = self.ast.list(parts);
-        let mut full: allocator_api2::vec::Vec<u8, A> = allocator_api2::vec::Vec::new_in(self.alloc.clone());
+        let mut full: allocator_api2::vec::Vec<u8, A> =
+            allocator_api2::vec::Vec::new_in(self.alloc.clone());
         let mut first = self.sym_empty;
         for (i, &p) in names.iter().enumerate() {
             if let Kind::Name(s) = self.ast.kind(p) {
@@ -445,7 +499,14 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         }
     }
 
-    fn import_from(&mut self, n: NodeId, level: u32, module: NodeId, names: List, star: bool) -> CResult<()> {
+    fn import_from(
+        &mut self,
+        n: NodeId,
+        level: u32,
+        module: NodeId,
+        names: List,
+        star: bool,
+    ) -> CResult<()> {
         if star {
             if self.scope().kind != ScopeKind::Module {
                 return Err(self.err(n, "import * not at module level"));
@@ -548,7 +609,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         }
         if !done {
             for &e in self.ast.list(elifs) {
-                let Kind::Elif { test, body } = self.ast.kind(e) else { continue };
+                let Kind::Elif { test, body } = self.ast.kind(e) else {
+                    continue;
+                };
                 if self.is_const_false(test) {
                     continue;
                 }
@@ -571,7 +634,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     }
 
     fn start_loop(&mut self) -> CResult<(u32, u32, u32, u32, u32)> {
-        let saved = (self.break_label, self.continue_label, self.break_continue_except_level);
+        let saved = (
+            self.break_label,
+            self.continue_label,
+            self.break_continue_except_level,
+        );
         let b = self.new_label()?;
         let c = self.new_label()?;
         self.break_label = b;
@@ -606,7 +673,13 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         Ok(())
     }
 
-    fn for_stmt(&mut self, target: NodeId, iter: NodeId, body: NodeId, orelse: NodeId) -> CResult<()> {
+    fn for_stmt(
+        &mut self,
+        target: NodeId,
+        iter: NodeId,
+        body: NodeId,
+        orelse: NodeId,
+    ) -> CResult<()> {
         if let Some(r) = self.range_args(target, iter) {
             return self.for_range(target, r, body, orelse);
         }
@@ -637,15 +710,28 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         if !matches!(self.ast.kind(target), Kind::Name(_)) {
             return None;
         }
-        let Kind::AtomExpr { atom, trailers } = self.ast.kind(iter) else { return None };
-        let Kind::Name(s) = self.ast.kind(atom) else { return None };
+        let Kind::AtomExpr { atom, trailers } = self.ast.kind(iter) else {
+            return None;
+        };
+        let Kind::Name(s) = self.ast.kind(atom) else {
+            return None;
+        };
         if self.interner.get(s) != b"range" || trailers.len != 1 {
             return None;
         }
-        let Kind::TrCall(args) = self.ast.kind(self.ast.list(trailers)[0]) else { return None };
+        let Kind::TrCall(args) = self.ast.kind(self.ast.list(trailers)[0]) else {
+            return None;
+        };
         let a = self.ast.list(args);
         let plain = |n: NodeId| {
-            !matches!(self.ast.kind(n), Kind::Star(_) | Kind::DblStar(_) | Kind::Keyword { .. } | Kind::Comp { .. } | Kind::NamedExpr { .. })
+            !matches!(
+                self.ast.kind(n),
+                Kind::Star(_)
+                    | Kind::DblStar(_)
+                    | Kind::Keyword { .. }
+                    | Kind::Comp { .. }
+                    | Kind::NamedExpr { .. }
+            )
         };
         let r = match a.len() {
             1 => [NONE, a[0], NONE],
@@ -664,7 +750,13 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         Some(r)
     }
 
-    fn for_range(&mut self, target: NodeId, r: [NodeId; 3], body: NodeId, orelse: NodeId) -> CResult<()> {
+    fn for_range(
+        &mut self,
+        target: NodeId,
+        r: [NodeId; 3],
+        body: NodeId,
+        orelse: NodeId,
+    ) -> CResult<()> {
         let (sb, sc, sl, break_label, continue_label) = self.start_loop()?;
         let top = self.new_label()?;
         let entry = self.new_label()?;
@@ -752,7 +844,14 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         let l2 = self.new_label()?;
         let hs = self.ast.list(handlers);
         for (i, &h) in hs.iter().enumerate() {
-            let Kind::Handler { typ, name, body: hbody } = self.ast.kind(h) else { continue };
+            let Kind::Handler {
+                typ,
+                name,
+                body: hbody,
+            } = self.ast.kind(h)
+            else {
+                continue;
+            };
             let end_finally_label = self.new_label()?;
             if typ == NONE {
                 if i + 1 != hs.len() {
@@ -800,7 +899,13 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         Ok(())
     }
 
-    fn try_finally(&mut self, body: NodeId, handlers: List, orelse: NodeId, finally: NodeId) -> CResult<()> {
+    fn try_finally(
+        &mut self,
+        body: NodeId,
+        handlers: List,
+        orelse: NodeId,
+        finally: NodeId,
+    ) -> CResult<()> {
         let l_finally = self.new_label()?;
         self.increase_except_level(bc::SETUP_FINALLY, l_finally)?;
         if handlers.len == 0 {
@@ -822,7 +927,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             return self.stmt(body);
         };
         let l_end = self.new_label()?;
-        let Kind::WithItem { expr, target } = self.ast.kind(first) else { return Ok(()) };
+        let Kind::WithItem { expr, target } = self.ast.kind(first) else {
+            return Ok(());
+        };
         self.expr(expr)?;
         self.increase_except_level(bc::SETUP_WITH, l_end)?;
         if target != NONE {
@@ -846,16 +953,39 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     /// `async with` is not implemented yet: rejected rather than miscompiled.
     fn async_with(&mut self, items: &[NodeId], _body: NodeId) -> CResult<()> {
         let n = items.first().copied().unwrap_or(NONE);
-        Err(CompileError::new(super::ErrorKind::NotImplementedError, self.ast.node(n).line, "async with"))
+        Err(CompileError::new(
+            super::ErrorKind::NotImplementedError,
+            self.ast.node(n).line,
+            "async with",
+        ))
     }
 
-    fn async_for_stmt(&mut self, n: NodeId, _target: NodeId, _iter: NodeId, _body: NodeId, _orelse: NodeId) -> CResult<()> {
-        Err(CompileError::new(super::ErrorKind::NotImplementedError, self.ast.node(n).line, "async for"))
+    fn async_for_stmt(
+        &mut self,
+        n: NodeId,
+        _target: NodeId,
+        _iter: NodeId,
+        _body: NodeId,
+        _orelse: NodeId,
+    ) -> CResult<()> {
+        Err(CompileError::new(
+            super::ErrorKind::NotImplementedError,
+            self.ast.node(n).line,
+            "async for",
+        ))
     }
 
     fn funcdef(&mut self, n: NodeId) -> CResult<u32> {
         let node = self.ast.node(n);
-        let Kind::FuncDef { name, params, is_async, .. } = node.kind else { return Ok(0) };
+        let Kind::FuncDef {
+            name,
+            params,
+            is_async,
+            ..
+        } = node.kind
+        else {
+            return Ok(0);
+        };
         let child = self.child_scope(n, ScopeKind::Function, name, node.line)?;
         if is_async {
             self.scopes.list[child as usize].flags |= SCOPE_GENERATOR;
@@ -870,14 +1000,23 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         let mut num_default = 0u32;
         let mut num_dict = 0u32;
         for &p in self.ast.list(params) {
-            let Kind::Param { name, default, kind } = self.ast.kind(p) else { continue };
+            let Kind::Param {
+                name,
+                default,
+                kind,
+            } = self.ast.kind(p)
+            else {
+                continue;
+            };
             match kind {
                 ParamKind::Star | ParamKind::BareStar => have_star = true,
                 ParamKind::DblStar => {}
                 ParamKind::Plain => {
                     if default == NONE {
                         if !have_star && num_default != 0 {
-                            return Err(self.err(p, "non-default argument follows default argument"));
+                            return Err(
+                                self.err(p, "non-default argument follows default argument")
+                            );
                         }
                     } else if have_star {
                         num_dict += 1;
@@ -917,7 +1056,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
 
     fn classdef(&mut self, n: NodeId) -> CResult<()> {
         let node = self.ast.node(n);
-        let Kind::ClassDef { name, args, .. } = node.kind else { return Ok(()) };
+        let Kind::ClassDef { name, args, .. } = node.kind else {
+            return Ok(());
+        };
         let child = self.child_scope(n, ScopeKind::Class, name, node.line)?;
         self.op(1, bc::LOAD_BUILD_CLASS)?;
         self.close_over_and_make(child, false)?;
@@ -934,9 +1075,13 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         let mut n_builtin = 0;
         let s_mp = self.interner.intern(b"micropython")?;
         for &d in ds {
-            let Kind::Decorator { parts, call } = self.ast.kind(d) else { continue };
+            let Kind::Decorator { parts, call } = self.ast.kind(d) else {
+                continue;
+            };
             let names = self.ast.list(parts);
-            let Some(&first) = names.first() else { continue };
+            let Some(&first) = names.first() else {
+                continue;
+            };
             if matches!(self.ast.kind(first), Kind::Name(s) if s == s_mp) {
                 n_builtin += 1;
                 let ok = names.len() == 2
@@ -1026,7 +1171,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             }
         }
         if star.is_none() {
-            self.op_u(items.len() as i64 - 1, bc::UNPACK_SEQUENCE, items.len() as u32)?;
+            self.op_u(
+                items.len() as i64 - 1,
+                bc::UNPACK_SEQUENCE,
+                items.len() as u32,
+            )?;
         }
         for (i, &it) in items.iter().enumerate() {
             if Some(i) == star {
@@ -1040,7 +1189,13 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         Ok(())
     }
 
-    fn c_assign_atom_expr(&mut self, n: NodeId, atom: NodeId, trailers: List, kind: Assign) -> CResult<()> {
+    fn c_assign_atom_expr(
+        &mut self,
+        n: NodeId,
+        atom: NodeId,
+        trailers: List,
+        kind: Assign,
+    ) -> CResult<()> {
         let ts = self.ast.list(trailers);
         let Some((&last, init)) = ts.split_last() else {
             return Err(self.err(n, "can't assign to expression"));
@@ -1097,7 +1252,9 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             Kind::Name(s) => self.delete_id(s),
             Kind::AtomExpr { atom, trailers } => {
                 let ts = self.ast.list(trailers);
-                let (&last, init) = ts.split_last().ok_or_else(|| self.err(n, "can't delete expression"))?;
+                let (&last, init) = ts
+                    .split_last()
+                    .ok_or_else(|| self.err(n, "can't delete expression"))?;
                 self.expr(atom)?;
                 for &t in init {
                     self.trailer(t)?;
@@ -1127,4 +1284,3 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         }
     }
 }
-

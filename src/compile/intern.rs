@@ -46,7 +46,10 @@ impl<A: Allocator + Clone> Interner<A> {
     /// The bytes of a sym.
     pub fn get(&self, s: Sym) -> &[u8] {
         match self.spans.get(s.0 as usize) {
-            Some(&(a, n)) => self.bytes.get(a as usize..(a as usize + n as usize)).unwrap_or(&[]),
+            Some(&(a, n)) => self
+                .bytes
+                .get(a as usize..(a as usize + n as usize))
+                .unwrap_or(&[]),
             None => &[],
         }
     }
@@ -126,7 +129,9 @@ impl<A: Allocator + Clone> Interner<A> {
     fn rehash(&mut self) -> CResult<()> {
         let n = (self.slots.len() * 2).max(64);
         self.slots.clear();
-        self.slots.try_reserve(n).map_err(|_| CompileError::memory())?;
+        self.slots
+            .try_reserve(n)
+            .map_err(|_| CompileError::memory())?;
         self.slots.resize(n, 0);
         for i in 0..self.spans.len() {
             self.insert_slot(Sym(i as u32));

@@ -216,7 +216,9 @@ pub struct Tokens<A: Allocator + Clone> {
 impl<A: Allocator + Clone> Tokens<A> {
     /// The bytes of a span.
     pub fn span(&self, start: u32, len: u32) -> &[u8] {
-        self.text.get(start as usize..start as usize + len as usize).unwrap_or(&[])
+        self.text
+            .get(start as usize..start as usize + len as usize)
+            .unwrap_or(&[])
     }
 }
 
@@ -250,7 +252,8 @@ pub fn tokenize<A: Allocator + Clone>(
     // Normalise line endings and make sure the text ends with a newline, as MicroPython's
     // character reader does.
     let mut norm: Vec<u8, A> = Vec::new_in(alloc.clone());
-    norm.try_reserve(src.len() + 1).map_err(|_| CompileError::memory())?;
+    norm.try_reserve(src.len() + 1)
+        .map_err(|_| CompileError::memory())?;
     let mut i = 0;
     while i < src.len() {
         let c = src[i];
@@ -269,7 +272,11 @@ pub fn tokenize<A: Allocator + Clone>(
             norm.tpush(b'\n')?;
         }
     }
-    let mut out = Tokens { toks: Vec::new_in(alloc.clone()), text: Vec::new_in(alloc.clone()), fatal: None };
+    let mut out = Tokens {
+        toks: Vec::new_in(alloc.clone()),
+        text: Vec::new_in(alloc.clone()),
+        fatal: None,
+    };
     let mut lx = Lexer {
         src: &norm,
         pos: 0,
@@ -335,7 +342,9 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
             self.line = self.line.saturating_add(1);
             self.column = 1;
         } else if c == b'\t' as u32 {
-            self.column = ((self.column.saturating_sub(1) / TAB_SIZE).saturating_add(1)).saturating_mul(TAB_SIZE).saturating_add(1);
+            self.column = ((self.column.saturating_sub(1) / TAB_SIZE).saturating_add(1))
+                .saturating_mul(TAB_SIZE)
+                .saturating_add(1);
         } else {
             self.column = self.column.saturating_add(1);
         }
@@ -421,7 +430,11 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
                     continue;
                 }
             }
-            let kind = if first && col != 1 && kind != Tok::Newline { Tok::Indent } else { kind };
+            let kind = if first && col != 1 && kind != Tok::Newline {
+                Tok::Indent
+            } else {
+                kind
+            };
             first = false;
             self.push(kind, line)?;
             // An f-string's arguments follow its string token.
@@ -691,7 +704,10 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
             is_float = true;
         } else if c == b'0' as u32 {
             let n = self.ch(1);
-            if [b'x', b'X', b'o', b'O', b'b', b'B'].iter().any(|&x| x as u32 == n) {
+            if [b'x', b'X', b'o', b'O', b'b', b'B']
+                .iter()
+                .any(|&x| x as u32 == n)
+            {
                 forced_int = true;
             }
         }
@@ -721,7 +737,11 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
             }
         }
         let len = self.out.text.len() as u32 - start;
-        Ok(if is_float { Tok::Float(start, len) } else { Tok::Int(start, len) })
+        Ok(if is_float {
+            Tok::Float(start, len)
+        } else {
+            Tok::Int(start, len)
+        })
     }
 
     fn string(&mut self, line: u32) -> CResult<Option<Tok>> {
@@ -808,7 +828,11 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
         }
         let _ = line;
         let len = self.out.text.len() as u32 - start;
-        Ok(Some(if kind == Some(true) { Tok::Bytes(start, len) } else { Tok::Str(start, len) }))
+        Ok(Some(if kind == Some(true) {
+            Tok::Bytes(start, len)
+        } else {
+            Tok::Str(start, len)
+        }))
     }
 
     fn fstring_raw(&mut self) -> CResult<Option<Tok>> {
@@ -818,7 +842,12 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
         Ok(Some(Tok::FstringRaw))
     }
 
-    fn string_body(&mut self, is_raw: bool, is_bytes: bool, mut fargs: Option<&mut Vec<u8, A>>) -> CResult<Body> {
+    fn string_body(
+        &mut self,
+        is_raw: bool,
+        is_bytes: bool,
+        mut fargs: Option<&mut Vec<u8, A>>,
+    ) -> CResult<Body> {
         let quote = self.ch(0);
         self.next();
         let nquotes = if self.ch(0) == quote && self.ch(1) == quote {
@@ -958,7 +987,10 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
                         if let Some(v) = v {
                             if e == EOF {
                             } else if !is_bytes && v < 0x110000 {
-                                if v == e && !(e == b'x' as u32 || e == b'u' as u32 || e == b'U' as u32) && e >= 0x80 {
+                                if v == e
+                                    && !(e == b'x' as u32 || e == b'u' as u32 || e == b'U' as u32)
+                                    && e >= 0x80
+                                {
                                     // a raw non-ASCII byte after a backslash stays a byte
                                     self.add_text(&[v as u8])?;
                                 } else {
@@ -1010,11 +1042,21 @@ mod tests {
         t.toks
             .iter()
             .map(|tk| match tk.kind {
-                Tok::Name(s) => std::format!("{}:N({})", tk.line, String::from_utf8_lossy(i.get(s))),
-                Tok::Str(a, b) => std::format!("{}:S({})", tk.line, String::from_utf8_lossy(t.span(a, b))),
-                Tok::Bytes(a, b) => std::format!("{}:B({})", tk.line, String::from_utf8_lossy(t.span(a, b))),
-                Tok::Int(a, b) => std::format!("{}:I({})", tk.line, String::from_utf8_lossy(t.span(a, b))),
-                Tok::Float(a, b) => std::format!("{}:F({})", tk.line, String::from_utf8_lossy(t.span(a, b))),
+                Tok::Name(s) => {
+                    std::format!("{}:N({})", tk.line, String::from_utf8_lossy(i.get(s)))
+                }
+                Tok::Str(a, b) => {
+                    std::format!("{}:S({})", tk.line, String::from_utf8_lossy(t.span(a, b)))
+                }
+                Tok::Bytes(a, b) => {
+                    std::format!("{}:B({})", tk.line, String::from_utf8_lossy(t.span(a, b)))
+                }
+                Tok::Int(a, b) => {
+                    std::format!("{}:I({})", tk.line, String::from_utf8_lossy(t.span(a, b)))
+                }
+                Tok::Float(a, b) => {
+                    std::format!("{}:F({})", tk.line, String::from_utf8_lossy(t.span(a, b)))
+                }
                 k => std::format!("{}:{:?}", tk.line, k),
             })
             .collect()

@@ -64,7 +64,11 @@ pub struct CompileOptions {
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions { small_int_bits: 31, max_depth: 150, circuitpython: false }
+        CompileOptions {
+            small_int_bits: 31,
+            max_depth: 150,
+            circuitpython: false,
+        }
     }
 }
 
@@ -83,17 +87,24 @@ pub enum ErrorKind {
     NotImplementedError,
 }
 
-/// A short string stored inline, so an error owns no heap memory.
+/// A short string stored inline (up to `N` bytes, truncated at a character boundary), so an
+/// error owns no heap memory.
 #[derive(Clone, Copy)]
-pub struct InlineStr {
-    buf: [u8; 64],
+pub struct InlineStr<const N: usize = 64> {
+    buf: [u8; N],
     len: u8,
 }
 
-impl InlineStr {
+/// The scope name of an error (truncated to 32 bytes).
+pub type ScopeName = InlineStr<32>;
+
+impl<const N: usize> InlineStr<N> {
     /// The empty string.
     pub const fn new() -> Self {
-        InlineStr { buf: [0; 64], len: 0 }
+        InlineStr {
+            buf: [0; N],
+            len: 0,
+        }
     }
 
     /// Build from bytes, truncating (at a UTF-8 boundary) if too long.
@@ -105,7 +116,7 @@ impl InlineStr {
 
     /// Append bytes, truncating at a character boundary when full.
     pub fn push_bytes(&mut self, b: &[u8]) {
-        let room = self.buf.len() - self.len as usize;
+        let room = N.min(255) - self.len as usize;
         let mut n = b.len().min(room);
         // Do not cut a UTF-8 sequence in half.
         while n < b.len() && n > 0 && (b[n] & 0xc0) == 0x80 {
@@ -126,13 +137,13 @@ impl InlineStr {
     }
 }
 
-impl Default for InlineStr {
+impl<const N: usize> Default for InlineStr<N> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl core::fmt::Debug for InlineStr {
+impl<const N: usize> core::fmt::Debug for InlineStr<N> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         core::fmt::Debug::fmt(self.as_str(), f)
     }
@@ -153,13 +164,18 @@ pub struct CompileError {
     /// 1-based source line.
     pub line: u32,
     /// `Some(name)` for compiler-phase errors, `None` for lexer/parser errors.
-    pub scope: Option<InlineStr>,
+    pub scope: Option<ScopeName>,
     msg: Msg,
 }
 
 impl CompileError {
     pub(crate) fn new(kind: ErrorKind, line: u32, msg: &'static str) -> Self {
-        CompileError { kind, line, scope: None, msg: Msg::Static(msg) }
+        CompileError {
+            kind,
+            line,
+            scope: None,
+            msg: Msg::Static(msg),
+        }
     }
 
     pub(crate) fn syntax(line: u32, msg: &'static str) -> Self {
@@ -167,7 +183,12 @@ impl CompileError {
     }
 
     pub(crate) fn with_text(kind: ErrorKind, line: u32, text: InlineStr) -> Self {
-        CompileError { kind, line, scope: None, msg: Msg::Inline(text) }
+        CompileError {
+            kind,
+            line,
+            scope: None,
+            msg: Msg::Inline(text),
+        }
     }
 
     pub(crate) fn memory() -> Self {
@@ -175,7 +196,11 @@ impl CompileError {
     }
 
     pub(crate) fn recursion(line: u32) -> Self {
-        Self::new(ErrorKind::RuntimeError, line, "maximum recursion depth exceeded")
+        Self::new(
+            ErrorKind::RuntimeError,
+            line,
+            "maximum recursion depth exceeded",
+        )
     }
 
     /// The message, exactly as MicroPython prints it after `SyntaxError: `.

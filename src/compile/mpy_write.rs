@@ -125,12 +125,17 @@ pub fn write_mpy<A: Allocator + Clone>(
 ) -> CResult<Vec<u8, A>> {
     let mut out: Vec<u8, A> = Vec::new_in(alloc);
     let estimate = m.raws.iter().map(|r| r.code.len() + 4).sum::<usize>() + 64;
-    out.try_reserve(estimate).map_err(|_| CompileError::memory())?;
+    out.try_reserve(estimate)
+        .map_err(|_| CompileError::memory())?;
     textend(&mut out, &[b'M', 6, 0, opts.small_int_bits])?;
     vuint(&mut out, m.qstrs.len() as u64)?;
     vuint(&mut out, m.objs.len() as u64)?;
     for (i, &q) in m.qstrs.iter().enumerate() {
-        let b: &[u8] = if i == 0 { filename.as_bytes() } else { interner.get(q) };
+        let b: &[u8] = if i == 0 {
+            filename.as_bytes()
+        } else {
+            interner.get(q)
+        };
         let stat = core::str::from_utf8(b).ok().and_then(static_qstr_number);
         match stat {
             Some(n) => vuint(&mut out, ((n as u64) << 1) | 1)?,
@@ -148,13 +153,23 @@ pub fn write_mpy<A: Allocator + Clone>(
     Ok(out)
 }
 
-fn write_raw<A: Allocator + Clone>(out: &mut Vec<u8, A>, m: &CompiledModule<A>, s: usize, depth: u32) -> CResult<()> {
+fn write_raw<A: Allocator + Clone>(
+    out: &mut Vec<u8, A>,
+    m: &CompiledModule<A>,
+    s: usize,
+    depth: u32,
+) -> CResult<()> {
     if depth > 1000 {
         return Err(CompileError::recursion(0));
     }
-    let Some(rc) = m.raws.get(s) else { return Ok(()) };
+    let Some(rc) = m.raws.get(s) else {
+        return Ok(());
+    };
     let has_children = !rc.children.is_empty();
-    vuint(out, ((rc.code.len() as u64) << 3) | ((has_children as u64) << 2))?;
+    vuint(
+        out,
+        ((rc.code.len() as u64) << 3) | ((has_children as u64) << 2),
+    )?;
     textend(out, &rc.code)?;
     if has_children {
         vuint(out, rc.children.len() as u64)?;

@@ -53,7 +53,10 @@ pub fn parse_int(text: &[u8]) -> Result<IntLit, ()> {
         }
     }
     if overflow {
-        Ok(IntLit::Big { base, digits_start: start })
+        Ok(IntLit::Big {
+            base,
+            digits_start: start,
+        })
     } else {
         Ok(IntLit::Val(v))
     }
@@ -122,7 +125,11 @@ pub fn parse_float(text: &[u8]) -> Option<(f64, bool)> {
         Some(b'j') | Some(b'J') => (&text[..text.len() - 1], true),
         _ => (text, false),
     };
-    if body.is_empty() || !body.iter().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-')) {
+    if body.is_empty()
+        || !body
+            .iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-'))
+    {
         return None;
     }
     let s = core::str::from_utf8(body).ok()?;
@@ -342,11 +349,23 @@ mod tests {
 
     #[test]
     fn folding() {
-        assert_eq!(binary(Op::DblSlash, Num::Int(-7), Num::Int(2)), Some(Num::Int(-4)));
-        assert_eq!(binary(Op::Percent, Num::Int(-5), Num::Int(3)), Some(Num::Int(1)));
-        assert_eq!(binary(Op::DblStar, Num::Int(2), Num::Int(-1)), Some(Num::Float(0.5)));
+        assert_eq!(
+            binary(Op::DblSlash, Num::Int(-7), Num::Int(2)),
+            Some(Num::Int(-4))
+        );
+        assert_eq!(
+            binary(Op::Percent, Num::Int(-5), Num::Int(3)),
+            Some(Num::Int(1))
+        );
+        assert_eq!(
+            binary(Op::DblStar, Num::Int(2), Num::Int(-1)),
+            Some(Num::Float(0.5))
+        );
         assert_eq!(binary(Op::DblSlash, Num::Int(7), Num::Int(0)), None);
-        assert_eq!(binary(Op::Shl, Num::Int(1), Num::Int(70)), Some(Num::Int(1 << 70)));
+        assert_eq!(
+            binary(Op::Shl, Num::Int(1), Num::Int(70)),
+            Some(Num::Int(1 << 70))
+        );
     }
 
     #[test]

@@ -121,7 +121,10 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     // ----- token helpers
 
     fn tok(&self) -> Token {
-        self.toks.toks.get(self.pos).copied().unwrap_or(Token { kind: Tok::End, line: 0 })
+        self.toks.toks.get(self.pos).copied().unwrap_or(Token {
+            kind: Tok::End,
+            line: 0,
+        })
     }
 
     fn peek(&self) -> Tok {
@@ -129,7 +132,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     }
 
     fn peek_at(&self, k: usize) -> Tok {
-        self.toks.toks.get(self.pos + k).map(|t| t.kind).unwrap_or(Tok::End)
+        self.toks
+            .toks
+            .get(self.pos + k)
+            .map(|t| t.kind)
+            .unwrap_or(Tok::End)
     }
 
     fn line(&self) -> u32 {
@@ -202,7 +209,9 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     fn error(&self) -> CompileError {
         let t = self.tok();
         match t.kind {
-            Tok::Indent => CompileError::new(ErrorKind::IndentationError, t.line, "unexpected indent"),
+            Tok::Indent => {
+                CompileError::new(ErrorKind::IndentationError, t.line, "unexpected indent")
+            }
             Tok::DedentMismatch => CompileError::new(
                 ErrorKind::IndentationError,
                 t.line,
@@ -210,7 +219,10 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             ),
             Tok::MalformedFstring => CompileError::syntax(t.line, "malformed f-string"),
             Tok::FstringRaw => CompileError::syntax(t.line, "raw f-strings are not supported"),
-            Tok::Fatal => self.toks.fatal.unwrap_or_else(|| CompileError::syntax(t.line, "invalid syntax")),
+            Tok::Fatal => self
+                .toks
+                .fatal
+                .unwrap_or_else(|| CompileError::syntax(t.line, "invalid syntax")),
             _ => CompileError::syntax(t.line, "invalid syntax"),
         }
     }
@@ -244,13 +256,19 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         textend(&mut self.ast.lists, items)?;
         let len = self.scratch.len().saturating_sub(mark);
         self.scratch.truncate(mark);
-        Ok(List { start: start as u32, len: len as u32 })
+        Ok(List {
+            start: start as u32,
+            len: len as u32,
+        })
     }
 
     fn list_of(&mut self, items: &[NodeId]) -> CResult<List> {
         let start = self.ast.lists.len();
         textend(&mut self.ast.lists, items)?;
-        Ok(List { start: start as u32, len: items.len() as u32 })
+        Ok(List {
+            start: start as u32,
+            len: items.len() as u32,
+        })
     }
 
     fn add_const(&mut self, c: ConstVal) -> CResult<ConstId> {
@@ -276,7 +294,9 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
 
     fn num_node(&mut self, n: Num, line: u32) -> CResult<NodeId> {
         match n {
-            Num::Int(i) if (HOST_SMALL_MIN..=HOST_SMALL_MAX).contains(&i) => self.node(Kind::Int(i as i64), line),
+            Num::Int(i) if (HOST_SMALL_MIN..=HOST_SMALL_MAX).contains(&i) => {
+                self.node(Kind::Int(i as i64), line)
+            }
             Num::Int(i) => {
                 let c = self.add_const(ConstVal::Big(i))?;
                 self.node(Kind::Const(c), line)
@@ -289,7 +309,8 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     }
 
     fn is_const_true(&self, id: NodeId) -> bool {
-        matches!(self.ast.kind(id), Kind::True) || matches!(self.ast.kind(id), Kind::Int(i) if i != 0)
+        matches!(self.ast.kind(id), Kind::True)
+            || matches!(self.ast.kind(id), Kind::Int(i) if i != 0)
     }
 
     fn is_const_false(&self, id: NodeId) -> bool {
@@ -299,13 +320,19 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     /// MicroPython's `mp_parse_node_is_const`.
     fn is_const(&self, id: NodeId) -> bool {
         match self.ast.kind(id) {
-            Kind::Int(_) | Kind::StrQ(_) | Kind::None | Kind::True | Kind::False | Kind::Ellipsis | Kind::Const(_) => true,
+            Kind::Int(_)
+            | Kind::StrQ(_)
+            | Kind::None
+            | Kind::True
+            | Kind::False
+            | Kind::Ellipsis
+            | Kind::Const(_) => true,
             Kind::Tuple { items, paren: true } => items.len == 0,
             _ => false,
         }
     }
 
-    fn to_const(&mut self, id: NodeId) -> CResult<ConstId> {
+    fn const_of(&mut self, id: NodeId) -> CResult<ConstId> {
         let v = match self.ast.kind(id) {
             Kind::Int(i) => ConstVal::Small(i),
             Kind::StrQ(s) => ConstVal::Str(s),
@@ -324,7 +351,7 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         if !items.is_empty() && items.iter().all(|&i| self.is_const(i)) {
             let mut ids: Vec<ConstId, A> = Vec::new_in(self.alloc.clone());
             for &i in items {
-                let c = self.to_const(i)?;
+                let c = self.const_of(i)?;
                 ids.tpush(c)?;
             }
             let start = self.ast.const_lists.len() as u32;
@@ -428,7 +455,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             }
             Tok::Kw(Kw::Return) => {
                 self.pos += 1;
-                let v = if self.at_stmt_end() { NONE } else { self.testlist()? };
+                let v = if self.at_stmt_end() {
+                    NONE
+                } else {
+                    self.testlist()?
+                };
                 self.node(Kind::Return(v), line)
             }
             Tok::Kw(Kw::Raise) => {
@@ -456,12 +487,23 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
                     }
                 }
                 let l = self.finish_list(mark)?;
-                self.node(if global { Kind::Global(l) } else { Kind::Nonlocal(l) }, line)
+                self.node(
+                    if global {
+                        Kind::Global(l)
+                    } else {
+                        Kind::Nonlocal(l)
+                    },
+                    line,
+                )
             }
             Tok::Kw(Kw::Assert) => {
                 self.pos += 1;
                 let test = self.test()?;
-                let msg = if self.eat_op(Op::Comma) { self.test()? } else { NONE };
+                let msg = if self.eat_op(Op::Comma) {
+                    self.test()?
+                } else {
+                    NONE
+                };
                 self.node(Kind::Assert { test, msg }, line)
             }
             Tok::Kw(Kw::Import) => self.import_name(),
@@ -475,7 +517,10 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     }
 
     fn at_stmt_end(&self) -> bool {
-        matches!(self.peek(), Tok::Newline | Tok::Op(Op::Semicolon) | Tok::End)
+        matches!(
+            self.peek(),
+            Tok::Newline | Tok::Op(Op::Semicolon) | Tok::End
+        )
     }
 
     fn expr_stmt(&mut self) -> CResult<NodeId> {
@@ -483,16 +528,38 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         let first = self.testlist_star_expr()?;
         let aug = match self.peek() {
             Tok::Op(op) => match op {
-                Op::PipeEq | Op::CaretEq | Op::AmpEq | Op::ShlEq | Op::ShrEq | Op::PlusEq | Op::MinusEq
-                | Op::StarEq | Op::AtEq | Op::DblSlashEq | Op::SlashEq | Op::PercentEq | Op::DblStarEq => Some(op),
+                Op::PipeEq
+                | Op::CaretEq
+                | Op::AmpEq
+                | Op::ShlEq
+                | Op::ShrEq
+                | Op::PlusEq
+                | Op::MinusEq
+                | Op::StarEq
+                | Op::AtEq
+                | Op::DblSlashEq
+                | Op::SlashEq
+                | Op::PercentEq
+                | Op::DblStarEq => Some(op),
                 _ => None,
             },
             _ => None,
         };
         if let Some(op) = aug {
             self.pos += 1;
-            let value = if self.is_kw(Kw::Yield) { self.yield_expr()? } else { self.testlist()? };
-            return self.node(Kind::AugAssign { target: first, op, value }, line);
+            let value = if self.is_kw(Kw::Yield) {
+                self.yield_expr()?
+            } else {
+                self.testlist()?
+            };
+            return self.node(
+                Kind::AugAssign {
+                    target: first,
+                    op,
+                    value,
+                },
+                line,
+            );
         }
         if self.eat_op(Op::Colon) {
             // annotation: parsed and ignored
@@ -506,12 +573,20 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             } else {
                 NONE
             };
-            return self.node(Kind::AnnAssign { target: first, value }, line);
+            return self.node(
+                Kind::AnnAssign {
+                    target: first,
+                    value,
+                },
+                line,
+            );
         }
         if !self.is_op(Op::Assign) {
             // A lonely constant (e.g. a docstring) becomes `pass`, except at the REPL.
             let k = self.ast.kind(first);
-            if self.mode != Mode::Single && ((k.is_leaf() && !matches!(k, Kind::Name(_))) || matches!(k, Kind::Const(_))) {
+            if self.mode != Mode::Single
+                && ((k.is_leaf() && !matches!(k, Kind::Name(_))) || matches!(k, Kind::Const(_)))
+            {
                 return self.node(Kind::Pass, line);
             }
             return self.node(Kind::ExprStmt(first), line);
@@ -520,7 +595,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         self.scratch.tpush(first)?;
         let mut value = NONE;
         while self.eat_op(Op::Assign) {
-            let v = if self.is_kw(Kw::Yield) { self.yield_expr()? } else { self.testlist_star_expr()? };
+            let v = if self.is_kw(Kw::Yield) {
+                self.yield_expr()?
+            } else {
+                self.testlist_star_expr()?
+            };
             if value != NONE {
                 self.scratch.tpush(value)?;
             }
@@ -538,28 +617,54 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     }
 
     /// `X = const(v)`: record the constant (MicroPython's `MICROPY_COMP_CONST`).
-    fn try_const_def(&mut self, target: NodeId, value: NodeId, line: u32) -> CResult<Option<NodeId>> {
-        let Kind::Name(name) = self.ast.kind(target) else { return Ok(None) };
-        let Kind::AtomExpr { atom, trailers } = self.ast.kind(value) else { return Ok(None) };
+    fn try_const_def(
+        &mut self,
+        target: NodeId,
+        value: NodeId,
+        line: u32,
+    ) -> CResult<Option<NodeId>> {
+        let Kind::Name(name) = self.ast.kind(target) else {
+            return Ok(None);
+        };
+        let Kind::AtomExpr { atom, trailers } = self.ast.kind(value) else {
+            return Ok(None);
+        };
         if trailers.len != 1 {
             return Ok(None);
         }
-        let Kind::Name(fname) = self.ast.kind(atom) else { return Ok(None) };
+        let Kind::Name(fname) = self.ast.kind(atom) else {
+            return Ok(None);
+        };
         if self.interner.get(fname) != b"const" {
             return Ok(None);
         }
         let tr = self.ast.list(trailers)[0];
-        let Kind::TrCall(args) = self.ast.kind(tr) else { return Ok(None) };
-        let arg = if args.len == 1 { self.ast.list(args)[0] } else { NONE };
+        let Kind::TrCall(args) = self.ast.kind(tr) else {
+            return Ok(None);
+        };
+        let arg = if args.len == 1 {
+            self.ast.list(args)[0]
+        } else {
+            NONE
+        };
         if arg == NONE || !self.is_const(arg) || matches!(self.ast.kind(arg), Kind::Tuple { .. }) {
-            return Err(CompileError::syntax(self.ast.node(value).line, "not a constant"));
+            return Err(CompileError::syntax(
+                self.ast.node(value).line,
+                "not a constant",
+            ));
         }
         self.consts.tpush((name, arg))?;
         if self.interner.get(name).first() == Some(&b'_') {
             return Ok(Some(self.node(Kind::Pass, 0)?));
         }
         let targets = self.list_of(&[target])?;
-        Ok(Some(self.node(Kind::Assign { targets, value: arg }, line)?))
+        Ok(Some(self.node(
+            Kind::Assign {
+                targets,
+                value: arg,
+            },
+            line,
+        )?))
     }
 
     fn import_name(&mut self) -> CResult<NodeId> {
@@ -594,7 +699,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     fn dotted_as_name(&mut self) -> CResult<NodeId> {
         let line = self.line();
         let parts = self.dotted_name()?;
-        let asname = if self.eat_kw(Kw::As) { Some(self.name()?) } else { None };
+        let asname = if self.eat_kw(Kw::As) {
+            Some(self.name()?)
+        } else {
+            None
+        };
         self.node(Kind::ImportName { parts, asname }, line)
     }
 
@@ -616,18 +725,36 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         } else {
             let l = self.line();
             let parts = self.dotted_name()?;
-            self.node(Kind::ImportName { parts, asname: None }, l)?
+            self.node(
+                Kind::ImportName {
+                    parts,
+                    asname: None,
+                },
+                l,
+            )?
         };
         self.expect_kw(Kw::Import)?;
         if self.eat_op(Op::Star) {
-            return self.node(Kind::ImportFrom { level, module, names: List::default(), star: true }, line);
+            return self.node(
+                Kind::ImportFrom {
+                    level,
+                    module,
+                    names: List::default(),
+                    star: true,
+                },
+                line,
+            );
         }
         let paren = self.eat_op(Op::LParen);
         let mark = self.scratch.len();
         loop {
             let l = self.line();
             let name = self.name()?;
-            let asname = if self.eat_kw(Kw::As) { Some(self.name()?) } else { None };
+            let asname = if self.eat_kw(Kw::As) {
+                Some(self.name()?)
+            } else {
+                None
+            };
             let n = self.node(Kind::ImportAlias { name, asname }, l)?;
             self.scratch.tpush(n)?;
             if !self.eat_op(Op::Comma) {
@@ -644,7 +771,15 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             self.expect_op(Op::RParen)?;
         }
         let names = self.finish_list(mark)?;
-        self.node(Kind::ImportFrom { level, module, names, star: false }, line)
+        self.node(
+            Kind::ImportFrom {
+                level,
+                module,
+                names,
+                star: false,
+            },
+            line,
+        )
     }
 
     fn if_stmt(&mut self) -> CResult<NodeId> {
@@ -662,8 +797,20 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             self.scratch.tpush(n)?;
         }
         let elifs = self.finish_list(mark)?;
-        let orelse = if self.eat_kw(Kw::Else) { self.suite()? } else { NONE };
-        self.node(Kind::If { test, body, elifs, orelse }, line)
+        let orelse = if self.eat_kw(Kw::Else) {
+            self.suite()?
+        } else {
+            NONE
+        };
+        self.node(
+            Kind::If {
+                test,
+                body,
+                elifs,
+                orelse,
+            },
+            line,
+        )
     }
 
     fn while_stmt(&mut self) -> CResult<NodeId> {
@@ -671,7 +818,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         self.pos += 1;
         let test = self.namedexpr_test()?;
         let body = self.suite()?;
-        let orelse = if self.eat_kw(Kw::Else) { self.suite()? } else { NONE };
+        let orelse = if self.eat_kw(Kw::Else) {
+            self.suite()?
+        } else {
+            NONE
+        };
         self.node(Kind::While { test, body, orelse }, line)
     }
 
@@ -681,8 +832,21 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         self.expect_kw(Kw::In)?;
         let iter = self.testlist()?;
         let body = self.suite()?;
-        let orelse = if self.eat_kw(Kw::Else) { self.suite()? } else { NONE };
-        self.node(Kind::For { target, iter, body, orelse, is_async }, line)
+        let orelse = if self.eat_kw(Kw::Else) {
+            self.suite()?
+        } else {
+            NONE
+        };
+        self.node(
+            Kind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            },
+            line,
+        )
     }
 
     fn try_stmt(&mut self) -> CResult<NodeId> {
@@ -709,11 +873,23 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         if handlers.len > 0 && self.eat_kw(Kw::Else) {
             orelse = self.suite()?;
         }
-        let finally = if self.eat_kw(Kw::Finally) { self.suite()? } else { NONE };
+        let finally = if self.eat_kw(Kw::Finally) {
+            self.suite()?
+        } else {
+            NONE
+        };
         if handlers.len == 0 && finally == NONE {
             return Err(self.error());
         }
-        self.node(Kind::Try { body, handlers, orelse, finally }, line)
+        self.node(
+            Kind::Try {
+                body,
+                handlers,
+                orelse,
+                finally,
+            },
+            line,
+        )
     }
 
     fn with_stmt(&mut self, is_async: bool, line: u32) -> CResult<NodeId> {
@@ -722,7 +898,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         loop {
             let l = self.line();
             let expr = self.test()?;
-            let target = if self.eat_kw(Kw::As) { self.expr()? } else { NONE };
+            let target = if self.eat_kw(Kw::As) {
+                self.expr()?
+            } else {
+                NONE
+            };
             let n = self.node(Kind::WithItem { expr, target }, l)?;
             self.scratch.tpush(n)?;
             if !self.eat_op(Op::Comma) {
@@ -731,7 +911,14 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         }
         let items = self.finish_list(mark)?;
         let body = self.suite()?;
-        self.node(Kind::With { items, body, is_async }, line)
+        self.node(
+            Kind::With {
+                items,
+                body,
+                is_async,
+            },
+            line,
+        )
     }
 
     fn funcdef(&mut self, is_async: bool, line: u32) -> CResult<NodeId> {
@@ -744,7 +931,15 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             self.test()?;
         }
         let body = self.suite()?;
-        self.node(Kind::FuncDef { name, params, body, is_async }, line)
+        self.node(
+            Kind::FuncDef {
+                name,
+                params,
+                body,
+                is_async,
+            },
+            line,
+        )
     }
 
     /// Parameters of a `def` (with annotations) or a `lambda`, up to `end`.
@@ -754,27 +949,59 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             let line = self.line();
             let n = if self.eat_op(Op::Star) {
                 if self.is_op(Op::Comma) || self.is_op(end) {
-                    self.node(Kind::Param { name: None, default: NONE, kind: ParamKind::BareStar }, line)?
+                    self.node(
+                        Kind::Param {
+                            name: None,
+                            default: NONE,
+                            kind: ParamKind::BareStar,
+                        },
+                        line,
+                    )?
                 } else {
                     let s = self.name()?;
                     if annotations && self.eat_op(Op::Colon) {
                         self.test()?;
                     }
-                    self.node(Kind::Param { name: Some(s), default: NONE, kind: ParamKind::Star }, line)?
+                    self.node(
+                        Kind::Param {
+                            name: Some(s),
+                            default: NONE,
+                            kind: ParamKind::Star,
+                        },
+                        line,
+                    )?
                 }
             } else if self.eat_op(Op::DblStar) {
                 let s = self.name()?;
                 if annotations && self.eat_op(Op::Colon) {
                     self.test()?;
                 }
-                self.node(Kind::Param { name: Some(s), default: NONE, kind: ParamKind::DblStar }, line)?
+                self.node(
+                    Kind::Param {
+                        name: Some(s),
+                        default: NONE,
+                        kind: ParamKind::DblStar,
+                    },
+                    line,
+                )?
             } else {
                 let s = self.name()?;
                 if annotations && self.eat_op(Op::Colon) {
                     self.test()?;
                 }
-                let default = if self.eat_op(Op::Assign) { self.test()? } else { NONE };
-                self.node(Kind::Param { name: Some(s), default, kind: ParamKind::Plain }, line)?
+                let default = if self.eat_op(Op::Assign) {
+                    self.test()?
+                } else {
+                    NONE
+                };
+                self.node(
+                    Kind::Param {
+                        name: Some(s),
+                        default,
+                        kind: ParamKind::Plain,
+                    },
+                    line,
+                )?
             };
             self.scratch.tpush(n)?;
             if !self.eat_op(Op::Comma) {
@@ -864,8 +1091,7 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             self.scratch.tpush(it)?;
         }
         let items = self.take_scratch(mark)?;
-        let r = self.make_tuple(&items, false, line);
-        r
+        self.make_tuple(&items, false, line)
     }
 
     fn take_scratch(&mut self, mark: usize) -> CResult<Vec<NodeId, A>> {
@@ -892,10 +1118,20 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     fn starts_expr(&self) -> bool {
         match self.peek() {
             Tok::Name(_) | Tok::Int(..) | Tok::Float(..) | Tok::Str(..) | Tok::Bytes(..) => true,
-            Tok::Kw(k) => matches!(k, Kw::None | Kw::True | Kw::False | Kw::Debug | Kw::Not | Kw::Lambda | Kw::Await),
+            Tok::Kw(k) => matches!(
+                k,
+                Kw::None | Kw::True | Kw::False | Kw::Debug | Kw::Not | Kw::Lambda | Kw::Await
+            ),
             Tok::Op(o) => matches!(
                 o,
-                Op::LParen | Op::LBracket | Op::LBrace | Op::Minus | Op::Plus | Op::Tilde | Op::Ellipsis | Op::Star
+                Op::LParen
+                    | Op::LBracket
+                    | Op::LBrace
+                    | Op::Minus
+                    | Op::Plus
+                    | Op::Tilde
+                    | Op::Ellipsis
+                    | Op::Star
             ),
             _ => false,
         }
@@ -906,7 +1142,13 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         let t = self.test()?;
         if self.eat_op(Op::Walrus) {
             let v = self.test()?;
-            return self.node(Kind::NamedExpr { target: t, value: v }, line);
+            return self.node(
+                Kind::NamedExpr {
+                    target: t,
+                    value: v,
+                },
+                line,
+            );
         }
         Ok(t)
     }
@@ -938,7 +1180,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         self.pos += 1;
         let params = self.params(Op::Colon, false)?;
         self.expect_op(Op::Colon)?;
-        let body = if nocond { self.test_nocond()? } else { self.test()? };
+        let body = if nocond {
+            self.test_nocond()?
+        } else {
+            self.test()?
+        };
         self.node(Kind::Lambda { params, body }, line)
     }
 
@@ -955,7 +1201,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
 
     fn bool_op(&mut self, is_or: bool) -> CResult<NodeId> {
         let line = self.line();
-        let first = if is_or { self.bool_op(false)? } else { self.not_test()? };
+        let first = if is_or {
+            self.bool_op(false)?
+        } else {
+            self.not_test()?
+        };
         let kw = if is_or { Kw::Or } else { Kw::And };
         if !self.is_kw(kw) {
             return Ok(first);
@@ -963,7 +1213,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         let mark = self.scratch.len();
         self.scratch.tpush(first)?;
         while self.eat_kw(kw) {
-            let n = if is_or { self.bool_op(false)? } else { self.not_test()? };
+            let n = if is_or {
+                self.bool_op(false)?
+            } else {
+                self.not_test()?
+            };
             self.scratch.tpush(n)?;
         }
         // MicroPython's fold_logical_constants.
@@ -1069,14 +1323,22 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     /// one grammar rule: all operands constant, or nothing.
     fn binary(&mut self, level: u8) -> CResult<NodeId> {
         let line = self.line();
-        let first = if level == 6 { self.factor()? } else { self.binary(level + 1)? };
+        let first = if level == 6 {
+            self.factor()?
+        } else {
+            self.binary(level + 1)?
+        };
         let mut ops: Vec<(Op, NodeId), A> = Vec::new_in(self.alloc.clone());
         while let Tok::Op(op) = self.peek() {
             if binop_prec_group(op) != level {
                 break;
             }
             self.pos += 1;
-            let rhs = if level == 6 { self.factor()? } else { self.binary(level + 1)? };
+            let rhs = if level == 6 {
+                self.factor()?
+            } else {
+                self.binary(level + 1)?
+            };
             ops.tpush((op, rhs))?;
         }
         if ops.is_empty() {
@@ -1086,7 +1348,13 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         if let Some(mut acc) = self.number_of(first) {
             let mut ok = true;
             for &(op, rhs) in ops.iter() {
-                match self.number_of(rhs).and_then(|r| if op == Op::At { None } else { num::binary(op, acc, r) }) {
+                match self.number_of(rhs).and_then(|r| {
+                    if op == Op::At {
+                        None
+                    } else {
+                        num::binary(op, acc, r)
+                    }
+                }) {
                     Some(v) => acc = v,
                     None => {
                         ok = false;
@@ -1100,7 +1368,14 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         }
         let mut left = first;
         for &(op, rhs) in ops.iter() {
-            left = self.node(Kind::BinOp { op, left, right: rhs }, line)?;
+            left = self.node(
+                Kind::BinOp {
+                    op,
+                    left,
+                    right: rhs,
+                },
+                line,
+            )?;
         }
         Ok(left)
     }
@@ -1131,7 +1406,14 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
                     return self.num_node(v, line);
                 }
             }
-            return self.node(Kind::BinOp { op: Op::DblStar, left: base, right: exp }, line);
+            return self.node(
+                Kind::BinOp {
+                    op: Op::DblStar,
+                    left: base,
+                    right: exp,
+                },
+                line,
+            );
         }
         Ok(base)
     }
@@ -1198,7 +1480,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
 
     fn subscript(&mut self) -> CResult<NodeId> {
         let line = self.line();
-        let lower = if self.is_op(Op::Colon) { NONE } else { self.test()? };
+        let lower = if self.is_op(Op::Colon) {
+            NONE
+        } else {
+            self.test()?
+        };
         if !self.eat_op(Op::Colon) {
             return Ok(lower);
         }
@@ -1212,7 +1498,15 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
                 step = self.test()?;
             }
         }
-        self.node(Kind::Slice { lower, upper, step, has_step }, line)
+        self.node(
+            Kind::Slice {
+                lower,
+                upper,
+                step,
+                has_step,
+            },
+            line,
+        )
     }
 
     fn arglist(&mut self) -> CResult<List> {
@@ -1232,10 +1526,23 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
                     self.node(Kind::Keyword { name: e, value: v }, line)?
                 } else if self.eat_op(Op::Walrus) {
                     let v = self.test()?;
-                    self.node(Kind::NamedExpr { target: e, value: v }, line)?
+                    self.node(
+                        Kind::NamedExpr {
+                            target: e,
+                            value: v,
+                        },
+                        line,
+                    )?
                 } else if self.is_kw(Kw::For) {
                     let first = self.comp_for()?;
-                    self.node(Kind::Comp { kind: CompKind::Gen, elt: e, first }, line)?
+                    self.node(
+                        Kind::Comp {
+                            kind: CompKind::Gen,
+                            elt: e,
+                            first,
+                        },
+                        line,
+                    )?
                 } else {
                     e
                 }
@@ -1289,7 +1596,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             let e = self.test()?;
             return self.node(Kind::YieldFrom(e), line);
         }
-        let v = if self.starts_expr() { self.testlist_star_expr()? } else { NONE };
+        let v = if self.starts_expr() {
+            self.testlist_star_expr()?
+        } else {
+            NONE
+        };
         self.node(Kind::Yield(v), line)
     }
 
@@ -1315,7 +1626,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
                 let text = self.toks.span(a, n);
                 match num::parse_float(text) {
                     Some((v, imag)) => {
-                        let c = self.add_const(if imag { ConstVal::Complex(v) } else { ConstVal::Float(v) })?;
+                        let c = self.add_const(if imag {
+                            ConstVal::Complex(v)
+                        } else {
+                            ConstVal::Float(v)
+                        })?;
                         self.node(Kind::Const(c), line)
                     }
                     None => Err(CompileError::syntax(line, "invalid syntax for number")),
@@ -1409,7 +1724,13 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     /// Items of `(...)` or `[...]`: returns (items in scratch from mark, had_comma) or a comprehension.
     fn paren_atom(&mut self, line: u32) -> CResult<NodeId> {
         if self.eat_op(Op::RParen) {
-            return self.node(Kind::Tuple { items: List::default(), paren: true }, line);
+            return self.node(
+                Kind::Tuple {
+                    items: List::default(),
+                    paren: true,
+                },
+                line,
+            );
         }
         if self.is_kw(Kw::Yield) {
             let y = self.yield_expr()?;
@@ -1420,7 +1741,14 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         if self.is_kw(Kw::For) {
             let f = self.comp_for()?;
             self.expect_op(Op::RParen)?;
-            return self.node(Kind::Comp { kind: CompKind::Gen, elt: first, first: f }, line);
+            return self.node(
+                Kind::Comp {
+                    kind: CompKind::Gen,
+                    elt: first,
+                    first: f,
+                },
+                line,
+            );
         }
         if self.eat_op(Op::RParen) {
             return Ok(first);
@@ -1457,7 +1785,14 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         if self.is_kw(Kw::For) {
             let f = self.comp_for()?;
             self.expect_op(Op::RBracket)?;
-            return self.node(Kind::Comp { kind: CompKind::List, elt: first, first: f }, line);
+            return self.node(
+                Kind::Comp {
+                    kind: CompKind::List,
+                    elt: first,
+                    first: f,
+                },
+                line,
+            );
         }
         let mark = self.scratch.len();
         self.scratch.tpush(first)?;
@@ -1500,8 +1835,19 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         if self.is_kw(Kw::For) {
             let f = self.comp_for()?;
             self.expect_op(Op::RBrace)?;
-            let kind = if matches!(self.ast.kind(first), Kind::DictItem { .. }) { CompKind::Dict } else { CompKind::Set };
-            return self.node(Kind::Comp { kind, elt: first, first: f }, line);
+            let kind = if matches!(self.ast.kind(first), Kind::DictItem { .. }) {
+                CompKind::Dict
+            } else {
+                CompKind::Set
+            };
+            return self.node(
+                Kind::Comp {
+                    kind,
+                    elt: first,
+                    first: f,
+                },
+                line,
+            );
         }
         let mark = self.scratch.len();
         self.scratch.tpush(first)?;
@@ -1513,8 +1859,18 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             self.scratch.tpush(e)?;
         }
         self.expect_op(Op::RBrace)?;
-        let is_dict = matches!(self.ast.kind(first), Kind::DictItem { .. } | Kind::DblStar(_));
+        let is_dict = matches!(
+            self.ast.kind(first),
+            Kind::DictItem { .. } | Kind::DblStar(_)
+        );
         let l = self.finish_list(mark)?;
-        self.node(if is_dict { Kind::DictLit(l) } else { Kind::SetLit(l) }, line)
+        self.node(
+            if is_dict {
+                Kind::DictLit(l)
+            } else {
+                Kind::SetLit(l)
+            },
+            line,
+        )
     }
 }

@@ -34,7 +34,10 @@ impl ScopeKind {
 
     /// Comprehension scopes.
     pub fn is_comp_like(self) -> bool {
-        matches!(self, ScopeKind::ListComp | ScopeKind::DictComp | ScopeKind::SetComp | ScopeKind::GenExpr)
+        matches!(
+            self,
+            ScopeKind::ListComp | ScopeKind::DictComp | ScopeKind::SetComp | ScopeKind::GenExpr
+        )
     }
 }
 
@@ -116,7 +119,14 @@ pub struct Scope<A: Allocator + Clone> {
 
 impl<A: Allocator + Clone> Scope<A> {
     /// A new empty scope.
-    pub fn new(kind: ScopeKind, node: NodeId, parent: Option<u32>, name: Sym, line: u32, alloc: A) -> Self {
+    pub fn new(
+        kind: ScopeKind,
+        node: NodeId,
+        parent: Option<u32>,
+        name: Sym,
+        line: u32,
+        alloc: A,
+    ) -> Self {
         Scope {
             kind,
             node,
@@ -144,7 +154,12 @@ impl<A: Allocator + Clone> Scope<A> {
         if let Some(i) = self.find(name) {
             return Ok((i, false));
         }
-        self.ids.tpush(IdInfo { name, kind, flags: 0, local_num: 0 })?;
+        self.ids.tpush(IdInfo {
+            name,
+            kind,
+            flags: 0,
+            local_num: 0,
+        })?;
         Ok((self.ids.len() - 1, true))
     }
 }
@@ -159,7 +174,12 @@ impl<A: Allocator + Clone> Scopes<A> {
     /// `scope_check_to_close_over`: a newly seen name in `s` may refer to an enclosing
     /// function's variable.
     pub fn check_to_close_over(&mut self, s: usize, id: usize) -> CResult<()> {
-        let Some(name) = self.list.get(s).and_then(|sc| sc.ids.get(id)).map(|i| i.name) else {
+        let Some(name) = self
+            .list
+            .get(s)
+            .and_then(|sc| sc.ids.get(id))
+            .map(|i| i.name)
+        else {
             return Ok(());
         };
         let mut cur = self.list[s].parent;
