@@ -5,7 +5,7 @@ use super::emit::{Compiler, Pass, BREAK_FROM_FOR, NO_LABEL};
 use super::intern::Sym;
 use super::lexer::Op;
 use super::scope::*;
-use super::{CResult, CompileError, Mode, VecExt};
+use super::{CResult, Mode, VecExt};
 use crate::bytecode::opcode as bc;
 use allocator_api2::alloc::Allocator;
 
@@ -281,7 +281,10 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                 is_async,
             } => {
                 if is_async {
-                    self.async_for_stmt(n, target, iter, body, orelse)
+                    if self.scope().flags & SCOPE_GENERATOR == 0 {
+                        return Err(self.err(n, "async for/with outside async function"));
+                    }
+                    self.async_for_stmt(target, iter, body, orelse)
                 } else {
                     self.for_stmt(target, iter, body, orelse)
                 }
@@ -304,8 +307,8 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                 is_async,
             } => {
                 if is_async {
-                    if !matches!(self.scope().kind, ScopeKind::Function | ScopeKind::Lambda) {
-                        return Err(self.err(n, "'async with' outside async function"));
+                    if self.scope().flags & SCOPE_GENERATOR == 0 {
+                        return Err(self.err(n, "async for/with outside async function"));
                     }
                     self.async_with(self.ast.list(items), body)
                 } else {
@@ -950,29 +953,143 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         self.op(-1, bc::END_FINALLY)
     }
 
-    /// `async with` is not implemented yet: rejected rather than miscompiled.
-    fn async_with(&mut self, items: &[NodeId], _body: NodeId) -> CResult<()> {
-        let n = items.first().copied().unwrap_or(NONE);
-        Err(CompileError::new(
-            super::ErrorKind::NotImplementedError,
-            self.ast.node(n).line,
-            "async with",
-        ))
+    /// `await obj.method()` (`compile_await_object_method`).
+    fn await_method(&mut self, name: &[u8]) -> CResult<()> {
+        let m = self.interner.intern(name)?;
+        self.op_qstr(1, bc::LOAD_METHOD, m)?;
+        self.call(true, 0, 0, false)?;
+        self.yield_from_top()
     }
 
+    fn yield_from_top(&mut self) -> CResult<()> {
+        self.op(0, bc::GET_ITER)?;
+        self.op(1, bc::LOAD_CONST_NONE)?;
+        self.scope_mut().flags |= SCOPE_GENERATOR;
+        self.op(-1, bc::YIELD_FROM)
+    }
+
+    /// `async with`, expanded as MicroPython's `compile_async_with_stmt_helper` does.
+    fn async_with(&mut self, items: &[NodeId], body: NodeId) -> CResult<()> {
+        let Some((&first, rest)) = items.split_first() else {
+            return self.stmt(body);
+        };
+        let Kind::WithItem { expr, target } = self.ast.kind(first) else {
+            return Ok(());
+        };
+        let l_finally = self.new_label()?;
+        let l_aexit_no_exc = self.new_label()?;
+        let l_ret_unwind_jump = self.new_label()?;
+        let l_end = self.new_label()?;
+        self.expr(expr)?;
+        self.op(1, bc::DUP_TOP)?;
+        self.await_method(b"__aenter__")?;
+        if target != NONE {
+            self.c_assign(target, Assign::Store)?;
+        } else {
+            self.op(-1, bc::POP_TOP)?;
+        }
+        self.increase_except_level(bc::SETUP_FINALLY, l_finally)?;
+        self.adjust_stack(3);
+        self.enter(first)?;
+        let r = self.async_with(rest, body);
+        self.leave();
+        r?;
+        self.adjust_stack(-3);
+        // async_with_setup_finally
+        self.op(1, bc::LOAD_CONST_NONE)?;
+        self.op(0, bc::ROT_TWO)?;
+        self.jump(l_aexit_no_exc)?;
+        self.label_assign(l_finally);
+        self.op(1, bc::DUP_TOP)?;
+        let base = self.interner.intern(b"BaseException")?;
+        self.op_qstr(1, bc::LOAD_GLOBAL, base)?;
+        self.binary_op(8)?;
+        self.pop_jump_if(false, l_ret_unwind_jump)?;
+        // an exception: __aexit__(type(exc), exc, None)
+        self.op(1, bc::DUP_TOP)?;
+        self.op(0, bc::ROT_THREE)?;
+        self.op(0, bc::ROT_TWO)?;
+        let aexit = self.interner.intern(b"__aexit__")?;
+        self.op_qstr(1, bc::LOAD_METHOD, aexit)?;
+        self.op(0, bc::ROT_THREE)?;
+        self.op(0, bc::ROT_THREE)?;
+        self.op(1, bc::DUP_TOP)?;
+        let cls = self.sym_class;
+        self.op_qstr(0, bc::LOAD_ATTR, cls)?;
+        self.op(0, bc::ROT_TWO)?;
+        self.op(1, bc::LOAD_CONST_NONE)?;
+        self.call(true, 3, 0, false)?;
+        self.yield_from_top()?;
+        self.pop_jump_if(false, l_end)?;
+        self.op(-1, bc::POP_TOP)?;
+        self.op(1, bc::LOAD_CONST_NONE)?;
+        self.jump(l_end)?;
+        self.adjust_stack(2);
+        // a return or unwind jump
+        self.label_assign(l_ret_unwind_jump);
+        self.op(0, bc::ROT_THREE)?;
+        self.op(0, bc::ROT_THREE)?;
+        self.label_assign(l_aexit_no_exc);
+        self.op_qstr(1, bc::LOAD_METHOD, aexit)?;
+        self.op(1, bc::LOAD_CONST_NONE)?;
+        self.op(1, bc::DUP_TOP)?;
+        self.op(1, bc::DUP_TOP)?;
+        self.call(true, 3, 0, false)?;
+        self.yield_from_top()?;
+        self.op(-1, bc::POP_TOP)?;
+        self.adjust_stack(-1);
+        self.label_assign(l_end);
+        self.decrease_except_level();
+        self.op(-1, bc::END_FINALLY)
+    }
+
+    /// `async for`, expanded as MicroPython's `compile_async_for_stmt` does.
     fn async_for_stmt(
         &mut self,
-        n: NodeId,
-        _target: NodeId,
-        _iter: NodeId,
-        _body: NodeId,
-        _orelse: NodeId,
+        target: NodeId,
+        iter: NodeId,
+        body: NodeId,
+        orelse: NodeId,
     ) -> CResult<()> {
-        Err(CompileError::new(
-            super::ErrorKind::NotImplementedError,
-            self.ast.node(n).line,
-            "async for",
-        ))
+        let while_else = self.new_label()?;
+        let try_exception = self.new_label()?;
+        let try_else = self.new_label()?;
+        let try_finally = self.new_label()?;
+        self.expr(iter)?;
+        let aiter = self.interner.intern(b"__aiter__")?;
+        self.op_qstr(1, bc::LOAD_METHOD, aiter)?;
+        self.call(true, 0, 0, false)?;
+        let (sb, sc, sl, break_label, continue_label) = self.start_loop()?;
+        self.label_assign(continue_label);
+        self.increase_except_level(bc::SETUP_EXCEPT, try_exception)?;
+        self.op(1, bc::DUP_TOP)?;
+        self.await_method(b"__anext__")?;
+        self.c_assign(target, Assign::Store)?;
+        self.pop_except_jump(try_else)?;
+        self.label_assign(try_exception);
+        self.adjust_stack(4);
+        self.op(1, bc::DUP_TOP)?;
+        let stop = self.interner.intern(b"StopAsyncIteration")?;
+        self.op_qstr(1, bc::LOAD_GLOBAL, stop)?;
+        self.binary_op(8)?;
+        self.pop_jump_if(false, try_finally)?;
+        self.op(-1, bc::POP_TOP)?;
+        self.pop_except_jump(while_else)?;
+        self.label_assign(try_finally);
+        self.adjust_stack(1);
+        self.decrease_except_level();
+        self.op(-1, bc::END_FINALLY)?;
+        self.adjust_stack(-3);
+        self.label_assign(try_else);
+        self.stmt(body)?;
+        self.jump(continue_label)?;
+        self.end_loop((sb, sc, sl));
+        self.label_assign(while_else);
+        if orelse != NONE {
+            self.stmt(orelse)?;
+        }
+        self.label_assign(break_label);
+        self.op(-1, bc::POP_TOP)
     }
 
     fn funcdef(&mut self, n: NodeId) -> CResult<u32> {

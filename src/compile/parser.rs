@@ -1810,14 +1810,9 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
 
     fn dict_or_set_item(&mut self) -> CResult<NodeId> {
         let line = self.line();
-        if self.eat_op(Op::DblStar) {
-            let e = self.expr()?;
-            return self.node(Kind::DblStar(e), line);
-        }
-        if self.is_op(Op::Star) {
-            self.pos += 1;
-            let e = self.expr()?;
-            return self.node(Kind::Star(e), line);
+        // MicroPython's grammar has no `**x` or `*x` in dict/set displays.
+        if self.is_op(Op::DblStar) || self.is_op(Op::Star) {
+            return Err(self.error());
         }
         let k = self.test()?;
         if self.eat_op(Op::Colon) {
