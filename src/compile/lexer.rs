@@ -867,7 +867,7 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
                 self.add_text(&[c as u8])?;
             } else {
                 nclosing = 0;
-                if let Some(fa) = fargs.as_deref_mut() {
+                if let (Some(fa), true) = (fargs.as_deref_mut(), c == b'{' as u32) {
                     while self.ch(0) == b'{' as u32 {
                         self.next();
                         if self.ch(0) == b'{' as u32 {
@@ -910,6 +910,8 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
                         }
                         self.add_text(b"{")?;
                     }
+                    // Re-check the current character (it may close the string).
+                    continue;
                 }
                 let c = self.ch(0);
                 if c == b'\\' as u32 {
