@@ -285,7 +285,10 @@ pub fn is_valid(op: u8) -> bool {
 
 /// Whether the jump operand of an `Offset`-format opcode is signed.
 pub fn is_signed_jump(op: u8) -> bool {
-    matches!(op, UNWIND_JUMP | JUMP | POP_JUMP_IF_TRUE | POP_JUMP_IF_FALSE)
+    matches!(
+        op,
+        UNWIND_JUMP | JUMP | POP_JUMP_IF_TRUE | POP_JUMP_IF_FALSE
+    )
 }
 
 /// The name MicroPython's disassembler uses, for debugging output.

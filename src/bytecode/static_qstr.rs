@@ -175,5 +175,9 @@ pub const STATIC_QSTRS: [&str; 166] = [
 
 /// The static number of `s`, if it is in the table (never 0).
 pub fn static_qstr_number(s: &str) -> Option<usize> {
-    STATIC_QSTRS.iter().skip(1).position(|q| *q == s).map(|i| i + 1)
+    STATIC_QSTRS
+        .iter()
+        .skip(1)
+        .position(|q| *q == s)
+        .map(|i| i + 1)
 }

@@ -1,0 +1,13 @@
+a = 1 and 2
+b = 0 or x
+c = x or 0 or y
+d = 1 or x
+e = x and 1 and y
+f = not 0
+g = not 1
+h = not x
+i = True and x
+j = None or x
+k = 0 and x
+l = x if 1 else y
+m = x if 0 else y

@@ -1,0 +1,1 @@
+fs = [lambda i=i: i for i in range(3)]

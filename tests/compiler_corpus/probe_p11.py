@@ -1,0 +1,2 @@
+def f(a, b):
+    return [lambda: a + x for x in b]

@@ -1,0 +1,4 @@
+def g():
+    x = yield from h()
+    y = yield
+    return x, y

@@ -1,0 +1,7 @@
+try:
+    pass
+except E as e:
+    try:
+        pass
+    except F as f:
+        pass

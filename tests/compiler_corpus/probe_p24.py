@@ -1,0 +1,2 @@
+assert not x
+assert x or y, 'm'

@@ -1,0 +1,4 @@
+def f():
+    a = b = 1
+    del a, b
+    return locals()

@@ -1,0 +1,5 @@
+e = None
+try:
+    1/0
+except ZeroDivisionError as e:
+    pass

@@ -1,0 +1,7 @@
+def f():
+    e = None
+    try:
+        pass
+    except Exception as e:
+        raise
+    return e

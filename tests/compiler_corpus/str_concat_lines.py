@@ -1,0 +1,5 @@
+x = ('abc'
+     'def'
+     'ghi')
+y = f('one'
+      'two')

@@ -1,0 +1,10 @@
+a = 'x' * 3
+b = 'abc'[0]
+c = 'a,b'.split(',')
+d = '%s %d' % ('x', 1)
+e = 'hello world long'.upper()
+f = str(1) + 'a'
+g = 'format'
+h = '__init__'
+i = 'long string number one'
+j = 'long string number one'

@@ -1,0 +1,10 @@
+a = -x
+b = +x
+c = ~x
+d = not x
+e = x + y - z * w / v // u % t ** s
+f = x | y ^ z & w
+g = x << y >> z
+h = (x + y) * z
+i = x ** y ** z
+j = -x ** 2
