@@ -120,7 +120,7 @@ fn trunc(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn pow(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (x, y) = (arg(cx, a[0])?, arg(cx, a[1])?);
-    if x == 0.0 && y < 0.0 || x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+    if x == 0.0 && y < 0.0 || x < 0.0 && y != libm::trunc(y) && y.is_finite() {
         return Err(domain(cx));
     }
     let r = libm::pow(x, y);

@@ -37,12 +37,10 @@ pub struct ModuleDef {
 // SAFETY: the tables are immutable statics.
 unsafe impl Sync for ModuleDef {}
 
+static DEFS: [&ModuleDef; 5] = [&sys::DEF, &gc::DEF, &micropython::DEF, &math::DEF, &io::DEF];
+
 fn defs() -> &'static [&'static ModuleDef] {
-    if crate::flavour::CIRCUITPYTHON {
-        &[&sys::DEF, &gc::DEF, &micropython::DEF, &math::DEF, &io::DEF]
-    } else {
-        &[&sys::DEF, &gc::DEF, &micropython::DEF, &math::DEF, &io::DEF]
-    }
+    &DEFS
 }
 
 /// Make a module object from its definition.

@@ -35,7 +35,7 @@ impl PyObj for ExceptionObj {
 pub fn new(cx: &mut Cx, ty: *const super::TypeObj, args: Value) -> PyResult<Value> {
     let mark = cx.roots_mark();
     cx.root(args)?;
-    let p: *mut ExceptionObj = cx.alloc_obj(ty, 0);
+    let p: PyResult<*mut ExceptionObj> = cx.alloc_obj(ty, 0);
     cx.roots_truncate(mark);
     let p = p?;
     // SAFETY: fresh object.

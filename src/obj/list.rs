@@ -81,15 +81,17 @@ pub fn reserve(cx: &mut Cx, l: Value, additional: usize) -> PyResult<()> {
     let Some(lo) = super::get::<ListObj>(cx, l) else {
         return Ok(());
     };
-    let need = lo.len.checked_add(additional).ok_or(())
-        .map_err(|_| cx.raise_memory_error(usize::MAX))?;
-    if need <= lo.cap {
+    let (len, cap, old) = (lo.len, lo.cap, lo.items);
+    let Some(need) = len.checked_add(additional) else {
+        return Err(cx.raise_memory_error(usize::MAX));
+    };
+    if need <= cap {
         return Ok(());
     }
-    let new_cap = need.max(lo.cap + lo.cap / 2).max(4);
-    let old = lo.items;
-    let bytes = new_cap.checked_mul(core::mem::size_of::<Value>())
-        .ok_or(()).map_err(|_| cx.raise_memory_error(usize::MAX))?;
+    let new_cap = need.max(cap + cap / 2).max(4);
+    let Some(bytes) = new_cap.checked_mul(core::mem::size_of::<Value>()) else {
+        return Err(cx.raise_memory_error(usize::MAX));
+    };
     let buf = cx.realloc_raw(old as *mut u8, bytes)? as *mut Value;
     // SAFETY: l is still live (callers hold it on the VM stack or rooted).
     let lo = unsafe { &mut *(l.raw() as *mut ListObj) };

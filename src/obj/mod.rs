@@ -10,7 +10,7 @@
 //! held across anything that may allocate, collect or run Python; values are copied out first.
 
 pub mod bytes;
-pub mod cell;
+
 pub mod code;
 pub mod dict;
 pub mod exception;

@@ -156,6 +156,7 @@ pub fn char_len_of(v: Value) -> usize {
 }
 
 use crate::vm::{Cx, PyResult};
+pub use super::str_intern::{intern, intern_value, lookup};
 
 /// A new `str` from UTF-8 bytes the caller has validated. Short strings that are already
 /// interned return the interned object.

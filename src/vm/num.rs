@@ -235,7 +235,7 @@ fn float_binop(cx: &mut Cx, op: BinaryOp, x: f64, y: f64) -> PyResult<Value> {
             if x == 0.0 && y < 0.0 {
                 return Err(cx.zero_division());
             }
-            if x < 0.0 && y.fract() != 0.0 {
+            if x < 0.0 && y != libm::trunc(y) {
                 // A negative base to a fractional power is complex.
                 let (r, i) = complex_pow((x, 0.0), (y, 0.0));
                 return float::new_complex(cx, r, i);

@@ -1,1 +1,289 @@
-fn main() {}
+//! The desktop `pyrite` binary: a drop-in for MicroPython's unix port where tools rely on it.
+//!
+//! `pyrite FILE [args]`, `pyrite -c CODE`, `pyrite -m MODULE`, the program read from stdin
+//! when stdin is not a terminal, `-X heapsize=N[K|M]`, `-X emit=bytecode`, `MICROPYPATH`,
+//! and a REPL when started with no arguments on a terminal.
+
+use std::io::{BufRead, IsTerminal, Read, Write};
+
+use pyrite::{Config, Hal, Interpreter, PathKind};
+
+/// The port: the process's stdio and filesystem.
+struct UnixHal {
+    out: std::io::BufWriter<std::io::Stdout>,
+    start: std::time::Instant,
+    stdin: Option<std::io::StdinLock<'static>>,
+}
+
+impl UnixHal {
+    fn new() -> UnixHal {
+        UnixHal {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            start: std::time::Instant::now(),
+            stdin: None,
+        }
+    }
+}
+
+impl Hal for UnixHal {
+    fn write_out(&mut self, bytes: &[u8]) {
+        let _ = self.out.write_all(bytes);
+        if std::io::stdout().is_terminal() {
+            let _ = self.out.flush();
+        }
+    }
+
+    fn write_err(&mut self, bytes: &[u8]) {
+        let _ = self.out.flush();
+        let _ = std::io::stderr().write_all(bytes);
+    }
+
+    fn stat(&mut self, path: &str) -> PathKind {
+        match std::fs::metadata(if path.is_empty() { "." } else { path }) {
+            Ok(m) if m.is_dir() => PathKind::Dir,
+            Ok(_) => PathKind::File,
+            Err(_) => PathKind::Missing,
+        }
+    }
+
+    fn file_size(&mut self, path: &str) -> Option<usize> {
+        std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.len() as usize)
+    }
+
+    fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
+        let mut f = std::fs::File::open(path).ok()?;
+        let mut n = 0;
+        while n < buf.len() {
+            match f.read(&mut buf[n..]) {
+                Ok(0) => break,
+                Ok(k) => n += k,
+                Err(_) => return None,
+            }
+        }
+        Some(n)
+    }
+
+    fn read_line(&mut self, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
+        let _ = self.out.flush();
+        let stdin = self.stdin.get_or_insert_with(|| std::io::stdin().lock());
+        let mut line = Vec::new();
+        match stdin.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => {
+                if line.last() == Some(&b'\n') {
+                    line.pop();
+                }
+                sink(&line);
+                Some(())
+            }
+        }
+    }
+
+    fn ticks_ms(&mut self) -> u64 {
+        self.start.elapsed().as_millis() as u64
+    }
+}
+
+impl Drop for UnixHal {
+    fn drop(&mut self) {
+        let _ = self.out.flush();
+    }
+}
+
+fn parse_size(s: &str) -> Option<usize> {
+    let (num, mul) = match s.chars().last()? {
+        'k' | 'K' => (&s[..s.len() - 1], 1024),
+        'm' | 'M' => (&s[..s.len() - 1], 1024 * 1024),
+        _ => (s, 1),
+    };
+    num.parse::<usize>().ok().map(|n| n * mul)
+}
+
+enum Program {
+    File(String),
+    Code(String),
+    Module(String),
+    Stdin,
+    Repl,
+}
+
+fn usage(argv0: &str) -> i32 {
+    eprintln!("usage: {argv0} [<opts>] [-X <implopt>] [-c <command> | -m <module> | <filename>]");
+    2
+}
+
+fn real_main() -> i32 {
+    let args: Vec<String> = std::env::args().collect();
+    let argv0 = args.first().cloned().unwrap_or_else(|| "pyrite".into());
+    let mut heap_size = 2 * 1024 * 1024;
+    let mut i = 1;
+    let mut program = None;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "-X" {
+            i += 1;
+            let Some(opt) = args.get(i) else { return usage(&argv0) };
+            if let Some(v) = opt.strip_prefix("heapsize=") {
+                match parse_size(v) {
+                    Some(n) => heap_size = n,
+                    None => return usage(&argv0),
+                }
+            } else if opt.starts_with("emit=") {
+                // Bytecode is the only emitter.
+            } else {
+                return usage(&argv0);
+            }
+        } else if a == "-c" {
+            let Some(c) = args.get(i + 1) else { return usage(&argv0) };
+            program = Some(Program::Code(c.clone()));
+            i += 2;
+            break;
+        } else if a == "-m" {
+            let Some(m) = args.get(i + 1) else { return usage(&argv0) };
+            program = Some(Program::Module(m.clone()));
+            i += 2;
+            break;
+        } else if a == "-i" || a == "-O" || a == "-v" || a == "-B" {
+            // Accepted and ignored.
+        } else if a == "--version" {
+            let (ma, mi, pa) = pyrite::flavour::VERSION;
+            println!("{} v{ma}.{mi}.{pa}; pyrite {}", pyrite::flavour::PRODUCT, env!("CARGO_PKG_VERSION"));
+            return 0;
+        } else if a.starts_with('-') && a.len() > 1 {
+            return usage(&argv0);
+        } else {
+            program = Some(Program::File(a.clone()));
+            i += 1;
+            break;
+        }
+        i += 1;
+    }
+    let rest: Vec<String> = args[i.min(args.len())..].to_vec();
+    let program = program.unwrap_or_else(|| if std::io::stdin().is_terminal() { Program::Repl } else { Program::Stdin });
+
+    let mut hal = UnixHal::new();
+    let mut interp = match Interpreter::with_heap_size(heap_size, &mut hal, Config::default()) {
+        Ok(i) => i,
+        Err(_) => {
+            eprintln!("MemoryError: memory allocation failed, allocating {heap_size} bytes");
+            return 1;
+        }
+    };
+    // sys.path: MICROPYPATH replaces the default; the script's directory comes first.
+    let mut path: Vec<String> = match std::env::var("MICROPYPATH") {
+        Ok(p) => p.split(':').map(String::from).collect(),
+        Err(_) => vec![String::new(), ".frozen".into(), "~/.micropython/lib".into(), "/usr/lib/micropython".into()],
+    };
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = home.to_string_lossy().to_string();
+        for p in path.iter_mut() {
+            if let Some(r) = p.strip_prefix('~') {
+                *p = format!("{home}{r}");
+            }
+        }
+    }
+    if let Program::File(f) = &program {
+        let dir = std::path::Path::new(f).parent().map(|d| d.to_path_buf()).unwrap_or_default();
+        let dir = if dir.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { dir };
+        let abs = std::fs::canonicalize(&dir).unwrap_or(dir);
+        if !path.is_empty() && path[0].is_empty() {
+            path[0] = abs.to_string_lossy().to_string();
+        } else {
+            path.insert(0, abs.to_string_lossy().to_string());
+        }
+    }
+    for p in &path {
+        let _ = interp.push_path(p);
+    }
+    let mut argv: Vec<&str> = Vec::new();
+    match &program {
+        Program::File(f) => argv.push(f),
+        Program::Code(_) | Program::Stdin | Program::Repl => argv.push(""),
+        Program::Module(m) => argv.push(m),
+    }
+    argv.extend(rest.iter().map(|s| s.as_str()));
+    let _ = interp.set_argv(&argv);
+
+    match program {
+        Program::File(f) => {
+            let src = match std::fs::read(&f) {
+                Ok(s) => s,
+                Err(e) => {
+                    drop(interp);
+                    drop(hal);
+                    eprintln!("{argv0}: can't open file '{f}': [Errno {}] {}", e.raw_os_error().unwrap_or(2), errno_text(&e));
+                    return 2;
+                }
+            };
+            if f.ends_with(".mpy") {
+                interp.run_main_mpy(&src)
+            } else {
+                interp.run_main(&src, &f)
+            }
+        }
+        Program::Code(c) => interp.run_main(c.as_bytes(), "<stdin>"),
+        Program::Module(m) => {
+            interp.set_traceback_to_stderr(true);
+            interp.run_module(&m)
+        }
+        Program::Stdin => {
+            let mut src = Vec::new();
+            let _ = std::io::stdin().read_to_end(&mut src);
+            interp.set_traceback_to_stderr(true);
+            interp.run_main(&src, "<stdin>")
+        }
+        Program::Repl => repl(&mut interp),
+    }
+}
+
+fn errno_text(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(p) => s[..p].to_string(),
+        None => s,
+    }
+}
+
+fn repl(interp: &mut Interpreter) -> i32 {
+    let (ma, mi, pa) = pyrite::flavour::VERSION;
+    println!("{} v{ma}.{mi}.{pa}; linux [pyrite {}] version", pyrite::flavour::PRODUCT, env!("CARGO_PKG_VERSION"));
+    if !pyrite::flavour::CIRCUITPYTHON {
+        println!("Use Ctrl-D to exit, Ctrl-E for paste mode");
+    }
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    loop {
+        print!("{}", if buf.is_empty() { ">>> " } else { "... " });
+        let _ = std::io::stdout().flush();
+        let mut line = String::new();
+        match stdin.lock().read_line(&mut line) {
+            Ok(0) | Err(_) => {
+                println!();
+                return 0;
+            }
+            Ok(_) => {}
+        }
+        if buf.is_empty() && line.trim().is_empty() {
+            continue;
+        }
+        buf.push_str(&line);
+        if interp.is_incomplete(buf.as_bytes()) && !line.trim().is_empty() {
+            continue;
+        }
+        let src = std::mem::take(&mut buf);
+        if let Err(code) = interp.repl_line(src.as_bytes()) {
+            return code;
+        }
+    }
+}
+
+fn main() {
+    // Run on a thread with a large stack: native re-entries (sorted(key=...), __repr__, ...)
+    // recurse on the Rust stack, bounded by the interpreter's re-entry limit.
+    let child = std::thread::Builder::new().stack_size(256 * 1024 * 1024).spawn(real_main);
+    let code = match child {
+        Ok(h) => h.join().unwrap_or(1),
+        Err(_) => real_main(),
+    };
+    std::process::exit(code);
+}
