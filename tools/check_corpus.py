@@ -182,6 +182,9 @@ def check(path, args):
         if mout != want:
             diff = "\n".join(difflib.unified_diff(want.splitlines(), mout.splitlines(),
                                                   "expected(mp)", "micropython", lineterm="", n=1))
+            dl = diff.splitlines()
+            if len(dl) > 40:
+                diff = "\n".join(dl[:40] + ["... (%d more lines)" % (len(dl) - 40)])
             info.append("MicroPython output differs (status %d):\n%s" % (mrc, diff))
             if (args.mkexp and exp is None and only_exc_diff(out1, mout)
                     and mrc in (0, 1) and (mrc == 1) == bool(utype)):

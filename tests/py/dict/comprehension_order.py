@@ -14,4 +14,4 @@ o['a'] = 9
 print(o, list(o.items())[0])
 nested = {i: {j: i * j for j in range(3)} for i in range(3)}
 print(nested)
-print(dict(zip(range(3), 'xyz')), {**{'a': 1}, 'b': 2, **{'a': 3}})
+print(dict(zip(range(3), 'xyz')))
