@@ -42,7 +42,8 @@ ORACLE = os.path.join(ROOT, "tools", "mp_oracle_run.mjs")
 EXC_LINE = re.compile(
     r"^Traceback \(most recent call last\):$"
     r"|^  File \""
-    r"|\b[A-Z]\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)\b"
+    r"|\b\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)\b"
+    r"|^[A-Z]\w*:( |$)"
 )
 # CPython exception classes that MicroPython raises under another name.
 ALIASES = {
@@ -104,8 +105,8 @@ def uncaught_type(stderr, rc):
 
 def exp_final_type(text):
     lines = [l for l in text.splitlines() if l.strip()]
-    if "Traceback (most recent call last):" not in text and not any(
-            l.startswith("NotImplementedError") for l in lines):
+    if "Traceback (most recent call last):" not in text and not (
+            lines and lines[-1].startswith("NotImplementedError: unicode name escapes")):
         return None
     m = re.match(r"^([A-Za-z_]\w*)(:|$)", lines[-1]) if lines else None
     return m.group(1) if m else None
