@@ -44,7 +44,10 @@ EXC_LINE = re.compile(
     r"|^  File \""
     r"|\b\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)\b"
     r"|^[A-Z]\w*:( |$)"
+    r"|^During handling of the above exception, another exception occurred:$"
+    r"|^The above exception was the direct cause of the following exception:$"
 )
+CHAIN_LINE = re.compile(r"^(During handling of the above|The above exception was)")
 # CPython exception classes that MicroPython raises under another name.
 ALIASES = {
     "RecursionError": "RuntimeError",
@@ -89,31 +92,41 @@ def read(path, d):
         return f.read().replace("$DIR", os.path.realpath(d))
 
 
+def final_exception_line(text):
+    """The `Type: message` line that follows the last `  File ...` line of a traceback."""
+    lines = text.splitlines()
+    idx = [i for i, l in enumerate(lines) if l.startswith("  File ")]
+    if not idx:
+        return None
+    for l in lines[idx[-1] + 1:]:
+        if l and not l.startswith(" "):
+            return l
+    return None
+
+
 def uncaught_type(stderr, rc):
     """The class name of CPython's uncaught exception, or None."""
     if rc != 1:
         return None
-    lines = [l for l in stderr.splitlines() if l.strip()]
-    if not lines:
-        return None
-    m = re.match(r"^([A-Za-z_][\w.]*)(:|$)", lines[-1])
-    if m and ("Traceback (most recent call last):" in stderr or "SyntaxError" in m.group(1)
-              or "IndentationError" in m.group(1)):
-        return m.group(1).split(".")[-1]
-    return None
+    line = final_exception_line(stderr)
+    m = re.match(r"^([A-Za-z_][\w.]*)(:|$)", line or "")
+    return m.group(1).split(".")[-1] if m else None
 
 
 def exp_final_type(text):
     lines = [l for l in text.splitlines() if l.strip()]
-    if "Traceback (most recent call last):" not in text and not (
-            lines and lines[-1].startswith("NotImplementedError: unicode name escapes")):
+    if lines and lines[-1].startswith("NotImplementedError: unicode name escapes"):
+        return "NotImplementedError"
+    if "Traceback (most recent call last):" not in text:
         return None
-    m = re.match(r"^([A-Za-z_]\w*)(:|$)", lines[-1]) if lines else None
+    m = re.match(r"^([A-Za-z_]\w*)(:|$)", final_exception_line(text) or "")
     return m.group(1) if m else None
 
 
-def semantic_diff(a, b, name_a, name_b):
-    """Unified diff of a vs b restricted to hunks with non-exception lines."""
+def semantic_diff(a, b, name_a, name_b, ok_lines=()):
+    """Unified diff of a vs b restricted to hunks with non-exception lines.
+    Lines in ok_lines (CPython's stderr, i.e. its traceback) also count as exception lines."""
+    ok_lines = set(ok_lines)
     al, bl = a.splitlines(), b.splitlines()
     sm = difflib.SequenceMatcher(None, al, bl, autojunk=False)
     bad = []
@@ -121,7 +134,8 @@ def semantic_diff(a, b, name_a, name_b):
         if tag == "equal":
             continue
         lines = al[i1:i2] + bl[j1:j2]
-        if all(EXC_LINE.search(l) for l in lines):
+        chained = any(CHAIN_LINE.match(l) for l in lines)
+        if all(EXC_LINE.search(l) or l in ok_lines or (chained and not l) for l in lines):
             continue
         bad.append((i1, i2, j1, j2))
     if not bad:
@@ -170,7 +184,7 @@ def check(path, args):
             issues.append("%s ends with exception %s but CPython raised %s" % (label, ftype, utype))
         if ftype and not utype:
             issues.append("%s ends with a traceback (%s) but CPython exits normally" % (label, ftype))
-        sd = semantic_diff(out1, text, "cpython", label)
+        sd = semantic_diff(out1, text, "cpython", label, [l for l in err1.splitlines() if l.strip()])
         if sd:
             issues.append("%s differs from CPython outside exception lines:\n%s" % (label, sd))
     if exp is not None and exp == out1:
