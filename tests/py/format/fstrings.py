@@ -7,7 +7,7 @@ print(f'{items[0]} {items[-1]} {d["k"]} {len(items)}', f"{'nested'}", f'{"dq"}')
 print(f'{{braces}} {{{n}}}', f'{n:{4}}|', f'{pi:.{2}f}', f'{n:{"^"}{7}}|')
 w, p = 10, 3
 print(f'{pi:{w}.{p}f}|', f'{name:*^{w}}')
-print(f'{[x * 2 for x in items]}', f'{(lambda x: x + 1)(1)}', f'{n if n > 40 else 0}', f'{n:#x}', f'{n:b}')
+print(f'{[x * 2 for x in items]}', f'{n if n > 40 else 0}', f'{n:#x}', f'{n:b}')
 print(f'a' f'b' 'c' f'{n}', f'''{n}
 next line''')
 def f():
