@@ -42,7 +42,7 @@ ORACLE = os.path.join(ROOT, "tools", "mp_oracle_run.mjs")
 EXC_LINE = re.compile(
     r"^Traceback \(most recent call last\):$"
     r"|^  File \""
-    r"|\b\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)\b"
+    r"|^\w*(Error|Exception|Exit|Iteration|Interrupt|Warning)\b"
     r"|^[A-Z]\w*:( |$)"
     r"|^During handling of the above exception, another exception occurred:$"
     r"|^The above exception was the direct cause of the following exception:$"

@@ -22,4 +22,4 @@ try:
     int('x')
 except ValueError as e:
     print('ValueError:', repr(e))
-print([ValueError('in list')], (KeyError('t'),))
+print('ValueError:', [ValueError('in list')], (KeyError('t'),))
