@@ -8,7 +8,7 @@ n, total, mean = stats(*[2, 4, 6])
 print(lo, hi, n, total, mean, stats(*minmax(range(10))))
 def swap(a, b):
     return b, a
-print(swap(*swap(1, 2)), [*swap('x', 'y'), *minmax('hello')])
+print(swap(*swap(1, 2)), list(swap('x', 'y')) + list(minmax('hello')))
 pairs = [(1, 'one'), (2, 'two')]
 nums, names = zip(*pairs)
 print(nums, names, dict(zip(names, nums)))
