@@ -1,0 +1,13 @@
+# Numeric literals: decimal, hex, octal, binary, underscores, floats, exponents, imaginary.
+print(0, 7, 1234567890, 0x1f, 0XFF, 0o17, 0O777, 0b1011, 0B1)
+print(1_000_000, 0x_ff_ff, 0b_1010_1010, 0o_7_7)
+print(123456789012345678901234567890, 0xffffffffffffffffffff)
+print(1.5, 1., .5, 1e3, 1E-3, 1.5e+2, 2.5e-3, 1_0.0_1)
+print(0.0, 00.5, 1e0, 0e0, 3.14_15)
+print(1j, 2.5j, 1e2j, 0j)
+print(type(1).__name__, type(1.0).__name__, type(1j).__name__, type(10**30).__name__)
+print(00, 0_0)
+print(-0x10, -0b1, +0o10)
+print(0xdeadbeef, 0xDEADBEEF == 3735928559)
+print(1e308, 1e-308, 1.7976931348623157e308)
+print(1e309, -1e309)

@@ -1,0 +1,22 @@
+# Operator precedence and associativity: arithmetic, unary, power, bitwise, comparison, boolean.
+print(2 + 3 * 4, (2 + 3) * 4, 2 * 3 ** 2, -2 ** 2, (-2) ** 2)
+print(2 ** 3 ** 2, (2 ** 3) ** 2, 2 ** -1)
+print(10 - 4 - 3, 100 / 10 / 5, 2 ** 2 ** 0)
+print(1 + 2 << 1, 1 << 2 + 1, 6 & 3 | 8, 6 | 3 & 1, 5 ^ 1 & 3)
+print(-5 // 2, -(5 // 2), -5 % 3, 5 % -3)
+print(not 1 == 2, not (1 == 2), (not 1) == 2)
+print(1 or 2 and 0, (1 or 2) and 0, 0 and 1 or 2)
+print(1 < 2 == True, (1 < 2) == True)
+print(~1 + 1, ~(1 + 1), -~5, ~-5)
+print(3 * -1, 3 - -1, 3 + +1, --3)
+print(7 // 2 * 2 + 7 % 2, 2 * 3 % 4, 2 * (3 % 4))
+print(1 if 0 else 2 + 3, (1 if 0 else 2) + 3)
+f = lambda: 0 or 5 and 6
+print(f(), (lambda x: x + 1 if x else -1)(0))
+print([1, 2] + [3] * 2, 'ab' * 2 + 'c')
+print(2 + 3 == 5 and 4 > 3 or False)
+print(0 or [] or {} or 'last', 1 and 'x' and None)
+x = 3
+print(x > 2 and x < 4, 1 < x < 4 == 4)
+print(-x ** 2, (-x) ** 2, 2 ** -x)
+print(not x in [1, 2], not x is None)

@@ -1,0 +1,10 @@
+# map (one and many iterables) and filter (function or None): laziness and results.
+print(list(map(str, [1, 2, 3])), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])), list(map(abs, [])))
+print(list(map(pow, [2, 3], [3, 2], [5, 5])), list(map(len, ['a', 'bb', ''])))
+m = map(lambda x: print('map', x) or x, [1, 2])
+print('lazy')
+print(list(m), list(m))
+print(list(filter(None, [0, 1, '', 'a', None, [], [0]])), list(filter(lambda x: x % 2, range(8))))
+print(list(filter(str.isdigit, 'a1b2c3')), type(map(str, [])).__name__, type(filter(None, [])).__name__)
+f = filter(lambda x: x > 1, iter([3, 0, 2]))
+print(next(f), next(f), next(f, 'end'))

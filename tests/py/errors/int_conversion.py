@@ -1,0 +1,27 @@
+# ValueError/TypeError/OverflowError messages from int() and float-to-int conversions.
+def check(f):
+    try:
+        f()
+        print('no exception')
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+check(lambda: int('x'))
+check(lambda: int('12.5'))
+check(lambda: int(''))
+check(lambda: int('  '))
+check(lambda: int('1e5'))
+check(lambda: int(None))
+check(lambda: int([]))
+check(lambda: int('10', 1))
+check(lambda: int('10', 37))
+check(lambda: int('z', 10))
+check(lambda: int('12', 2))
+check(lambda: int(1, 10))
+check(lambda: int(float('inf')))
+check(lambda: int(float('-inf')))
+check(lambda: int(float('nan')))
+check(lambda: round(float('inf')))
+check(lambda: round(float('nan')))
+check(lambda: int('09', 0))
+check(lambda: int(b'x'))
+check(lambda: int(' 12 '))

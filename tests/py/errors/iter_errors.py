@@ -1,0 +1,12 @@
+# TypeError messages for iterating objects that are not iterable.
+def check(f):
+    try:
+        f()
+        print("no exception")
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+class C:
+    pass
+values = [1, 1.5, None, True, C()]
+for v in values:
+    check(lambda: iter(v))

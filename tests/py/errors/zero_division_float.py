@@ -1,0 +1,15 @@
+# ZeroDivisionError messages for float division, modulo, divmod and power (flavours word it differently).
+def check(f):
+    try:
+        f()
+        print('no exception')
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+check(lambda: 1.0 / 0)
+check(lambda: 1.0 // 0)
+check(lambda: 1.0 % 0)
+check(lambda: 1 / 0.0)
+check(lambda: 1 // 0.0)
+check(lambda: divmod(1.0, 0.0))
+check(lambda: 0.0 ** -1)
+check(lambda: 2.5 / False)

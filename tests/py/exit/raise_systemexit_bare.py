@@ -1,0 +1,3 @@
+# A bare `raise SystemExit` exits with status 0.
+print('bye')
+raise SystemExit

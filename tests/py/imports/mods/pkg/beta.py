@@ -1,0 +1,3 @@
+# Helper: mods.pkg.beta
+print('init mods.pkg.beta', __name__)
+BETA = 'beta'

@@ -1,0 +1,3 @@
+# Helper: raises during import.
+print('raiser running')
+raise ValueError('raised while importing')

@@ -1,0 +1,2 @@
+# Helper: shared mutable state for import tests.
+runs = 0

@@ -1,0 +1,10 @@
+# abs, divmod, round, hash, bool, sum and min/max on ints, including big ones.
+print(abs(-5), abs(0), abs(-(2 ** 100)), abs(True))
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(2 ** 80, 3 ** 20))
+print(round(12345, -2), round(12355, -1), round(12345, 0), round(5), round(-15, -1), round(25, -1))
+print(round(2 ** 70 + 123, -3), round(7, 2), type(round(7, 2)).__name__)
+print(hash(5) == hash(5), hash(-1) == hash(-1), hash(0))
+print(sum([2 ** 64, 2 ** 64, 1]), sum(range(101)), sum([], 10))
+print(min(3, 2 ** 65, -4), max([2 ** 65, 2 ** 64]), max(-(2 ** 64), -5))
+print(bool(2 ** 100), bool(-(2 ** 100) + 2 ** 100))
+print(int(2 ** 100) is not None, int('-0'))

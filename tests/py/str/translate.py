@@ -1,0 +1,10 @@
+# str.maketrans and str.translate with dicts, strings, deletions and None.
+t = str.maketrans('abc', 'xyz')
+print(sorted(t.items()), 'aabbcc-d'.translate(t))
+t2 = str.maketrans('ab', 'AB', 'c')
+print('abcabc'.translate(t2))
+t3 = str.maketrans({'a': 'AA', 'b': None, 'c': 'γ'})
+print('abcd'.translate(t3))
+print('hello'.translate({ord('l'): 'L', ord('o'): None}))
+print('hello'.translate({}))
+print('é'.translate({233: 'e'}))

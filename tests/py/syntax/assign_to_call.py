@@ -1,0 +1,2 @@
+# Syntax error: assignment to a function call.
+f() = 1

@@ -1,0 +1,2 @@
+# Syntax error: assignment to an arithmetic expression.
+x + 1 = 2

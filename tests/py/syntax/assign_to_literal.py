@@ -1,0 +1,2 @@
+# Syntax error: assignment to a literal.
+1 = x

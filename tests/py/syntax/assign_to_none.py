@@ -1,0 +1,2 @@
+# Syntax error: assignment to None.
+None = 1

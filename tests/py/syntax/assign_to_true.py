@@ -1,0 +1,2 @@
+# Syntax error: assignment to True.
+True = 1

@@ -1,0 +1,2 @@
+# Syntax error: tuple target containing a literal.
+(a, 1) = 2

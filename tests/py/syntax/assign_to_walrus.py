@@ -1,0 +1,2 @@
+# Syntax error: assignment to a named expression.
+(x := 1) = 2

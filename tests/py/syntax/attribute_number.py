@@ -1,0 +1,2 @@
+# Syntax error: attribute name that is a number.
+a.1

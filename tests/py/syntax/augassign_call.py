@@ -1,0 +1,3 @@
+# Syntax error: augmented assignment to a call.
+def f(): pass
+f() += 1

@@ -1,0 +1,2 @@
+# Syntax error: augmented assignment to an expression.
+x + 1 += 1

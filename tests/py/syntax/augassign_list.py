@@ -1,0 +1,2 @@
+# Syntax error: augmented assignment to a list display.
+[a, b] += 1

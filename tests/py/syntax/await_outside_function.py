@@ -1,0 +1,2 @@
+# Syntax error: 'await' at module level.
+await x

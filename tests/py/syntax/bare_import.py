@@ -1,0 +1,2 @@
+# Syntax error: `import` with no module name.
+import

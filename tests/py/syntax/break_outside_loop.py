@@ -1,0 +1,2 @@
+# Syntax error: 'break' outside a loop.
+break

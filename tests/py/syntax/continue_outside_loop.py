@@ -1,0 +1,3 @@
+# Syntax error: 'continue' outside a loop.
+x = 1
+continue

@@ -1,0 +1,3 @@
+# Syntax error: function body not indented.
+def f():
+return 1

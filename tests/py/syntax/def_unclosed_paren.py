@@ -1,0 +1,3 @@
+# Syntax error: def with a broken parameter list.
+def f(:
+    pass

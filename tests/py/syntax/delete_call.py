@@ -1,0 +1,2 @@
+# Syntax error: del of a function call.
+del f()

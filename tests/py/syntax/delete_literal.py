@@ -1,0 +1,2 @@
+# Syntax error: del of a literal.
+del 1

@@ -1,0 +1,2 @@
+# Syntax error: dict display entry without a value.
+d = {1: 2, 3}

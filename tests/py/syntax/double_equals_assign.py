@@ -1,0 +1,2 @@
+# Syntax error: `x = = 1` is invalid syntax.
+x = = 1

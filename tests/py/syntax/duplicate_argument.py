@@ -1,0 +1,2 @@
+# Syntax error: the same parameter name twice.
+def f(x, x): pass

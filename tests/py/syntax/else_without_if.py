@@ -1,0 +1,2 @@
+# Syntax error: 'else' with no matching statement.
+else: pass

@@ -1,0 +1,2 @@
+# Syntax error: from-import with an unclosed parenthesis.
+from x import (a, b

@@ -1,0 +1,2 @@
+# Syntax error: f-string with an unknown conversion character.
+f'{x!z}'

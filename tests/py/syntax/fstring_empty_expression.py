@@ -1,0 +1,2 @@
+# Syntax error: f-string with an empty expression.
+f'{}'

@@ -1,0 +1,3 @@
+# Syntax error: if statement without a colon.
+if x
+    pass

@@ -1,0 +1,3 @@
+# Syntax error: `from m import *` inside a function.
+def f():
+    from math import *

@@ -1,0 +1,2 @@
+# Syntax error: binary operator without a right operand.
+x = 1 +

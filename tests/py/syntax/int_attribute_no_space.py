@@ -1,0 +1,2 @@
+# Syntax error: attribute access directly on an int literal.
+1.__class__

@@ -1,0 +1,2 @@
+# Syntax error: a keyword used as a variable name.
+class = 1

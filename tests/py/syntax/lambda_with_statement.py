@@ -1,0 +1,2 @@
+# Syntax error: a statement inside a lambda.
+f = lambda: return 1

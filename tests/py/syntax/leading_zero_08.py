@@ -1,0 +1,2 @@
+# Syntax error: decimal literal 08.
+x = 08

@@ -1,0 +1,2 @@
+# Syntax error: decimal literal with a leading zero.
+0777

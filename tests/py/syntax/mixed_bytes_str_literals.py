@@ -1,0 +1,2 @@
+# Syntax error: implicit concatenation of str and bytes literals.
+u = 'x' 'y' b'z'

@@ -1,0 +1,2 @@
+# Syntax error: nonlocal at module level.
+nonlocal x

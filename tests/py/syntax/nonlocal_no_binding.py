@@ -1,0 +1,3 @@
+# Syntax error: nonlocal with no enclosing binding.
+def f():
+    nonlocal x

@@ -1,0 +1,2 @@
+# Syntax error: parameter after **kwargs.
+def f(**a, b): pass

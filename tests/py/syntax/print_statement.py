@@ -1,0 +1,2 @@
+# Syntax error: Python 2 print statement.
+print 'hello'

@@ -1,0 +1,3 @@
+# Syntax error: 'return' in a class body.
+class A:
+    return 1

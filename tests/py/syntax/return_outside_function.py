@@ -1,0 +1,3 @@
+# Syntax error: 'return' at module level.
+print('not printed')
+return 1

@@ -1,0 +1,2 @@
+# Syntax error: *args after **kwargs in a call.
+f(**a, *b)

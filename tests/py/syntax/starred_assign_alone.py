@@ -1,0 +1,2 @@
+# Syntax error: starred assignment target not in a tuple or list.
+*x = 1

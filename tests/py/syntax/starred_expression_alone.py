@@ -1,0 +1,2 @@
+# Syntax error: starred expression used as a statement.
+*x

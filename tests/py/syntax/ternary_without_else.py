@@ -1,0 +1,2 @@
+# Syntax error: conditional expression without else.
+x = 1 if 2

@@ -1,0 +1,3 @@
+# Syntax error: try with neither except nor finally.
+try:
+    pass

@@ -1,0 +1,2 @@
+# Syntax error: two literals with no operator.
+x = 1 2

@@ -1,0 +1,2 @@
+# Syntax error: two names with no operator.
+a b

@@ -1,0 +1,2 @@
+# Syntax error: two *args parameters.
+def f(*a, *b): pass

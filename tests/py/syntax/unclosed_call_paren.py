@@ -1,0 +1,2 @@
+# Syntax error: unclosed parenthesis at end of file.
+f(

@@ -1,0 +1,3 @@
+# Syntax error: tuple left open across lines.
+x = (1,
+

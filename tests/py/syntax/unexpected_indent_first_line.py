@@ -1,0 +1,2 @@
+# Syntax error: the first statement is indented.
+  x = 1

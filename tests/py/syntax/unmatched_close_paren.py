@@ -1,0 +1,2 @@
+# Syntax error: a closing parenthesis without an opener.
+x = 1)

@@ -1,0 +1,2 @@
+# Syntax error: unterminated single-quoted string.
+x = 'abc

@@ -1,0 +1,2 @@
+# Syntax error: unterminated triple-quoted string.
+'''abc

@@ -1,0 +1,3 @@
+# Syntax error: while statement without a colon.
+while True
+    pass

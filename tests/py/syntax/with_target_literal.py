@@ -1,0 +1,2 @@
+# Syntax error: with ... as target is a literal.
+with x as 1: pass

@@ -1,0 +1,2 @@
+# Syntax error: 'yield' at module level.
+yield 1

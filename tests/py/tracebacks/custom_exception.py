@@ -1,0 +1,6 @@
+# An uncaught user-defined exception prints its class name and message.
+class ConfigError(Exception):
+    pass
+def read():
+    raise ConfigError('bad value: 42')
+read()

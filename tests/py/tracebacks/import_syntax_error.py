@@ -1,0 +1,3 @@
+# A SyntaxError in an imported module: the module frame has no `in` part.
+print('importing')
+import mods.synerr

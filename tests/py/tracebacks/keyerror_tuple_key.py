@@ -1,0 +1,4 @@
+# An uncaught KeyError for a tuple key prints the tuple.
+grid = {(0, 0): 'origin'}
+print(grid[(0, 0)])
+print(grid[(1, 2)])

@@ -1,0 +1,2 @@
+# Helper module that imports a module which fails at import time.
+import mods.badimport

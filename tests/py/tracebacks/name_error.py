@@ -1,0 +1,3 @@
+# Uncaught NameError at module level.
+print('about to fail')
+print(undefined_variable)
