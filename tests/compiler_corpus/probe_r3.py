@@ -1,0 +1,7 @@
+for x in y:
+    try:
+        pass
+    except:
+        break
+else:
+    pass
