@@ -83,6 +83,8 @@ impl Cx {
     fn run_inner(&mut self, mut throwing: bool) -> PyResult<Exit> {
         // Whether the exception being handled is a re-raise (no new traceback entry).
         let mut reraise = throwing;
+        // Temporary roots pushed by opcodes are dropped when an exception is handled.
+        let root_base = self.roots_mark();
         'frame: loop {
             let f: *mut Frame = self.frames.cur;
             // SAFETY: the running frame is live; its code object is live (held by the frame).
@@ -174,6 +176,7 @@ impl Cx {
 
             if throwing {
                 throwing = false;
+                self.roots_truncate(root_base);
                 // ---- exception handling for frame f ----
                 let exc = self.exc;
                 // SAFETY: f is live.
@@ -418,12 +421,14 @@ impl Cx {
                     BUILD_SET => {
                         let n = read_vuint(bc, &mut ip);
                         let s = tri!(set::new(self));
-                        push!(s);
+                        let mark = self.roots_mark();
+                        tri!(self.root(s));
                         for k in 0..n {
-                            let v = *slot!(sp - 1 - n + k);
+                            let v = *slot!(sp - n + k);
                             tri!(set::add(self, s, v));
                         }
-                        sp -= n + 1;
+                        self.roots_truncate(mark);
+                        sp -= n;
                         push!(s);
                     }
                     BUILD_SLICE => {
