@@ -5,8 +5,8 @@ const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
     "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
     "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
-    "type", "unsafe", "use", "where", "while", "yield", "abstract", "become", "box", "do",
-    "final", "macro", "override", "priv", "typeof", "unsized", "virtual",
+    "type", "unsafe", "use", "where", "while", "yield", "abstract", "become", "box", "do", "final",
+    "macro", "override", "priv", "typeof", "unsized", "virtual",
 ];
 
 /// FNV-1a, the hash every str object caches (must match `obj::str::hash_bytes`).
@@ -28,9 +28,20 @@ fn main() {
             continue;
         }
         let (ident, s) = match line.split_once('=') {
-            Some((i, s)) if !i.is_empty() && i.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit()) && i.len() > 1 => (i.to_string(), s.replace("\\n", "\n")),
+            Some((i, s))
+                if !i.is_empty()
+                    && i.chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+                    && i.len() > 1 =>
+            {
+                (i.to_string(), s.replace("\\n", "\n"))
+            }
             _ => {
-                let id = if KEYWORDS.contains(&line) { format!("{line}_") } else { line.to_string() };
+                let id = if KEYWORDS.contains(&line) {
+                    format!("{line}_")
+                } else {
+                    line.to_string()
+                };
                 (id, line.to_string())
             }
         };

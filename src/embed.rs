@@ -45,20 +45,32 @@ unsafe impl Send for Interpreter<'_> {}
 
 impl<'h> Interpreter<'h> {
     /// An interpreter whose heap is `region`, printing through `hal`.
-    pub fn new(region: &'h mut [u8], hal: &'h mut dyn Hal, config: Config) -> Result<Self, InitError> {
+    pub fn new(
+        region: &'h mut [u8],
+        hal: &'h mut dyn Hal,
+        config: Config,
+    ) -> Result<Self, InitError> {
         // SAFETY: the region is exclusively borrowed for 'h, which the interpreter cannot
         // outlive (PhantomData<&'h mut>).
-        let heap = unsafe { Heap::new(region.as_mut_ptr(), region.len()) }.ok_or(InitError::HeapTooSmall)?;
+        let heap = unsafe { Heap::new(region.as_mut_ptr(), region.len()) }
+            .ok_or(InitError::HeapTooSmall)?;
         Self::with_heap(heap, hal, config, None)
     }
 
     /// An interpreter with a heap of `size` bytes allocated once from the global allocator
     /// (the only allocation the core ever makes outside its region).
-    pub fn with_heap_size(size: usize, hal: &'h mut dyn Hal, config: Config) -> Result<Self, InitError> {
-        let layout = core::alloc::Layout::from_size_align(size.max(1024), 16).map_err(|_| InitError::HeapTooSmall)?;
+    pub fn with_heap_size(
+        size: usize,
+        hal: &'h mut dyn Hal,
+        config: Config,
+    ) -> Result<Self, InitError> {
+        let layout = core::alloc::Layout::from_size_align(size.max(1024), 16)
+            .map_err(|_| InitError::HeapTooSmall)?;
         // SAFETY: layout has a non-zero size.
         let p = unsafe { alloc::alloc::alloc(layout) };
-        let Some(p) = NonNull::new(p) else { return Err(InitError::HeapTooSmall) };
+        let Some(p) = NonNull::new(p) else {
+            return Err(InitError::HeapTooSmall);
+        };
         // SAFETY: p is a fresh allocation of layout.size() bytes owned by the interpreter
         // until drop.
         let heap = match unsafe { Heap::new(p.as_ptr(), layout.size()) } {
@@ -72,14 +84,23 @@ impl<'h> Interpreter<'h> {
         Self::with_heap(heap, hal, config, Some((p, layout)))
     }
 
-    fn with_heap(heap: Heap, hal: &'h mut dyn Hal, config: Config, owned: Option<(NonNull<u8>, core::alloc::Layout)>) -> Result<Self, InitError> {
+    fn with_heap(
+        heap: Heap,
+        hal: &'h mut dyn Hal,
+        config: Config,
+        owned: Option<(NonNull<u8>, core::alloc::Layout)>,
+    ) -> Result<Self, InitError> {
         let hal: NonNull<dyn Hal + 'h> = NonNull::from(hal);
         // SAFETY: the lifetime is erased for storage only; Interpreter<'h> keeps the borrow
         // alive and never lets the pointer escape beyond 'h.
         let hal: NonNull<dyn Hal + 'static> = unsafe { core::mem::transmute(hal) };
         let cx = Cx {
             heap,
-            roots: RootStack { buf: core::ptr::null_mut(), len: 0, cap: 0 },
+            roots: RootStack {
+                buf: core::ptr::null_mut(),
+                len: 0,
+                cap: 0,
+            },
             exc: Value::NULL,
             modules: Value::NULL,
             main_dict: Value::NULL,
@@ -101,7 +122,11 @@ impl<'h> Interpreter<'h> {
             repr_stack: [Value::NULL; 32],
             repr_depth: 0,
         };
-        let mut it = Interpreter { cx, owned, _marker: PhantomData };
+        let mut it = Interpreter {
+            cx,
+            owned,
+            _marker: PhantomData,
+        };
         it.init().map_err(|_| InitError::HeapTooSmall)?;
         Ok(it)
     }
@@ -109,8 +134,15 @@ impl<'h> Interpreter<'h> {
     fn init(&mut self) -> PyResult<()> {
         let cx = &mut self.cx;
         // The frame stack: pinned, never collected.
-        let fs_bytes = cx.config.frame_stack_bytes.min(cx.heap.n_blocks() * crate::gc::heap::BLOCK / 4).max(1024);
-        let base = cx.heap.alloc(fs_bytes, crate::gc::heap::AllocKind::Pinned).ok_or(crate::vm::Raised)?;
+        let fs_bytes = cx
+            .config
+            .frame_stack_bytes
+            .min(cx.heap.n_blocks() * crate::gc::heap::BLOCK / 4)
+            .max(1024);
+        let base = cx
+            .heap
+            .alloc(fs_bytes, crate::gc::heap::AllocKind::Pinned)
+            .ok_or(crate::vm::Raised)?;
         cx.frames.base = base.as_ptr();
         cx.frames.cap = fs_bytes;
         // Collection is off until the roots exist.
@@ -204,7 +236,13 @@ impl<'h> Interpreter<'h> {
         let cx = &mut self.cx;
         let r = (|| -> PyResult<()> {
             let n = pystr::intern(cx, name.as_bytes())?;
-            crate::vm::import::import_name(cx, n, Value::NONE, Value::small_int_unchecked(0), cx.main_dict)?;
+            crate::vm::import::import_name(
+                cx,
+                n,
+                Value::NONE,
+                Value::small_int_unchecked(0),
+                cx.main_dict,
+            )?;
             Ok(())
         })();
         match r {
@@ -257,7 +295,12 @@ impl<'h> Interpreter<'h> {
             return true;
         }
         // Inside an indented block: wait for an empty line.
-        text.lines().count() > 1 && !text.ends_with("\n\n") && text.lines().nth(1).is_some_and(|l| l.starts_with([' ', '\t']))
+        text.lines().count() > 1
+            && !text.ends_with("\n\n")
+            && text
+                .lines()
+                .nth(1)
+                .is_some_and(|l| l.starts_with([' ', '\t']))
     }
 
     /// Print the pending exception (or handle SystemExit) and return the exit status.
@@ -270,7 +313,9 @@ impl<'h> Interpreter<'h> {
         cx.reentry = 0;
         cx.roots.len = 0;
         if obj::isinstance(exc, &SYSTEM_EXIT_TYPE) {
-            let args = exception::exc_of(exc).and_then(|e| tuple::items_of(e.args)).unwrap_or(&[]);
+            let args = exception::exc_of(exc)
+                .and_then(|e| tuple::items_of(e.args))
+                .unwrap_or(&[]);
             let code = args.first().copied().unwrap_or(Value::NONE);
             if code.is_none() {
                 return 0;
@@ -334,10 +379,14 @@ pub fn write_exception(cx: &mut Cx, b: &mut StrBuilder, exc: Value) -> PyResult<
             let (cause, context, suppress) = (e.cause, e.context, e.suppress_context);
             if !cause.is_null() && !cause.is_none() {
                 write_exception(cx, b, cause)?;
-                b.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                b.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if !context.is_null() && !context.is_none() && !suppress {
                 write_exception(cx, b, context)?;
-                b.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                b.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
     }
@@ -350,7 +399,10 @@ pub fn write_exception(cx: &mut Cx, b: &mut StrBuilder, exc: Value) -> PyResult<
             let (file, line, name) = (tb[3 * k], tb[3 * k + 1], tb[3 * k + 2]);
             b.push_str("  File \"");
             b.push(pystr::bytes_of(file).unwrap_or(b"?"));
-            let _ = core::fmt::Write::write_fmt(b, format_args!("\", line {}", line.as_small_int().unwrap_or(0)));
+            let _ = core::fmt::Write::write_fmt(
+                b,
+                format_args!("\", line {}", line.as_small_int().unwrap_or(0)),
+            );
             if !name.is_null() {
                 b.push_str(", in ");
                 b.push(pystr::bytes_of(name).unwrap_or(b"?"));
@@ -378,9 +430,17 @@ pub fn print_exception_to(cx: &mut Cx, exc: Value, file: Value) -> PyResult<()> 
 
 /// Compile source to a code object (needs the `compiler` feature).
 #[cfg(feature = "compiler")]
-pub(crate) fn compile_source(cx: &mut Cx, src: &[u8], filename: &str, mode: Mode) -> PyResult<Value> {
+pub(crate) fn compile_source(
+    cx: &mut Cx,
+    src: &[u8],
+    filename: &str,
+    mode: Mode,
+) -> PyResult<Value> {
     use crate::compile::{self, CompileOptions, ErrorKind};
-    let opts = CompileOptions { circuitpython: crate::flavour::CIRCUITPYTHON, ..CompileOptions::default() };
+    let opts = CompileOptions {
+        circuitpython: crate::flavour::CIRCUITPYTHON,
+        ..CompileOptions::default()
+    };
     let cmode = match mode {
         Mode::File => compile::Mode::File,
         Mode::Eval => compile::Mode::Eval,
@@ -421,7 +481,12 @@ pub(crate) fn compile_source(cx: &mut Cx, src: &[u8], filename: &str, mode: Mode
 
 /// Without the compiler, only `.mpy` runs.
 #[cfg(not(feature = "compiler"))]
-pub(crate) fn compile_source(cx: &mut Cx, _src: &[u8], _filename: &str, _mode: Mode) -> PyResult<Value> {
+pub(crate) fn compile_source(
+    cx: &mut Cx,
+    _src: &[u8],
+    _filename: &str,
+    _mode: Mode,
+) -> PyResult<Value> {
     Err(cx.raise_msg(&RUNTIME_ERROR_TYPE, "compiler not included in this build"))
 }
 

@@ -26,7 +26,10 @@ impl Hal for TestHal {
         }
     }
     fn file_size(&mut self, path: &str) -> Option<usize> {
-        std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.len() as usize)
+        std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len() as usize)
     }
     fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
         let mut f = std::fs::File::open(path).ok()?;
@@ -43,7 +46,11 @@ impl Hal for TestHal {
 }
 
 /// Heap per script: small under gc-stress so every collection stays quick.
-const HEAP: usize = if cfg!(feature = "gc-stress") { 256 * 1024 } else { 2 * 1024 * 1024 };
+const HEAP: usize = if cfg!(feature = "gc-stress") {
+    256 * 1024
+} else {
+    2 * 1024 * 1024
+};
 
 fn run(script: &Path) -> harness::Outcome {
     let dir = std::fs::canonicalize(script.parent().unwrap()).unwrap();
@@ -57,12 +64,17 @@ fn run(script: &Path) -> harness::Outcome {
         .spawn(move || {
             let mut hal = TestHal { out: Vec::new() };
             let status = {
-                let mut it = Interpreter::with_heap_size(HEAP, &mut hal, Config::default()).expect("interpreter");
+                let mut it = Interpreter::with_heap_size(HEAP, &mut hal, Config::default())
+                    .expect("interpreter");
                 it.push_path(&dir2.to_string_lossy()).unwrap();
                 it.set_argv(&[&name]).unwrap();
-                it.run_main(&src, &name)
+                // A process exit status is the code modulo 256.
+                it.run_main(&src, &name) & 0xff
             };
-            let _ = tx.send(harness::Outcome { stdout: String::from_utf8_lossy(&hal.out).into_owned(), status });
+            let _ = tx.send(harness::Outcome {
+                stdout: String::from_utf8_lossy(&hal.out).into_owned(),
+                status,
+            });
         })
         .unwrap();
     match rx.recv_timeout(std::time::Duration::from_secs(60)) {

@@ -29,7 +29,11 @@ pub fn write_to(cx: &mut Cx, file: Value, text: &[u8]) -> PyResult<()> {
     let mark = cx.roots_mark();
     cx.root(s)?;
     let (m, self_) = ops::load_method(cx, file, q::write.value())?;
-    let r = if self_.is_null() { cx.call(m, &[s], &[]) } else { cx.call(m, &[self_, s], &[]) };
+    let r = if self_.is_null() {
+        cx.call(m, &[s], &[])
+    } else {
+        cx.call(m, &[self_, s], &[])
+    };
     cx.roots_truncate(mark);
     r.map(|_| ())
 }
@@ -50,7 +54,10 @@ fn print(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     for (what, v) in [("sep", sep), ("end", end)] {
         if !v.is_null() && !v.is_none() && !obj::is::<pystr::StrObj>(v) {
             let tn = ops::alloc_free_name(cx.type_name(v));
-            return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("{what} must be None or a string, not {tn}")));
+            return Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("{what} must be None or a string, not {tn}"),
+            ));
         }
     }
     let mut b = StrBuilder::new(cx);
@@ -110,7 +117,10 @@ fn class_arg(cx: &mut Cx, c: Value, what: &str) -> PyResult<()> {
         }
         return Ok(());
     }
-    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("{what} arg 2 must be a type or tuple of types")))
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("{what} arg 2 must be a type or tuple of types"),
+    ))
 }
 
 fn subclass_of(t: *const TypeObj, c: Value) -> bool {
@@ -130,7 +140,10 @@ fn issubclass(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Err(cx.type_error("issubclass() arg 1 must be a class"));
     }
     class_arg(cx, args[1], "issubclass")?;
-    Ok(Value::bool(subclass_of(args[0].raw() as *const TypeObj, args[1])))
+    Ok(Value::bool(subclass_of(
+        args[0].raw() as *const TypeObj,
+        args[1],
+    )))
 }
 
 fn hash(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -157,7 +170,10 @@ fn callable(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn name_arg(cx: &mut Cx, v: Value) -> PyResult<Value> {
     if !obj::is::<pystr::StrObj>(v) {
         let tn = ops::alloc_free_name(cx.type_name(v));
-        return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("attribute name must be string, not '{tn}'")));
+        return Err(cx.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("attribute name must be string, not '{tn}'"),
+        ));
     }
     pystr::intern_value(cx, v)
 }
@@ -208,7 +224,13 @@ fn locals(cx: &mut Cx, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn iter(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if let Some(&sentinel) = args.get(1) {
-        return obj::iter::new(cx, &ITERATOR_TYPE, obj::iter::IterKind::Callable, args[0], sentinel);
+        return obj::iter::new(
+            cx,
+            &ITERATOR_TYPE,
+            obj::iter::IterKind::Callable,
+            args[0],
+            sentinel,
+        );
     }
     ops::get_iter(cx, args[0])
 }
@@ -308,7 +330,9 @@ fn vars(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
                 }
             }
             match obj::kind_of(o) {
-                Kind::Instance | Kind::Module | Kind::Exception => crate::vm::attr::ensure_dict(cx, o),
+                Kind::Instance | Kind::Module | Kind::Exception => {
+                    crate::vm::attr::ensure_dict(cx, o)
+                }
                 _ => Err(cx.type_error("vars() argument must have __dict__ attribute")),
             }
         }
@@ -334,7 +358,10 @@ fn ord(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             return Ok(Value::small_int_unchecked(c as isize));
         }
         let n = s.chars().count();
-        return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("ord() expected a character, but string of length {n} found")));
+        return Err(cx.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("ord() expected a character, but string of length {n} found"),
+        ));
     }
     if matches!(obj::kind_of(v), Kind::Bytes | Kind::ByteArray) {
         let b = crate::obj::methods::bytes::buffer_bytes(cx, v)?;
@@ -342,10 +369,16 @@ fn ord(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             return Ok(Value::small_int_unchecked(b[0] as isize));
         }
         let n = b.len();
-        return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("ord() expected a character, but string of length {n} found")));
+        return Err(cx.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("ord() expected a character, but string of length {n} found"),
+        ));
     }
     let tn = ops::alloc_free_name(cx.type_name(v));
-    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("ord() expected string of length 1, but {tn} found")))
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("ord() expected string of length 1, but {tn} found"),
+    ))
 }
 
 fn input(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -400,10 +433,12 @@ fn exec_or_eval(cx: &mut Cx, args: &[Value], mode: crate::embed::Mode) -> PyResu
         src
     } else {
         let text = match obj::kind_of(src) {
-            Kind::Str | Kind::Bytes | Kind::ByteArray => crate::obj::methods::bytes::buffer_bytes(cx, src).or_else(|_| {
-                cx.take_pending();
-                Ok::<&[u8], crate::vm::Raised>(pystr::bytes_of(src).unwrap_or(&[]))
-            })?,
+            Kind::Str | Kind::Bytes | Kind::ByteArray => {
+                crate::obj::methods::bytes::buffer_bytes(cx, src).or_else(|_| {
+                    cx.take_pending();
+                    Ok::<&[u8], crate::vm::Raised>(pystr::bytes_of(src).unwrap_or(&[]))
+                })?
+            }
             _ => return Err(cx.type_error("exec/eval expect a str or code object")),
         };
         let code = crate::embed::compile_source(cx, text, "<string>", mode)?;
@@ -414,7 +449,11 @@ fn exec_or_eval(cx: &mut Cx, args: &[Value], mode: crate::embed::Mode) -> PyResu
     let r = cx.exec_code(code, g, locals);
     cx.roots_truncate(mark);
     let r = r?;
-    Ok(if mode == crate::embed::Mode::Eval { r } else { Value::NONE })
+    Ok(if mode == crate::embed::Mode::Eval {
+        r
+    } else {
+        Value::NONE
+    })
 }
 
 fn exec(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -424,7 +463,9 @@ fn exec(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn eval(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if obj::kind_of(args[0]) == Kind::Str {
         // Leading whitespace is allowed in eval input.
-        let s = pystr::str_of(args[0]).unwrap_or("").trim_start_matches([' ', '\t']);
+        let s = pystr::str_of(args[0])
+            .unwrap_or("")
+            .trim_start_matches([' ', '\t']);
         if s.len() != pystr::str_of(args[0]).map_or(0, |x| x.len()) {
             let sv = pystr::new_from(cx, s)?;
             let mark = cx.roots_mark();
@@ -498,9 +539,16 @@ fn format(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn import(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let name = args[0];
-    let globals = args.get(1).copied().filter(|g| obj::kind_of(*g) == Kind::Dict).unwrap_or(cx.main_dict);
+    let globals = args
+        .get(1)
+        .copied()
+        .filter(|g| obj::kind_of(*g) == Kind::Dict)
+        .unwrap_or(cx.main_dict);
     let fromlist = args.get(3).copied().unwrap_or(Value::NONE);
-    let level = args.get(4).copied().unwrap_or(Value::small_int_unchecked(0));
+    let level = args
+        .get(4)
+        .copied()
+        .unwrap_or(Value::small_int_unchecked(0));
     crate::vm::import::import_name(cx, name, fromlist, level, globals)
 }
 

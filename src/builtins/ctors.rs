@@ -15,7 +15,10 @@ fn nargs(cx: &mut Cx, args: &[Value], kw: &[Value], max: usize) -> PyResult<()> 
     }
     if args.len() > max {
         let n = args.len();
-        return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("function expected at most {max} arguments, got {n}")));
+        return Err(cx.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("function expected at most {max} arguments, got {n}"),
+        ));
     }
     Ok(())
 }
@@ -55,7 +58,8 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         return complex_from(cx, re, im);
     }
     if is!(STR_TYPE) {
-        let [o, enc, _errors] = super::args::parse(cx, args, kw, ["object", "encoding", "errors"], 3)?;
+        let [o, enc, _errors] =
+            super::args::parse(cx, args, kw, ["object", "encoding", "errors"], 3)?;
         if o.is_null() {
             return Ok(q::EMPTY.value());
         }
@@ -69,7 +73,8 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         return crate::obj::methods::repr::to_str(cx, o);
     }
     if is!(BYTES_TYPE) {
-        let [o, enc, _errors] = super::args::parse(cx, args, kw, ["source", "encoding", "errors"], 3)?;
+        let [o, enc, _errors] =
+            super::args::parse(cx, args, kw, ["source", "encoding", "errors"], 3)?;
         if o.is_null() {
             return pystr::new_bytes(cx, b"");
         }
@@ -84,7 +89,8 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         return bytes_from(cx, o);
     }
     if is!(BYTEARRAY_TYPE) {
-        let [o, enc, _errors] = super::args::parse(cx, args, kw, ["source", "encoding", "errors"], 3)?;
+        let [o, enc, _errors] =
+            super::args::parse(cx, args, kw, ["source", "encoding", "errors"], 3)?;
         if o.is_null() {
             return crate::obj::bytes::new_bytearray(cx, b"");
         }
@@ -104,7 +110,9 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(MEMORYVIEW_TYPE) {
         nargs(cx, args, kw, 1)?;
-        let Some(&o) = args.first() else { return Err(cx.type_error("function missing 1 required positional arguments")) };
+        let Some(&o) = args.first() else {
+            return Err(cx.type_error("function missing 1 required positional arguments"));
+        };
         let len = crate::obj::methods::bytes::buffer_bytes(cx, o)?.len();
         let ro = obj::kind_of(o) != Kind::ByteArray;
         let m: *mut crate::obj::bytes::MemoryViewObj = cx.alloc_obj(&MEMORYVIEW_TYPE, 0)?;
@@ -141,7 +149,10 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     if is!(DICT_TYPE) {
         if args.len() > 1 {
             let n = args.len();
-            return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("function expected at most 1 arguments, got {n}")));
+            return Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("function expected at most 1 arguments, got {n}"),
+            ));
         }
         let d = dict::new(cx)?;
         let mark = cx.roots_mark();
@@ -159,7 +170,11 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(SET_TYPE) || is!(FROZENSET_TYPE) {
         nargs(cx, args, kw, 1)?;
-        let s = if is!(SET_TYPE) { set::new(cx)? } else { set::new_frozen(cx)? };
+        let s = if is!(SET_TYPE) {
+            set::new(cx)?
+        } else {
+            set::new_frozen(cx)?
+        };
         if let Some(&o) = args.first() {
             let mark = cx.roots_mark();
             cx.root(s)?;
@@ -196,17 +211,32 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(PROPERTY_TYPE) {
         let [g, s, d, doc] = super::args::parse(cx, args, kw, ["fget", "fset", "fdel", "doc"], 4)?;
-        let pr = new_descr(cx, &PROPERTY_TYPE, super::args::or(g, Value::NONE), super::args::or(s, Value::NONE), super::args::or(d, Value::NONE))?;
+        let pr = new_descr(
+            cx,
+            &PROPERTY_TYPE,
+            super::args::or(g, Value::NONE),
+            super::args::or(s, Value::NONE),
+            super::args::or(d, Value::NONE),
+        )?;
         if let Some(dd) = obj::func::descr_of(pr) {
             // SAFETY: a fresh property (DescrObj layout).
-            unsafe { (*(dd as *const obj::func::DescrObj as *mut obj::func::DescrObj)).d = super::args::or(doc, Value::NONE) };
+            unsafe {
+                (*(dd as *const obj::func::DescrObj as *mut obj::func::DescrObj)).d =
+                    super::args::or(doc, Value::NONE)
+            };
         }
         return Ok(pr);
     }
     if is!(CLASSMETHOD_TYPE) || is!(STATICMETHOD_TYPE) {
         nargs(cx, args, kw, 1)?;
-        let Some(&f) = args.first() else { return Err(cx.type_error("function missing 1 required positional arguments")) };
-        let ty = if is!(CLASSMETHOD_TYPE) { &CLASSMETHOD_TYPE } else { &STATICMETHOD_TYPE };
+        let Some(&f) = args.first() else {
+            return Err(cx.type_error("function missing 1 required positional arguments"));
+        };
+        let ty = if is!(CLASSMETHOD_TYPE) {
+            &CLASSMETHOD_TYPE
+        } else {
+            &STATICMETHOD_TYPE
+        };
         return new_descr(cx, ty, f, Value::NONE, Value::NONE);
     }
     if is!(SUPER_TYPE) {
@@ -217,9 +247,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(OBJECT_TYPE) {
         nargs(cx, args, kw, 0)?;
-        return crate::obj::instance::new(cx, &OBJECT_TYPE).map(|v| {
-            v
-        });
+        return crate::obj::instance::new(cx, &OBJECT_TYPE);
     }
     if is!(TYPE_TYPE) {
         return match args.len() {
@@ -236,7 +264,11 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         let iter = ops::get_iter(cx, it)?;
         let mark = cx.roots_mark();
         cx.root(iter)?;
-        let start = if start.is_null() { Value::small_int_unchecked(0) } else { start };
+        let start = if start.is_null() {
+            Value::small_int_unchecked(0)
+        } else {
+            start
+        };
         let r = obj::iter::new(cx, &ENUMERATE_TYPE, IterKind::Enumerate, iter, start);
         cx.roots_truncate(mark);
         return r;
@@ -278,11 +310,16 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(REVERSED_TYPE) {
         nargs(cx, args, kw, 1)?;
-        let Some(&o) = args.first() else { return Err(cx.type_error("function missing 1 required positional arguments")) };
+        let Some(&o) = args.first() else {
+            return Err(cx.type_error("function missing 1 required positional arguments"));
+        };
         return super::iterators::reversed(cx, o);
     }
     let n = ops::alloc_free_name(crate::vm::raise::as_str(t.name_bytes()));
-    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("cannot create '{n}' instances")))
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("cannot create '{n}' instances"),
+    ))
 }
 
 /// `bytes(x)` for ints (a zero buffer), iterables of ints and buffers.
@@ -297,7 +334,10 @@ pub fn bytes_from(cx: &mut Cx, o: Value) -> PyResult<Value> {
         }
         return b.finish_bytes(cx);
     }
-    if matches!(obj::kind_of(o), Kind::Bytes | Kind::ByteArray | Kind::MemoryView) {
+    if matches!(
+        obj::kind_of(o),
+        Kind::Bytes | Kind::ByteArray | Kind::MemoryView
+    ) {
         let b = crate::obj::methods::bytes::buffer_bytes(cx, o)?;
         return pystr::new_bytes(cx, b);
     }
@@ -324,18 +364,27 @@ pub fn int_from(cx: &mut Cx, x: Value, base: Value) -> PyResult<Value> {
         return Ok(Value::small_int_unchecked(0));
     }
     if !base.is_null() || matches!(obj::kind_of(x), Kind::Str | Kind::Bytes | Kind::ByteArray) {
-        let b = if base.is_null() { 10 } else { crate::vm::seq::int_arg(cx, base)? };
+        let b = if base.is_null() {
+            10
+        } else {
+            crate::vm::seq::int_arg(cx, base)?
+        };
         if b != 0 && !(2..=36).contains(&b) {
             return Err(cx.value_error(crate::flavour::msg::INT_BASE));
         }
         let text: &[u8] = match obj::kind_of(x) {
-            Kind::Str | Kind::Bytes | Kind::ByteArray => crate::obj::methods::bytes::buffer_bytes(cx, x).or_else(|_| {
-                cx.take_pending();
-                Ok::<&[u8], crate::vm::Raised>(pystr::bytes_of(x).unwrap_or(&[]))
-            })?,
+            Kind::Str | Kind::Bytes | Kind::ByteArray => {
+                crate::obj::methods::bytes::buffer_bytes(cx, x).or_else(|_| {
+                    cx.take_pending();
+                    Ok::<&[u8], crate::vm::Raised>(pystr::bytes_of(x).unwrap_or(&[]))
+                })?
+            }
             _ => {
                 let tn = ops::alloc_free_name(cx.type_name(x));
-                return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert '{tn}' object to str implicitly")));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("can't convert '{tn}' object to str implicitly"),
+                ));
             }
         };
         let s = core::str::from_utf8(text).unwrap_or("\u{fffd}");
@@ -349,7 +398,10 @@ pub fn int_from(cx: &mut Cx, x: Value, base: Value) -> PyResult<Value> {
                 let n = shown.len().min(80);
                 tmp[..n].copy_from_slice(&shown.as_bytes()[..n]);
                 let shown = core::str::from_utf8(&tmp[..n]).unwrap_or("");
-                Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("invalid syntax for integer with base {b}: '{shown}'")))
+                Err(cx.raise_fmt(
+                    &VALUE_ERROR_TYPE,
+                    format_args!("invalid syntax for integer with base {b}: '{shown}'"),
+                ))
             }
         };
     }
@@ -407,7 +459,10 @@ pub fn float_from(cx: &mut Cx, x: Value) -> PyResult<Value> {
         }
     }
     let tn = ops::alloc_free_name(cx.type_name(x));
-    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to float")))
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("can't convert {tn} to float"),
+    ))
 }
 
 fn complex_from(cx: &mut Cx, re: Value, im: Value) -> PyResult<Value> {
@@ -416,7 +471,10 @@ fn complex_from(cx: &mut Cx, re: Value, im: Value) -> PyResult<Value> {
     }
     if let Some(s) = pystr::str_of(re) {
         let t = s.trim();
-        let t = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(t);
+        let t = t
+            .strip_prefix('(')
+            .and_then(|t| t.strip_suffix(')'))
+            .unwrap_or(t);
         let parsed = parse_complex(t);
         return match parsed {
             Some((r, i)) => float::new_complex(cx, r, i),
@@ -429,7 +487,10 @@ fn complex_from(cx: &mut Cx, re: Value, im: Value) -> PyResult<Value> {
             Some(f) => (f, 0.0),
             None => {
                 let tn = ops::alloc_free_name(cx.type_name(re));
-                return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to complex")));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("can't convert {tn} to complex"),
+                ));
             }
         },
     };
@@ -442,7 +503,10 @@ fn complex_from(cx: &mut Cx, re: Value, im: Value) -> PyResult<Value> {
                 Some(f) => (f, 0.0),
                 None => {
                     let tn = ops::alloc_free_name(cx.type_name(im));
-                    return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to complex")));
+                    return Err(cx.raise_fmt(
+                        &TYPE_ERROR_TYPE,
+                        format_args!("can't convert {tn} to complex"),
+                    ));
                 }
             },
         }

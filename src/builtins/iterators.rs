@@ -15,7 +15,9 @@ pub fn reversed(cx: &mut Cx, o: Value) -> PyResult<Value> {
         }
     }
     let n = match obj::kind_of(o) {
-        Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Range => ops::len(cx, o)?,
+        Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Range => {
+            ops::len(cx, o)?
+        }
         _ => {
             if ops::is_user_object(o) && ops::lookup_special(cx, o, &q::__getitem__).is_some() {
                 ops::len(cx, o)?
@@ -44,10 +46,17 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
     match io.kind {
         IterKind::Enumerate => {
             let (inner, count) = (io.a, io.b);
-            let Some(v) = ops::iter_next(cx, inner)? else { return Ok(None) };
+            let Some(v) = ops::iter_next(cx, inner)? else {
+                return Ok(None);
+            };
             let mark = cx.roots_mark();
             cx.root(v)?;
-            let next_count = ops::binary(cx, crate::bytecode::opcode::BinaryOp::Add, count, Value::small_int_unchecked(1))?;
+            let next_count = ops::binary(
+                cx,
+                crate::bytecode::opcode::BinaryOp::Add,
+                count,
+                Value::small_int_unchecked(1),
+            )?;
             if let Some(io) = iter_of(it) {
                 io.b = next_count;
             }
@@ -108,7 +117,9 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
         IterKind::Filter => {
             let (f, inner) = (io.a, io.b);
             loop {
-                let Some(v) = ops::iter_next(cx, inner)? else { return Ok(None) };
+                let Some(v) = ops::iter_next(cx, inner)? else {
+                    return Ok(None);
+                };
                 let mark = cx.roots_mark();
                 cx.root(v)?;
                 let keep = if f.is_none() {

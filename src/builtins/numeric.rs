@@ -21,7 +21,11 @@ fn abs(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     }
     if crate::vm::num::is_intlike(v) {
         let neg = crate::vm::num::int_arg(v).is_some_and(|x| x.as_ref().is_negative());
-        return if neg { ops::unary(cx, UnaryOp::Negative, v) } else { ops::unary(cx, UnaryOp::Positive, v) };
+        return if neg {
+            ops::unary(cx, UnaryOp::Negative, v)
+        } else {
+            ops::unary(cx, UnaryOp::Positive, v)
+        };
     }
     if ops::is_user_object(v) {
         if let Some(m) = ops::lookup_special(cx, v, &q::__abs__) {
@@ -68,7 +72,10 @@ fn hex(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn divmod(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (x, y) = (a[0], a[1]);
-    if let (Some(fx), true) = (crate::vm::num::to_f64(cx, x)?, float::value_of(x).is_some() || float::value_of(y).is_some()) {
+    if let (Some(fx), true) = (
+        crate::vm::num::to_f64(cx, x)?,
+        float::value_of(x).is_some() || float::value_of(y).is_some(),
+    ) {
         let fy = crate::vm::num::to_f64(cx, y)?.unwrap_or(f64::NAN);
         if float::value_of(y).is_none() && !crate::vm::num::is_intlike(y) {
             return Err(cx.unsupported_binop("__divmod__", x, y));
@@ -115,8 +122,14 @@ fn pow(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         None => ops::binary(cx, BinaryOp::Power, a[0], a[1]),
         Some(&m) if m.is_none() => ops::binary(cx, BinaryOp::Power, a[0], a[1]),
         Some(&m) => {
-            let (Some(x), Some(e), Some(md)) = (crate::vm::num::int_arg(a[0]), crate::vm::num::int_arg(a[1]), crate::vm::num::int_arg(m)) else {
-                return Err(cx.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(x), Some(e), Some(md)) = (
+                crate::vm::num::int_arg(a[0]),
+                crate::vm::num::int_arg(a[1]),
+                crate::vm::num::int_arg(m),
+            ) else {
+                return Err(cx.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             let al = cx.temp_alloc();
             let r = x.as_ref().pow_mod(e.as_ref(), md.as_ref(), al);
@@ -129,7 +142,11 @@ fn round(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [x, nd] = super::args::parse(cx, a, kw, ["number", "ndigits"], 2)?;
     if ops::is_user_object(x) {
         if let Some(m) = ops::lookup_special(cx, x, &q::__round__) {
-            return if nd.is_null() { cx.call_with_self(m, x, &[], &[]) } else { cx.call_with_self(m, x, &[nd], &[]) };
+            return if nd.is_null() {
+                cx.call_with_self(m, x, &[], &[])
+            } else {
+                cx.call_with_self(m, x, &[nd], &[])
+            };
         }
     }
     if let Some(f) = float::value_of(x) {
@@ -159,14 +176,19 @@ fn round(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
         if n >= 0 {
             return ops::unary(cx, UnaryOp::Positive, x);
         }
-        let Some(xa) = crate::vm::num::int_arg(x) else { return Ok(x) };
+        let Some(xa) = crate::vm::num::int_arg(x) else {
+            return Ok(x);
+        };
         let al = cx.temp_alloc();
         let ml = crate::vm::num::max_limbs(cx);
         let r = xa.as_ref().round_digits(n as i64, ml, al);
         return crate::vm::num::big_to_value(cx, r);
     }
     let tn = ops::alloc_free_name(cx.type_name(x));
-    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("type {tn} doesn't define __round__ method")))
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("type {tn} doesn't define __round__ method"),
+    ))
 }
 
 /// Shared by min and max.
@@ -201,13 +223,30 @@ fn min_max(cx: &mut Cx, a: &[Value], kw: &[Value], want_max: bool) -> PyResult<V
         return Err(cx.value_error("arg is an empty sequence"));
     }
     let mut best = ops::seq_items(seq)[0];
-    let mut best_key = if key.is_null() || key.is_none() { best } else { cx.call(key, &[best], &[])? };
+    let mut best_key = if key.is_null() || key.is_none() {
+        best
+    } else {
+        cx.call(key, &[best], &[])?
+    };
     cx.root(best_key)?;
     for j in 1..n {
         let v = ops::seq_items(seq)[j];
-        let k = if key.is_null() || key.is_none() { v } else { cx.call(key, &[v], &[])? };
+        let k = if key.is_null() || key.is_none() {
+            v
+        } else {
+            cx.call(key, &[v], &[])?
+        };
         cx.root(k)?;
-        let better = ops::binary(cx, if want_max { BinaryOp::More } else { BinaryOp::Less }, k, best_key)?;
+        let better = ops::binary(
+            cx,
+            if want_max {
+                BinaryOp::More
+            } else {
+                BinaryOp::Less
+            },
+            k,
+            best_key,
+        )?;
         if ops::truthy(cx, better)? {
             best = v;
             best_key = k;
@@ -226,7 +265,11 @@ fn max(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
 
 fn sum(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
     let [it, start] = super::args::parse(cx, a, kw, ["iterable", "start"], 2)?;
-    let mut acc = if start.is_null() { Value::small_int_unchecked(0) } else { start };
+    let mut acc = if start.is_null() {
+        Value::small_int_unchecked(0)
+    } else {
+        start
+    };
     let iter = ops::get_iter(cx, it)?;
     let mark = cx.roots_mark();
     cx.root(iter)?;

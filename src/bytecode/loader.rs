@@ -84,7 +84,10 @@ pub fn load_mpy(cx: &mut Cx, image: &[u8], trusted_magic: bool) -> PyResult<Valu
     let ctx: *mut ModuleCtxObj = {
         // The buffer is unreachable until the ctx holds it: allocate the ctx with the heap
         // directly, no collection in between.
-        match cx.heap.alloc(core::mem::size_of::<ModuleCtxObj>(), crate::gc::heap::AllocKind::Object) {
+        match cx.heap.alloc(
+            core::mem::size_of::<ModuleCtxObj>(),
+            crate::gc::heap::AllocKind::Object,
+        ) {
             Some(p) => p.as_ptr() as *mut ModuleCtxObj,
             None => {
                 cx.heap.free(buf);
@@ -117,8 +120,13 @@ fn image_of<'a>(ctx: Value) -> &'a [u8] {
 }
 
 fn load_tables(cx: &mut Cx, ctx: Value) -> PyResult<Value> {
-    let mut r = Reader { b: image_of(ctx), i: 4 };
-    let (Some(n_qstr), Some(n_obj)) = (r.vuint(), r.vuint()) else { return Err(bad(cx)) };
+    let mut r = Reader {
+        b: image_of(ctx),
+        i: 4,
+    };
+    let (Some(n_qstr), Some(n_obj)) = (r.vuint(), r.vuint()) else {
+        return Err(bad(cx));
+    };
     if n_qstr == 0 || n_qstr > image_of(ctx).len() || n_obj > image_of(ctx).len() {
         return Err(bad(cx));
     }
@@ -127,8 +135,13 @@ fn load_tables(cx: &mut Cx, ctx: Value) -> PyResult<Value> {
     // SAFETY: ctx is live.
     unsafe { (*(ctx.raw() as *mut ModuleCtxObj)).qstrs = qs };
     for k in 0..n_qstr {
-        let mut r2 = Reader { b: image_of(ctx), i: r.i };
-        let Some(h) = r2.vuint() else { return Err(bad(cx)) };
+        let mut r2 = Reader {
+            b: image_of(ctx),
+            i: r.i,
+        };
+        let Some(h) = r2.vuint() else {
+            return Err(bad(cx));
+        };
         let s = if h & 1 == 1 {
             let n = h >> 1;
             if n == 0 || n >= crate::qstrs::MPY_STATIC.len() {
@@ -139,7 +152,9 @@ fn load_tables(cx: &mut Cx, ctx: Value) -> PyResult<Value> {
         } else {
             let n = h >> 1;
             let start = r2.i;
-            let Some(bytes) = r2.bytes(n) else { return Err(bad(cx)) };
+            let Some(bytes) = r2.bytes(n) else {
+                return Err(bad(cx));
+            };
             if core::str::from_utf8(bytes).is_err() || r2.byte() != Some(0) {
                 return Err(bad(cx));
             }
@@ -173,15 +188,22 @@ fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<
     if depth > MAX_NESTING {
         return Err(bad(cx));
     }
-    let mut r = Reader { b: image_of(ctx), i: *pos };
-    let Some(kind) = r.byte() else { return Err(bad(cx)) };
+    let mut r = Reader {
+        b: image_of(ctx),
+        i: *pos,
+    };
+    let Some(kind) = r.byte() else {
+        return Err(bad(cx));
+    };
     let v = match kind {
         1 => Value::NONE,
         2 => Value::FALSE,
         3 => Value::TRUE,
         4 => Value::ELLIPSIS,
         5 | 6 => {
-            let Some(n) = r.vuint() else { return Err(bad(cx)) };
+            let Some(n) = r.vuint() else {
+                return Err(bad(cx));
+            };
             let start = r.i;
             if r.bytes(n).is_none() || r.byte() != Some(0) {
                 return Err(bad(cx));
@@ -200,14 +222,18 @@ fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<
             };
         }
         7..=9 => {
-            let Some(n) = r.vuint() else { return Err(bad(cx)) };
+            let Some(n) = r.vuint() else {
+                return Err(bad(cx));
+            };
             let start = r.i;
             if r.bytes(n).is_none() {
                 return Err(bad(cx));
             }
             *pos = r.i;
             let img = image_of(ctx);
-            let Ok(text) = core::str::from_utf8(&img[start..start + n]) else { return Err(bad(cx)) };
+            let Ok(text) = core::str::from_utf8(&img[start..start + n]) else {
+                return Err(bad(cx));
+            };
             return match kind {
                 7 => parse_int_const(cx, text),
                 8 => match crate::num::parse_float(text) {
@@ -215,7 +241,10 @@ fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<
                     Err(_) => Err(bad(cx)),
                 },
                 _ => {
-                    let t = text.strip_suffix('j').or_else(|| text.strip_suffix('J')).unwrap_or(text);
+                    let t = text
+                        .strip_suffix('j')
+                        .or_else(|| text.strip_suffix('J'))
+                        .unwrap_or(text);
                     match crate::num::parse_float(t) {
                         Ok(f) => float::new_complex(cx, 0.0, f),
                         Err(_) => Err(bad(cx)),
@@ -224,7 +253,9 @@ fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<
             };
         }
         10 => {
-            let Some(n) = r.vuint() else { return Err(bad(cx)) };
+            let Some(n) = r.vuint() else {
+                return Err(bad(cx));
+            };
             if n > image_of(ctx).len() {
                 return Err(bad(cx));
             }
@@ -327,8 +358,13 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
     if depth > MAX_NESTING {
         return Err(bad(cx));
     }
-    let mut r = Reader { b: image_of(ctx), i: *pos };
-    let Some(kl) = r.vuint() else { return Err(bad(cx)) };
+    let mut r = Reader {
+        b: image_of(ctx),
+        i: *pos,
+    };
+    let Some(kl) = r.vuint() else {
+        return Err(bad(cx));
+    };
     if kl & 3 != 0 {
         return Err(cx.value_error("native code in .mpy unsupported"));
     }
@@ -347,7 +383,11 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
         0
     };
     let mut p = r.i;
-    let children = if n_children > 0 { tuple::new_uninit(cx, n_children)? } else { Value::NULL };
+    let children = if n_children > 0 {
+        tuple::new_uninit(cx, n_children)?
+    } else {
+        Value::NULL
+    };
     let mark = cx.roots_mark();
     cx.root(children)?;
     for k in 0..n_children {
@@ -359,17 +399,32 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
     *pos = p;
     let img = image_of(ctx);
     let code = &img[code_start..code_start + code_len];
-    let Some(pre) = read_prelude(code) else { return Err(bad(cx)) };
+    let Some(pre) = read_prelude(code) else {
+        return Err(bad(cx));
+    };
     let n_names = pre.n_pos + pre.n_kwonly;
     let info_start = pre.after_size;
-    let Some(info_end) = info_start.checked_add(pre.n_info) else { return Err(bad(cx)) };
-    let Some(ip0) = info_end.checked_add(pre.n_cell) else { return Err(bad(cx)) };
-    if ip0 > code.len() || pre.n_info < 1 || pre.n_state > u16::MAX as usize || pre.n_exc > u16::MAX as usize {
+    let Some(info_end) = info_start.checked_add(pre.n_info) else {
+        return Err(bad(cx));
+    };
+    let Some(ip0) = info_end.checked_add(pre.n_cell) else {
+        return Err(bad(cx));
+    };
+    if ip0 > code.len()
+        || pre.n_info < 1
+        || pre.n_state > u16::MAX as usize
+        || pre.n_exc > u16::MAX as usize
+    {
         return Err(bad(cx));
     }
     let n_qstr = tuple::items_of(unsafe_ctx(ctx).qstrs).map_or(0, |t| t.len());
-    let mut rr = Reader { b: &code[..info_end], i: info_start };
-    let Some(name_q) = rr.vuint() else { return Err(bad(cx)) };
+    let mut rr = Reader {
+        b: &code[..info_end],
+        i: info_start,
+    };
+    let Some(name_q) = rr.vuint() else {
+        return Err(bad(cx));
+    };
     if name_q >= n_qstr {
         return Err(bad(cx));
     }
@@ -382,13 +437,14 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
     }
     let line_info = rr.i;
     // The number of locals: parameters, cells, and every local the bytecode names.
-    let varargs = (pre.flags & scope::VARARGS != 0) as usize + (pre.flags & scope::VARKEYWORDS != 0) as usize;
+    let varargs =
+        (pre.flags & scope::VARARGS != 0) as usize + (pre.flags & scope::VARKEYWORDS != 0) as usize;
     let mut n_locals = n_names + varargs;
     for &c in &code[info_end..ip0] {
         n_locals = n_locals.max(c as usize + 1);
     }
     let n_consts = tuple::items_of(unsafe_ctx(ctx).consts).map_or(0, |t| t.len());
-    match verify(&code[..], ip0, n_qstr, n_consts, n_children, pre.n_state) {
+    match verify(code, ip0, n_qstr, n_consts, n_children, pre.n_state) {
         Some(max_local) => n_locals = n_locals.max(max_local),
         None => return Err(bad(cx)),
     }
@@ -434,7 +490,14 @@ fn unsafe_ctx<'a>(ctx: Value) -> &'a ModuleCtxObj {
 
 /// Check every instruction: valid opcode, operands in range, jumps on instruction boundaries.
 /// Returns one more than the highest local index named, or `None` when the code is bad.
-fn verify(code: &[u8], ip0: usize, n_qstr: usize, n_consts: usize, n_children: usize, n_state: usize) -> Option<usize> {
+fn verify(
+    code: &[u8],
+    ip0: usize,
+    n_qstr: usize,
+    n_consts: usize,
+    n_children: usize,
+    n_state: usize,
+) -> Option<usize> {
     let mut starts = [0u64; 64];
     let use_bitmap = code.len() <= 64 * 64;
     let mut jumps: [(usize, usize); 0] = [];
@@ -450,13 +513,11 @@ fn verify(code: &[u8], ip0: usize, n_qstr: usize, n_consts: usize, n_children: u
         let fmt = opcode::format(op)?;
         let mut r = Reader { b: code, i: i + 1 };
         match fmt {
-            Format::Byte => {
-                match op {
-                    0xb0..=0xbf => max_local = max_local.max((op - 0xb0) as usize + 1),
-                    0xc0..=0xcf => max_local = max_local.max((op - 0xc0) as usize + 1),
-                    _ => {}
-                }
-            }
+            Format::Byte => match op {
+                0xb0..=0xbf => max_local = max_local.max((op - 0xb0) as usize + 1),
+                0xc0..=0xcf => max_local = max_local.max((op - 0xc0) as usize + 1),
+                _ => {}
+            },
             Format::Qstr => {
                 if r.vuint()? >= n_qstr {
                     return None;
@@ -475,14 +536,33 @@ fn verify(code: &[u8], ip0: usize, n_qstr: usize, n_consts: usize, n_children: u
                     let v = r.vuint()?;
                     match op {
                         opcode::LOAD_CONST_OBJ if v >= n_consts => return None,
-                        opcode::MAKE_FUNCTION | opcode::MAKE_FUNCTION_DEFARGS | opcode::MAKE_CLOSURE | opcode::MAKE_CLOSURE_DEFARGS if v >= n_children => return None,
-                        opcode::LOAD_FAST_N | opcode::STORE_FAST_N | opcode::DELETE_FAST | opcode::LOAD_DEREF | opcode::STORE_DEREF | opcode::DELETE_DEREF => {
+                        opcode::MAKE_FUNCTION
+                        | opcode::MAKE_FUNCTION_DEFARGS
+                        | opcode::MAKE_CLOSURE
+                        | opcode::MAKE_CLOSURE_DEFARGS
+                            if v >= n_children =>
+                        {
+                            return None
+                        }
+                        opcode::LOAD_FAST_N
+                        | opcode::STORE_FAST_N
+                        | opcode::DELETE_FAST
+                        | opcode::LOAD_DEREF
+                        | opcode::STORE_DEREF
+                        | opcode::DELETE_DEREF => {
                             if v >= n_state {
                                 return None;
                             }
                             max_local = max_local.max(v + 1);
                         }
-                        opcode::BUILD_TUPLE | opcode::BUILD_LIST | opcode::BUILD_SET | opcode::UNPACK_SEQUENCE if v > n_state => return None,
+                        opcode::BUILD_TUPLE
+                        | opcode::BUILD_LIST
+                        | opcode::BUILD_SET
+                        | opcode::UNPACK_SEQUENCE
+                            if v > n_state =>
+                        {
+                            return None
+                        }
                         _ => {}
                     }
                 }
@@ -492,10 +572,18 @@ fn verify(code: &[u8], ip0: usize, n_qstr: usize, n_consts: usize, n_children: u
             }
             Format::Offset => {
                 let b0 = r.byte()?;
-                let raw = if b0 & 0x80 == 0 { b0 as usize } else { (b0 & 0x7f) as usize | ((r.byte()? as usize) << 7) };
+                let raw = if b0 & 0x80 == 0 {
+                    b0 as usize
+                } else {
+                    (b0 & 0x7f) as usize | ((r.byte()? as usize) << 7)
+                };
                 let bias = if b0 & 0x80 == 0 { 0x40 } else { 0x4000 };
                 let base = r.i;
-                let target = if opcode::is_signed_jump(op) { base as isize + raw as isize - bias } else { (base + raw) as isize };
+                let target = if opcode::is_signed_jump(op) {
+                    base as isize + raw as isize - bias
+                } else {
+                    (base + raw) as isize
+                };
                 if target < ip0 as isize || target as usize > code.len() {
                     return None;
                 }

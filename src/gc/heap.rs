@@ -156,7 +156,11 @@ impl Heap {
     /// Lock or unlock allocation (`micropython.heap_lock`). Returns the new depth.
     pub fn lock(&self, lock: bool) -> u32 {
         let d = self.lock_depth.get();
-        let d = if lock { d.saturating_add(1) } else { d.saturating_sub(1) };
+        let d = if lock {
+            d.saturating_add(1)
+        } else {
+            d.saturating_sub(1)
+        };
         self.lock_depth.set(d);
         d
     }
@@ -195,7 +199,7 @@ impl Heap {
     #[inline]
     pub fn head_of(&self, p: *const u8) -> Option<usize> {
         let off = (p as usize).wrapping_sub(self.pool as usize);
-        if off < self.n_blocks * BLOCK && off % BLOCK == 0 {
+        if off < self.n_blocks * BLOCK && off.is_multiple_of(BLOCK) {
             let i = off / BLOCK;
             if self.meta(i) & meta::STATE == meta::HEAD {
                 return Some(i);
@@ -235,7 +239,8 @@ impl Heap {
             return None;
         }
         let n = size.max(1).div_ceil(BLOCK);
-        let start = self.find_free(n, self.last_free.get())
+        let start = self
+            .find_free(n, self.last_free.get())
             .or_else(|| self.find_free(n, 0))?;
         let flags = match kind {
             AllocKind::Object => meta::OBJ,
@@ -257,7 +262,8 @@ impl Heap {
         if used > self.high_water.get() {
             self.high_water.set(used);
         }
-        self.allocated_since_gc.set(self.allocated_since_gc.get() + n);
+        self.allocated_since_gc
+            .set(self.allocated_since_gc.get() + n);
         let p = self.block_ptr(start);
         // SAFETY: blocks start..start+n are inside the pool and now belong to this allocation.
         unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
@@ -297,6 +303,7 @@ impl Heap {
 
     /// Free the allocation at `p`. Pointers that are not the head of a live allocation are
     /// ignored (double frees cannot corrupt the heap).
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn free(&self, p: *mut u8) {
         let Some(i) = self.head_of(p) else { return };
         let n = self.alloc_blocks(i);
@@ -312,7 +319,8 @@ impl Heap {
         unsafe {
             core::ptr::write_bytes(self.block_ptr(i), 0xa5, n * BLOCK)
         };
-        self.used_blocks.set(self.used_blocks.get().saturating_sub(n));
+        self.used_blocks
+            .set(self.used_blocks.get().saturating_sub(n));
         if i < self.last_free.get() {
             self.last_free.set(i);
         }
@@ -321,10 +329,10 @@ impl Heap {
     /// Grow or shrink the allocation at `p` to `size` bytes, in place when the following blocks
     /// are free, else by moving it. New bytes are zeroed. Returns `None` (leaving `p` untouched)
     /// when there is no room.
+    // `p` is validated against the heap's own tables (`head_of`) before any access.
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn realloc(&self, p: *mut u8, size: usize) -> Option<NonNull<u8>> {
-        let Some(i) = self.head_of(p) else {
-            return None;
-        };
+        let i = self.head_of(p)?;
         let have = self.alloc_blocks(i);
         let want = size.max(1).div_ceil(BLOCK);
         if want <= have {
@@ -347,7 +355,8 @@ impl Heap {
             let used = self.used_blocks.get() + extra;
             self.used_blocks.set(used);
             self.high_water.set(self.high_water.get().max(used));
-            self.allocated_since_gc.set(self.allocated_since_gc.get() + extra);
+            self.allocated_since_gc
+                .set(self.allocated_since_gc.get() + extra);
             // SAFETY: the new tail blocks are inside the pool and belong to this allocation.
             unsafe { core::ptr::write_bytes(self.block_ptr(i + have), 0, extra * BLOCK) };
             return NonNull::new(p);
@@ -363,7 +372,10 @@ impl Heap {
         let q = self.alloc(size, kind)?;
         // Keep the mark state, so that a buffer moved during an incremental cycle stays live.
         let qi = self.head_of(q.as_ptr())?;
-        self.set_meta(qi, self.meta(qi) | (self.meta(i) & (meta::MARK | meta::FIN)));
+        self.set_meta(
+            qi,
+            self.meta(qi) | (self.meta(i) & (meta::MARK | meta::FIN)),
+        );
         // SAFETY: both allocations are live, distinct, and at least have*BLOCK bytes long.
         unsafe { core::ptr::copy_nonoverlapping(p, q.as_ptr(), have * BLOCK) };
         self.free_run(i, have);
@@ -387,7 +399,9 @@ impl TempAlloc {
     /// # Safety
     /// The heap must outlive every allocation made through the result and every copy of it.
     pub(crate) unsafe fn new(heap: &Heap) -> TempAlloc {
-        TempAlloc { heap: NonNull::from(heap) }
+        TempAlloc {
+            heap: NonNull::from(heap),
+        }
     }
 
     fn heap(&self) -> &Heap {

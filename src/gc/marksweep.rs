@@ -19,9 +19,7 @@ impl Collector for MarkSweep {
 
     #[inline]
     fn safepoint(cx: &mut Cx) {
-        if cx.gc_enabled
-            && cx.gc_threshold != 0
-            && cx.heap.allocated_since_gc() >= cx.gc_threshold
+        if cx.gc_enabled && cx.gc_threshold != 0 && cx.heap.allocated_since_gc() >= cx.gc_threshold
         {
             cx.collect();
         }

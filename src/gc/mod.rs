@@ -86,7 +86,12 @@ const MARK_STACK: usize = 512;
 
 impl<'h> Marker<'h> {
     pub(crate) fn new(heap: &'h Heap) -> Marker<'h> {
-        Marker { heap, stack: [0; MARK_STACK], len: 0, overflowed: false }
+        Marker {
+            heap,
+            stack: [0; MARK_STACK],
+            len: 0,
+            overflowed: false,
+        }
     }
 
     /// Mark the object a value points at (if it is in the heap and not yet marked).
@@ -100,7 +105,9 @@ impl<'h> Marker<'h> {
     /// Mark an object by address.
     #[inline]
     pub(crate) fn object(&mut self, p: *const u8) {
-        let Some(i) = self.heap.head_of(p) else { return };
+        let Some(i) = self.heap.head_of(p) else {
+            return;
+        };
         let m = self.heap.meta(i);
         if m & meta::MARK != 0 {
             return;
@@ -140,7 +147,9 @@ impl<'h> Marker<'h> {
             self.overflowed = false;
             for i in 0..self.heap.n_blocks() {
                 let m = self.heap.meta(i);
-                if m & meta::STATE == meta::HEAD && m & (meta::MARK | meta::OBJ) == (meta::MARK | meta::OBJ) {
+                if m & meta::STATE == meta::HEAD
+                    && m & (meta::MARK | meta::OBJ) == (meta::MARK | meta::OBJ)
+                {
                     trace::trace_object(self, self.heap.block_ptr(i));
                     while self.len > 0 {
                         self.len -= 1;

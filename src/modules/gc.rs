@@ -46,7 +46,11 @@ fn threshold(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         }
         Some(&v) => {
             let n = crate::vm::seq::int_arg(cx, v)?;
-            cx.gc_threshold = if n < 0 { 0 } else { (n as usize).div_ceil(crate::gc::heap::BLOCK) };
+            cx.gc_threshold = if n < 0 {
+                0
+            } else {
+                (n as usize).div_ceil(crate::gc::heap::BLOCK)
+            };
             Ok(Value::NONE)
         }
     }

@@ -16,4 +16,8 @@ pub fn open(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 /// The `io` module.
-pub static DEF: ModuleDef = ModuleDef { name: &q::io, items: &[], init: None };
+pub static DEF: ModuleDef = ModuleDef {
+    name: &q::io,
+    items: &[],
+    init: None,
+};

@@ -13,7 +13,10 @@ fn arg(cx: &mut Cx, v: Value) -> PyResult<f64> {
         Some(f) => Ok(f),
         None => {
             let tn = crate::vm::ops::alloc_free_name(cx.type_name(v));
-            Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to float")))
+            Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("can't convert {tn} to float"),
+            ))
         }
     }
 }
@@ -48,15 +51,27 @@ unary!(expm1, libm::expm1);
 unary!(sin, libm::sin);
 unary!(cos, libm::cos);
 unary!(tan, libm::tan);
-unary!(asin, |x| if !(-1.0..=1.0).contains(&x) { f64::NAN } else { libm::asin(x) });
-unary!(acos, |x| if !(-1.0..=1.0).contains(&x) { f64::NAN } else { libm::acos(x) });
+unary!(asin, |x| if !(-1.0..=1.0).contains(&x) {
+    f64::NAN
+} else {
+    libm::asin(x)
+});
+unary!(acos, |x| if !(-1.0..=1.0).contains(&x) {
+    f64::NAN
+} else {
+    libm::acos(x)
+});
 unary!(atan, libm::atan);
 unary!(sinh, libm::sinh);
 unary!(cosh, libm::cosh);
 unary!(tanh, libm::tanh);
 unary!(asinh, libm::asinh);
 unary!(acosh, |x| if x < 1.0 { f64::NAN } else { libm::acosh(x) });
-unary!(atanh, |x| if x <= -1.0 || x >= 1.0 { f64::NAN } else { libm::atanh(x) });
+unary!(atanh, |x| if x <= -1.0 || x >= 1.0 {
+    f64::NAN
+} else {
+    libm::atanh(x)
+});
 unary!(fabs, libm::fabs);
 unary!(log2, |x| if x <= 0.0 { f64::NAN } else { libm::log2(x) });
 unary!(log10, |x| if x <= 0.0 { f64::NAN } else { libm::log10(x) });
@@ -168,7 +183,8 @@ fn isfinite(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn isclose(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [x, y, rt, at] = crate::builtins::args::parse(cx, a, kw, ["a", "b", "rel_tol", "abs_tol"], 2)?;
+    let [x, y, rt, at] =
+        crate::builtins::args::parse(cx, a, kw, ["a", "b", "rel_tol", "abs_tol"], 2)?;
     let (x, y) = (arg(cx, x)?, arg(cx, y)?);
     let rt = if rt.is_null() { 1e-9 } else { arg(cx, rt)? };
     let at = if at.is_null() { 0.0 } else { arg(cx, at)? };
@@ -182,7 +198,9 @@ fn isclose(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
         return Ok(Value::FALSE);
     }
     let d = (x - y).abs();
-    Ok(Value::bool(d <= (rt * y).abs() || d <= (rt * x).abs() || d <= at))
+    Ok(Value::bool(
+        d <= (rt * y).abs() || d <= (rt * x).abs() || d <= at,
+    ))
 }
 
 fn frexp(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
@@ -225,7 +243,12 @@ fn factorial(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let mark = cx.roots_mark();
     cx.root(acc)?;
     for k in 2..=n {
-        acc = crate::vm::ops::binary(cx, crate::bytecode::opcode::BinaryOp::Multiply, acc, Value::small_int_unchecked(k))?;
+        acc = crate::vm::ops::binary(
+            cx,
+            crate::bytecode::opcode::BinaryOp::Multiply,
+            acc,
+            Value::small_int_unchecked(k),
+        )?;
         cx.root_set(mark, acc);
     }
     cx.roots_truncate(mark);
@@ -277,7 +300,14 @@ native_fn!(M_TRUNC, q::trunc, 1, 1, false, trunc);
 native_fn!(M_POW, q::pow, 2, 2, false, pow);
 native_fn!(M_FMOD, q::fmod, 2, 2, false, fmod);
 native_fn!(M_COPYSIGN, q::copysign, 2, 2, false, copysign);
-native_fn!(M_HYPOT, q::hypot, 0, crate::obj::func::VARARGS, false, hypot);
+native_fn!(
+    M_HYPOT,
+    q::hypot,
+    0,
+    crate::obj::func::VARARGS,
+    false,
+    hypot
+);
 native_fn!(M_ISNAN, q::isnan, 1, 1, false, isnan);
 native_fn!(M_ISINF, q::isinf, 1, 1, false, isinf);
 native_fn!(M_ISFINITE, q::isfinite, 1, 1, false, isfinite);

@@ -11,11 +11,19 @@ fn const_(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn opt_level(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    Ok(if a.is_empty() { Value::small_int_unchecked(0) } else { Value::NONE })
+    Ok(if a.is_empty() {
+        Value::small_int_unchecked(0)
+    } else {
+        Value::NONE
+    })
 }
 
 fn mem_info(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let (used, free, hw) = (cx.heap().bytes_used(), cx.heap().bytes_free(), cx.heap().high_water_bytes());
+    let (used, free, hw) = (
+        cx.heap().bytes_used(),
+        cx.heap().bytes_free(),
+        cx.heap().high_water_bytes(),
+    );
     let total = used + free;
     let mut b = crate::obj::str::StrBuilder::new(cx);
     let _ = core::fmt::Write::write_fmt(
@@ -67,7 +75,14 @@ native_fn!(MP_QSTR_INFO, q::qstr_info, 0, 1, false, qstr_info);
 native_fn!(MP_HEAP_LOCK, q::heap_lock, 0, 0, false, heap_lock);
 native_fn!(MP_HEAP_UNLOCK, q::heap_unlock, 0, 0, false, heap_unlock);
 native_fn!(MP_HEAP_LOCKED, q::heap_locked, 0, 0, false, heap_locked);
-native_fn!(MP_EMERGENCY, q::alloc_emergency_exception_buf, 1, 1, false, nothing);
+native_fn!(
+    MP_EMERGENCY,
+    q::alloc_emergency_exception_buf,
+    1,
+    1,
+    false,
+    nothing
+);
 native_fn!(MP_KBD_INTR, q::kbd_intr, 1, 1, false, nothing);
 native_fn!(MP_STACK_USE, q::stack_use, 0, 0, false, stack_use);
 
@@ -85,7 +100,10 @@ pub static DEF: ModuleDef = ModuleDef {
             (&q::heap_lock, Item::Obj(&MP_HEAP_LOCK.header)),
             (&q::heap_unlock, Item::Obj(&MP_HEAP_UNLOCK.header)),
             (&q::heap_locked, Item::Obj(&MP_HEAP_LOCKED.header)),
-            (&q::alloc_emergency_exception_buf, Item::Obj(&MP_EMERGENCY.header)),
+            (
+                &q::alloc_emergency_exception_buf,
+                Item::Obj(&MP_EMERGENCY.header),
+            ),
             (&q::kbd_intr, Item::Obj(&MP_KBD_INTR.header)),
             (&q::stack_use, Item::Obj(&MP_STACK_USE.header)),
         ]

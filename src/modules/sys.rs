@@ -22,7 +22,14 @@ fn print_exception(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 native_fn!(SYS_EXIT, q::exit, 0, 1, false, exit);
-native_fn!(SYS_PRINT_EXCEPTION, q::print_exception, 1, 2, false, print_exception);
+native_fn!(
+    SYS_PRINT_EXCEPTION,
+    q::print_exception,
+    1,
+    2,
+    false,
+    print_exception
+);
 
 /// The console stream objects (`sys.stdout` and friends).
 #[repr(C)]
@@ -39,7 +46,11 @@ fn stream_write(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         Some(b) => b,
         None => crate::obj::methods::bytes::buffer_bytes(cx, a[1])?,
     };
-    let n = if obj::is::<pystr::StrObj>(a[1]) { pystr::char_count(b) } else { b.len() };
+    let n = if obj::is::<pystr::StrObj>(a[1]) {
+        pystr::char_count(b)
+    } else {
+        b.len()
+    };
     let (p, len) = (b.as_ptr(), b.len());
     // SAFETY: the argument is on the caller's stack; no allocation in between.
     let b = unsafe { core::slice::from_raw_parts(p, len) };
@@ -87,9 +98,18 @@ pub static STREAM_TYPE: TypeObj = TypeObj {
     native_base: &STREAM_TYPE,
 };
 
-static STDIN: StreamObj = StreamObj { header: ObjHeader::new(&STREAM_TYPE), fd: 0 };
-static STDOUT: StreamObj = StreamObj { header: ObjHeader::new(&STREAM_TYPE), fd: 1 };
-static STDERR: StreamObj = StreamObj { header: ObjHeader::new(&STREAM_TYPE), fd: 2 };
+static STDIN: StreamObj = StreamObj {
+    header: ObjHeader::new(&STREAM_TYPE),
+    fd: 0,
+};
+static STDOUT: StreamObj = StreamObj {
+    header: ObjHeader::new(&STREAM_TYPE),
+    fd: 1,
+};
+static STDERR: StreamObj = StreamObj {
+    header: ObjHeader::new(&STREAM_TYPE),
+    fd: 2,
+};
 
 /// If `v` is one of the console streams, its fd.
 pub fn console_stream(_cx: &Cx, v: Value) -> Option<usize> {
@@ -110,10 +130,24 @@ fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
     dict::set_static(cx, d, &q::path, path)?;
     dict::set_static(cx, d, &q::modules, cx.modules)?;
     let (ma, mi, pa) = crate::flavour::VERSION;
-    let vt = tuple::new(cx, &[Value::small_int_unchecked(3), Value::small_int_unchecked(4), Value::small_int_unchecked(0)])?;
+    let vt = tuple::new(
+        cx,
+        &[
+            Value::small_int_unchecked(3),
+            Value::small_int_unchecked(4),
+            Value::small_int_unchecked(0),
+        ],
+    )?;
     dict::set_static(cx, d, &q::version_info, vt)?;
     let mut b = crate::obj::str::StrBuilder::new(cx);
-    let _ = core::fmt::Write::write_fmt(&mut b, format_args!("3.4.0; {} v{ma}.{mi}.{pa} (pyrite {})", crate::flavour::PRODUCT, env!("CARGO_PKG_VERSION")));
+    let _ = core::fmt::Write::write_fmt(
+        &mut b,
+        format_args!(
+            "3.4.0; {} v{ma}.{mi}.{pa} (pyrite {})",
+            crate::flavour::PRODUCT,
+            env!("CARGO_PKG_VERSION")
+        ),
+    );
     let ver = b.finish(cx)?;
     dict::set_static(cx, d, &q::version, ver)?;
     // sys.implementation
@@ -122,7 +156,15 @@ fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
     let id = module::dict_of(imp).unwrap_or(Value::NULL);
     let name = pystr::new_from(cx, crate::flavour::IMPL_NAME)?;
     dict::set_static(cx, id, &q::name, name)?;
-    let vt = tuple::new(cx, &[Value::small_int_unchecked(ma as isize), Value::small_int_unchecked(mi as isize), Value::small_int_unchecked(pa as isize), q::EMPTY.value()])?;
+    let vt = tuple::new(
+        cx,
+        &[
+            Value::small_int_unchecked(ma as isize),
+            Value::small_int_unchecked(mi as isize),
+            Value::small_int_unchecked(pa as isize),
+            q::EMPTY.value(),
+        ],
+    )?;
     dict::set_static(cx, id, &q::version, vt)?;
     dict::set_static(cx, id, &q::_mpy, Value::small_int_unchecked(0x306))?;
     let build = pystr::new_from(cx, "pyrite")?;

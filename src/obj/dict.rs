@@ -54,7 +54,12 @@ pub fn get_str(d: Value, key: Value) -> Option<Value> {
 }
 
 /// Store under a static name.
-pub fn set_static(cx: &mut Cx, d: Value, key: &'static super::str::StrObj, value: Value) -> PyResult<()> {
+pub fn set_static(
+    cx: &mut Cx,
+    d: Value,
+    key: &'static super::str::StrObj,
+    value: Value,
+) -> PyResult<()> {
     table::set_hashed(cx, d, Value::from_static(key), value, key.hash as usize)
 }
 

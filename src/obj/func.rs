@@ -77,6 +77,7 @@ impl NativeFnObj {
 #[macro_export]
 macro_rules! native_fn {
     ($vis:vis $id:ident, $name:expr, $min:expr, $max:expr, $kw:expr, $f:expr) => {
+        #[allow(missing_docs)]
         $vis static $id: $crate::obj::func::NativeFnObj =
             $crate::obj::func::NativeFnObj::new(&$name, $min, $max, $kw, $f);
     };
@@ -152,7 +153,13 @@ impl PyObj for PropertyKind {
 }
 
 /// A new descriptor object of type `ty`.
-pub fn new_descr(cx: &mut Cx, ty: &'static super::TypeObj, a: Value, b: Value, c: Value) -> PyResult<Value> {
+pub fn new_descr(
+    cx: &mut Cx,
+    ty: &'static super::TypeObj,
+    a: Value,
+    b: Value,
+    c: Value,
+) -> PyResult<Value> {
     let p: *mut DescrObj = cx.alloc_obj(ty, 0)?;
     // SAFETY: fresh object.
     unsafe {

@@ -29,7 +29,10 @@ impl IntObj {
     pub fn limbs(&self) -> &[u32] {
         // SAFETY: a big int allocation holds len limbs right after the struct.
         unsafe {
-            core::slice::from_raw_parts((self as *const IntObj).add(1) as *const u32, self.len as usize)
+            core::slice::from_raw_parts(
+                (self as *const IntObj).add(1) as *const u32,
+                self.len as usize,
+            )
         }
     }
 }
@@ -65,7 +68,11 @@ pub fn from_limbs(cx: &mut Cx, neg: bool, limbs: &[u32]) -> PyResult<Value> {
             m |= (l as u128) << (32 * i);
         }
         if m <= SMALL_INT_MAX as u128 + neg as u128 {
-            let i = if neg { (m as i128).wrapping_neg() } else { m as i128 };
+            let i = if neg {
+                (m as i128).wrapping_neg()
+            } else {
+                m as i128
+            };
             if (SMALL_INT_MIN as i128..=SMALL_INT_MAX as i128).contains(&i) {
                 return Ok(Value::small_int_unchecked(i as isize));
             }
@@ -78,7 +85,7 @@ pub fn from_limbs(cx: &mut Cx, neg: bool, limbs: &[u32]) -> PyResult<Value> {
     unsafe {
         (*p).neg = neg && len > 0;
         (*p).len = len as u32;
-        core::ptr::copy_nonoverlapping(src, (p as *mut IntObj).add(1) as *mut u32, len);
+        core::ptr::copy_nonoverlapping(src, p.add(1) as *mut u32, len);
     }
     Ok(Value::from_ptr(p))
 }
@@ -89,7 +96,12 @@ pub fn from_i128(cx: &mut Cx, i: i128) -> PyResult<Value> {
         return Ok(Value::small_int_unchecked(i as isize));
     }
     let m = i.unsigned_abs();
-    let limbs = [m as u32, (m >> 32) as u32, (m >> 64) as u32, (m >> 96) as u32];
+    let limbs = [
+        m as u32,
+        (m >> 32) as u32,
+        (m >> 64) as u32,
+        (m >> 96) as u32,
+    ];
     from_limbs(cx, i < 0, &limbs)
 }
 

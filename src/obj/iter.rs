@@ -62,7 +62,13 @@ impl PyObj for IterObj {
 }
 
 /// A new native iterator (`a` and `b` must stay reachable across the allocation).
-pub fn new(cx: &mut Cx, ty: &'static TypeObj, kind: IterKind, a: Value, b: Value) -> PyResult<Value> {
+pub fn new(
+    cx: &mut Cx,
+    ty: &'static TypeObj,
+    kind: IterKind,
+    a: Value,
+    b: Value,
+) -> PyResult<Value> {
     let p: *mut IterObj = cx.alloc_obj(ty, 0)?;
     // SAFETY: fresh object.
     unsafe {

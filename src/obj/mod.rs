@@ -280,7 +280,7 @@ pub unsafe fn get_unchecked_mut<T: PyObj>(_cx: &mut Cx, v: Value) -> &mut T {
 }
 
 /// Whether type `t` is `base` or a subclass of it.
-pub fn is_subtype(t: *const TypeObj, base: *const TypeObj) -> bool {
+pub(crate) fn is_subtype(t: *const TypeObj, base: *const TypeObj) -> bool {
     if core::ptr::eq(t, base) {
         return true;
     }
@@ -288,7 +288,9 @@ pub fn is_subtype(t: *const TypeObj, base: *const TypeObj) -> bool {
     let tr = unsafe { &*t };
     if tr.is_heap() {
         if let Some(mro) = tuple::items_of(tr.mro) {
-            return mro.iter().any(|&m| core::ptr::eq(m.raw() as *const TypeObj, base));
+            return mro
+                .iter()
+                .any(|&m| core::ptr::eq(m.raw() as *const TypeObj, base));
         }
     }
     let mut b = tr.base;

@@ -150,13 +150,13 @@ pub fn hash_of(v: Value) -> Option<u32> {
 /// The code-point length and ASCII flag of a str value.
 #[inline]
 pub fn char_len_of(v: Value) -> usize {
-    // SAFETY: callers pass str values only (checked by kind in debug builds).
     debug_assert!(super::is::<StrObj>(v) || super::is::<BytesObj>(v));
+    // SAFETY: callers pass str values only (checked by kind in debug builds).
     unsafe { (*(v.raw() as *const StrObj)).char_len as usize }
 }
 
-use crate::vm::{Cx, PyResult};
 pub use super::str_intern::{intern, intern_value, lookup};
+use crate::vm::{Cx, PyResult};
 
 /// A new `str` from UTF-8 bytes the caller has validated. Short strings that are already
 /// interned return the interned object.
@@ -200,7 +200,7 @@ pub(crate) fn new_with_type(
 }
 
 /// A str made by writing into a temporary buffer (for repr, format, join, ...).
-pub(crate) struct StrBuilder {
+pub struct StrBuilder {
     /// The bytes so far.
     pub buf: allocator_api2::vec::Vec<u8, crate::gc::heap::TempAlloc>,
     /// Set when an allocation failed; `finish` raises MemoryError.
@@ -210,7 +210,10 @@ pub(crate) struct StrBuilder {
 impl StrBuilder {
     /// An empty builder.
     pub fn new(cx: &Cx) -> StrBuilder {
-        StrBuilder { buf: allocator_api2::vec::Vec::new_in(cx.temp_alloc()), failed: false }
+        StrBuilder {
+            buf: allocator_api2::vec::Vec::new_in(cx.temp_alloc()),
+            failed: false,
+        }
     }
 
     /// Append bytes.

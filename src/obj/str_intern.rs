@@ -18,14 +18,20 @@ pub(crate) struct InternTable {
 
 impl InternTable {
     pub(crate) const fn empty() -> InternTable {
-        InternTable { slots: core::ptr::null_mut(), cap: 0, len: 0 }
+        InternTable {
+            slots: core::ptr::null_mut(),
+            cap: 0,
+            len: 0,
+        }
     }
 }
 
 /// The static str with these bytes, if there is one.
 pub fn find_static(b: &[u8]) -> Option<&'static StrObj> {
     let t = &crate::qstrs::SORTED;
-    t.binary_search_by(|s| s.as_bytes().cmp(b)).ok().map(|i| t[i])
+    t.binary_search_by(|s| s.as_bytes().cmp(b))
+        .ok()
+        .map(|i| t[i])
 }
 
 fn find_heap(cx: &Cx, b: &[u8], h: u32) -> Result<Value, usize> {

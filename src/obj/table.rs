@@ -272,7 +272,13 @@ pub fn set_hashed(cx: &mut Cx, obj: Value, key: Value, value: Value, h: usize) -
     let t = table_of(obj);
     let e = t.used;
     // SAFETY: used < cap after the resize.
-    unsafe { *t.entries.add(e) = Entry { hash: h, key, value } };
+    unsafe {
+        *t.entries.add(e) = Entry {
+            hash: h,
+            key,
+            value,
+        }
+    };
     t.used += 1;
     t.len += 1;
     t.version = t.version.wrapping_add(1);

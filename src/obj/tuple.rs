@@ -23,10 +23,7 @@ impl TupleObj {
     pub fn items(&self) -> &[Value] {
         // SAFETY: a tuple allocation holds len values right after the struct.
         unsafe {
-            core::slice::from_raw_parts(
-                (self as *const TupleObj).add(1) as *const Value,
-                self.len,
-            )
+            core::slice::from_raw_parts((self as *const TupleObj).add(1) as *const Value, self.len)
         }
     }
 
@@ -41,7 +38,10 @@ impl TupleObj {
 }
 
 /// The shared empty tuple.
-pub static EMPTY: TupleObj = TupleObj { header: ObjHeader::new(&super::types::TUPLE_TYPE), len: 0 };
+pub static EMPTY: TupleObj = TupleObj {
+    header: ObjHeader::new(&super::types::TUPLE_TYPE),
+    len: 0,
+};
 
 /// The empty tuple as a value.
 pub fn empty() -> Value {
@@ -53,7 +53,9 @@ pub fn new_uninit(cx: &mut Cx, n: usize) -> PyResult<Value> {
     if n == 0 {
         return Ok(empty());
     }
-    let extra = n.checked_mul(core::mem::size_of::<Value>()).unwrap_or(usize::MAX / 2);
+    let extra = n
+        .checked_mul(core::mem::size_of::<Value>())
+        .unwrap_or(usize::MAX / 2);
     let p: *mut TupleObj = cx.alloc_obj(&super::types::TUPLE_TYPE, extra)?;
     // SAFETY: fresh allocation with room for n items (zeroed = NULL).
     unsafe { (*p).len = n };

@@ -118,20 +118,39 @@ builtin_type!(/// `BaseException`
 /// Make a static exception type deriving from `$base`.
 macro_rules! exc_type {
     ($id:ident, $name:ident, $base:ident) => {
-        builtin_type!(#[doc = concat!("`", stringify!($name), "`")]
-            $id, $name, Kind::Exception, &$base, NO_ATTRS, EXC);
+        builtin_type!(
+            #[doc = concat!("`", stringify!($name), "`")]
+            $id,
+            $name,
+            Kind::Exception,
+            &$base,
+            NO_ATTRS,
+            EXC
+        );
     };
 }
 
 exc_type!(SYSTEM_EXIT_TYPE, SystemExit, BASE_EXCEPTION_TYPE);
-exc_type!(KEYBOARD_INTERRUPT_TYPE, KeyboardInterrupt, BASE_EXCEPTION_TYPE);
+exc_type!(
+    KEYBOARD_INTERRUPT_TYPE,
+    KeyboardInterrupt,
+    BASE_EXCEPTION_TYPE
+);
 exc_type!(GENERATOR_EXIT_TYPE, GeneratorExit, BASE_EXCEPTION_TYPE);
 exc_type!(EXCEPTION_TYPE, Exception, BASE_EXCEPTION_TYPE);
 exc_type!(STOP_ITERATION_TYPE, StopIteration, EXCEPTION_TYPE);
-exc_type!(STOP_ASYNC_ITERATION_TYPE, StopAsyncIteration, EXCEPTION_TYPE);
+exc_type!(
+    STOP_ASYNC_ITERATION_TYPE,
+    StopAsyncIteration,
+    EXCEPTION_TYPE
+);
 exc_type!(ARITHMETIC_ERROR_TYPE, ArithmeticError, EXCEPTION_TYPE);
 exc_type!(OVERFLOW_ERROR_TYPE, OverflowError, ARITHMETIC_ERROR_TYPE);
-exc_type!(ZERO_DIVISION_ERROR_TYPE, ZeroDivisionError, ARITHMETIC_ERROR_TYPE);
+exc_type!(
+    ZERO_DIVISION_ERROR_TYPE,
+    ZeroDivisionError,
+    ARITHMETIC_ERROR_TYPE
+);
 exc_type!(ASSERTION_ERROR_TYPE, AssertionError, EXCEPTION_TYPE);
 exc_type!(ATTRIBUTE_ERROR_TYPE, AttributeError, EXCEPTION_TYPE);
 exc_type!(EOF_ERROR_TYPE, EOFError, EXCEPTION_TYPE);
@@ -143,7 +162,11 @@ exc_type!(MEMORY_ERROR_TYPE, MemoryError, EXCEPTION_TYPE);
 exc_type!(NAME_ERROR_TYPE, NameError, EXCEPTION_TYPE);
 exc_type!(OS_ERROR_TYPE, OSError, EXCEPTION_TYPE);
 exc_type!(RUNTIME_ERROR_TYPE, RuntimeError, EXCEPTION_TYPE);
-exc_type!(NOT_IMPLEMENTED_ERROR_TYPE, NotImplementedError, RUNTIME_ERROR_TYPE);
+exc_type!(
+    NOT_IMPLEMENTED_ERROR_TYPE,
+    NotImplementedError,
+    RUNTIME_ERROR_TYPE
+);
 exc_type!(SYNTAX_ERROR_TYPE, SyntaxError, EXCEPTION_TYPE);
 exc_type!(INDENTATION_ERROR_TYPE, IndentationError, SYNTAX_ERROR_TYPE);
 exc_type!(TYPE_ERROR_TYPE, TypeError, EXCEPTION_TYPE);
@@ -152,7 +175,11 @@ exc_type!(UNICODE_ERROR_TYPE, UnicodeError, VALUE_ERROR_TYPE);
 // CircuitPython's extra builtins (FLAVOURS.md row 26).
 exc_type!(TIMEOUT_ERROR_TYPE, TimeoutError, OS_ERROR_TYPE);
 exc_type!(CONNECTION_ERROR_TYPE, ConnectionError, OS_ERROR_TYPE);
-exc_type!(BROKEN_PIPE_ERROR_TYPE, BrokenPipeError, CONNECTION_ERROR_TYPE);
+exc_type!(
+    BROKEN_PIPE_ERROR_TYPE,
+    BrokenPipeError,
+    CONNECTION_ERROR_TYPE
+);
 exc_type!(WARNING_TYPE, Warning, EXCEPTION_TYPE);
 exc_type!(FUTURE_WARNING_TYPE, FutureWarning, WARNING_TYPE);
 exc_type!(RELOAD_EXCEPTION_TYPE, ReloadException, BASE_EXCEPTION_TYPE);

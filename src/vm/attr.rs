@@ -25,7 +25,8 @@ pub(crate) enum Found {
 
 fn static_attr(t: &TypeObj, name: Value, name_b: &[u8]) -> Option<Found> {
     for a in t.attrs {
-        if core::ptr::eq(a.name, name.raw() as *const pystr::StrObj) || a.name.as_bytes() == name_b {
+        if core::ptr::eq(a.name, name.raw() as *const pystr::StrObj) || a.name.as_bytes() == name_b
+        {
             return Some(match a.value {
                 AttrValue::Method(f) => Found::Method(Value::from_static(f)),
                 AttrValue::ClassMethod(f) => Found::ClassMethod(Value::from_static(f)),
@@ -86,7 +87,11 @@ pub(crate) fn lookup_special(cx: &mut Cx, v: Value, name: &'static pystr::StrObj
 }
 
 /// Like `lookup_special` but reports a class attribute set to None (e.g. `__hash__ = None`).
-pub(crate) fn lookup_special_raw(_cx: &mut Cx, v: Value, name: &'static pystr::StrObj) -> Option<Value> {
+pub(crate) fn lookup_special_raw(
+    _cx: &mut Cx,
+    v: Value,
+    name: &'static pystr::StrObj,
+) -> Option<Value> {
     let ty = obj::type_of(v);
     // SAFETY: live type.
     if !unsafe { (*ty).is_heap() } {
@@ -110,8 +115,13 @@ fn attr_error(cx: &mut Cx, o: Value, name: Value) -> Raised {
     let n = super::ops::alloc_free_name(n);
     if obj::kind_of(o) == Kind::Type && o.is_ptr() {
         // SAFETY: kind-checked type.
-        let tn = super::ops::alloc_free_name(super::raise::as_str(unsafe { (*(o.raw() as *const TypeObj)).name_bytes() }));
-        return cx.raise_fmt(&ATTRIBUTE_ERROR_TYPE, format_args!("type object '{tn}' has no attribute '{n}'"));
+        let tn = super::ops::alloc_free_name(super::raise::as_str(unsafe {
+            (*(o.raw() as *const TypeObj)).name_bytes()
+        }));
+        return cx.raise_fmt(
+            &ATTRIBUTE_ERROR_TYPE,
+            format_args!("type object '{tn}' has no attribute '{n}'"),
+        );
     }
     if obj::kind_of(o) == Kind::Module && o.is_ptr() {
         let mn = obj::module::dict_of(o)
@@ -119,17 +129,27 @@ fn attr_error(cx: &mut Cx, o: Value, name: Value) -> Raised {
             .and_then(pystr::str_of)
             .unwrap_or("?");
         let mn = super::ops::alloc_free_name(mn);
-        return cx.raise_fmt(&ATTRIBUTE_ERROR_TYPE, format_args!("module '{mn}' has no attribute '{n}'"));
+        return cx.raise_fmt(
+            &ATTRIBUTE_ERROR_TYPE,
+            format_args!("module '{mn}' has no attribute '{n}'"),
+        );
     }
     let tn = super::ops::alloc_free_name(cx.type_name(o));
-    cx.raise_fmt(&ATTRIBUTE_ERROR_TYPE, format_args!("'{tn}' object has no attribute '{n}'"))
+    cx.raise_fmt(
+        &ATTRIBUTE_ERROR_TYPE,
+        format_args!("'{tn}' object has no attribute '{n}'"),
+    )
 }
 
 /// The attribute dict of an object, if it has one (instances, exceptions, modules, classes).
 pub(crate) fn instance_dict(v: Value) -> Option<Value> {
     match obj::kind_of(v) {
-        Kind::Instance => instance::inst_of(v).map(|i| i.dict).filter(|d| !d.is_null()),
-        Kind::Exception => exception::exc_of(v).map(|e| e.dict).filter(|d| !d.is_null()),
+        Kind::Instance => instance::inst_of(v)
+            .map(|i| i.dict)
+            .filter(|d| !d.is_null()),
+        Kind::Exception => exception::exc_of(v)
+            .map(|e| e.dict)
+            .filter(|d| !d.is_null()),
         Kind::Module => obj::module::dict_of(v),
         _ => None,
     }
@@ -140,7 +160,8 @@ fn is_data_descriptor(cx: &mut Cx, f: Value) -> bool {
     match obj::kind_of(f) {
         Kind::Property => true,
         _ if super::ops::is_user_object(f) => {
-            lookup_special(cx, f, &q::__set__).is_some() || lookup_special(cx, f, &q::__delete__).is_some()
+            lookup_special(cx, f, &q::__set__).is_some()
+                || lookup_special(cx, f, &q::__delete__).is_some()
         }
         _ => false,
     }
@@ -195,7 +216,9 @@ fn builtin_attr(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> {
     match obj::kind_of(o) {
         Kind::Function if o.is_ptr() => {
             // SAFETY: kind-checked function with a live code object.
-            let code = unsafe { &*((*(o.raw() as *const FunctionObj)).code.raw() as *const obj::code::CodeObj) };
+            let code = unsafe {
+                &*((*(o.raw() as *const FunctionObj)).code.raw() as *const obj::code::CodeObj)
+            };
             match nb {
                 b"__name__" | b"__qualname__" => return Ok(Some(code.name)),
                 b"__globals__" => {
@@ -207,7 +230,9 @@ fn builtin_attr(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> {
         }
         Kind::NativeFn if o.is_ptr() && nb == b"__name__" => {
             // SAFETY: kind-checked native function (static).
-            return Ok(Some(unsafe { (*(o.raw() as *const NativeFnObj)).name.value() }));
+            return Ok(Some(unsafe {
+                (*(o.raw() as *const NativeFnObj)).name.value()
+            }));
         }
         Kind::BoundMethod if o.is_ptr() => {
             // SAFETY: kind-checked bound method.
@@ -240,10 +265,8 @@ fn builtin_attr(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> {
                 _ => {}
             }
         }
-        Kind::Instance | Kind::Module => {
-            if nb == b"__dict__" {
-                return Ok(Some(ensure_dict(cx, o)?));
-            }
+        Kind::Instance | Kind::Module if nb == b"__dict__" => {
+            return Ok(Some(ensure_dict(cx, o)?));
         }
         _ => {}
     }
@@ -400,10 +423,14 @@ pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value
                 Found::Method(f) => {
                     return Ok((f, super::ops::instance_base(o).unwrap_or(o)));
                 }
-                Found::Value(f) if matches!(obj::kind_of(f), Kind::Function) && f.is_ptr() => {
-                    if instance_dict(o).and_then(|d| dict::get_str(d, name)).is_none() {
-                        return Ok((f, o));
-                    }
+                Found::Value(f)
+                    if matches!(obj::kind_of(f), Kind::Function)
+                        && f.is_ptr()
+                        && instance_dict(o)
+                            .and_then(|d| dict::get_str(d, name))
+                            .is_none() =>
+                {
+                    return Ok((f, o));
                 }
                 _ => {}
             }
@@ -414,9 +441,16 @@ pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value
 }
 
 /// `super(cls, self).name` as LOAD_METHOD does it.
-pub fn super_method(cx: &mut Cx, cls: Value, self_: Value, name: Value) -> PyResult<(Value, Value)> {
+pub fn super_method(
+    cx: &mut Cx,
+    cls: Value,
+    self_: Value,
+    name: Value,
+) -> PyResult<(Value, Value)> {
     match super_lookup(cx, cls, self_, name)? {
-        Some(Found::Value(f)) if matches!(obj::kind_of(f), Kind::Function) && f.is_ptr() => Ok((f, self_)),
+        Some(Found::Value(f)) if matches!(obj::kind_of(f), Kind::Function) && f.is_ptr() => {
+            Ok((f, self_))
+        }
         Some(Found::Method(f)) => Ok((f, super::ops::instance_base(self_).unwrap_or(self_))),
         Some(found) => {
             let obj_for_bind = self_;
@@ -425,7 +459,10 @@ pub fn super_method(cx: &mut Cx, cls: Value, self_: Value, name: Value) -> PyRes
         None => {
             if pystr::bytes_of(name) == Some(b"__init__") {
                 // object.__init__: accept and ignore.
-                return Ok((Value::from_static(&crate::obj::methods::object::OBJECT_INIT), self_));
+                return Ok((
+                    Value::from_static(&crate::obj::methods::object::OBJECT_INIT),
+                    self_,
+                ));
             }
             Err(attr_error(cx, self_, name))
         }
@@ -434,9 +471,17 @@ pub fn super_method(cx: &mut Cx, cls: Value, self_: Value, name: Value) -> PyRes
 
 /// Look `name` up in the MRO of `self_`'s type (or `self_` itself when it is a class),
 /// starting after `cls`.
-pub(crate) fn super_lookup(cx: &mut Cx, cls: Value, self_: Value, name: Value) -> PyResult<Option<Found>> {
+pub(crate) fn super_lookup(
+    cx: &mut Cx,
+    cls: Value,
+    self_: Value,
+    name: Value,
+) -> PyResult<Option<Found>> {
     let _ = cx;
-    let start_ty = if obj::kind_of(self_) == Kind::Type && self_.is_ptr() && obj::is_subtype(self_.raw() as *const TypeObj, cls.raw() as *const TypeObj) {
+    let start_ty = if obj::kind_of(self_) == Kind::Type
+        && self_.is_ptr()
+        && obj::is_subtype(self_.raw() as *const TypeObj, cls.raw() as *const TypeObj)
+    {
         self_.raw() as *const TypeObj
     } else {
         obj::type_of(self_)
@@ -444,7 +489,11 @@ pub(crate) fn super_lookup(cx: &mut Cx, cls: Value, self_: Value, name: Value) -
     // SAFETY: live type.
     let t = unsafe { &*start_ty };
     let name_b = pystr::bytes_of(name).unwrap_or(&[]);
-    let mro: &[Value] = if t.is_heap() { tuple::items_of(t.mro).unwrap_or(&[]) } else { &[] };
+    let mro: &[Value] = if t.is_heap() {
+        tuple::items_of(t.mro).unwrap_or(&[])
+    } else {
+        &[]
+    };
     let mut after = false;
     for &m in mro {
         if after {
@@ -485,7 +534,10 @@ pub fn setattr(cx: &mut Cx, o: Value, name: Value, v: Value) -> PyResult<()> {
             }
             let tn = super::ops::alloc_free_name(cx.type_name(o));
             let n = super::ops::alloc_free_name(pystr::str_of(name).unwrap_or("?"));
-            return Err(cx.raise_fmt(&ATTRIBUTE_ERROR_TYPE, format_args!("'{tn}' object has no attribute '{n}'")));
+            return Err(cx.raise_fmt(
+                &ATTRIBUTE_ERROR_TYPE,
+                format_args!("'{tn}' object has no attribute '{n}'"),
+            ));
         }
         Kind::Module if o.is_ptr() => {
             let d = obj::module::dict_of(o).unwrap_or(Value::NULL);

@@ -34,7 +34,8 @@ impl Cx {
             return Err(self.recursion_error());
         }
         let p = if in_heap {
-            self.alloc_raw(size, crate::gc::heap::AllocKind::Buffer)?.as_ptr()
+            self.alloc_raw(size, crate::gc::heap::AllocKind::Buffer)?
+                .as_ptr()
         } else {
             let fs = &mut self.frames;
             if fs.top + size > fs.cap {
@@ -68,7 +69,7 @@ impl Cx {
         if flags & fflags::GENERATOR == 0 {
             let fs = &mut self.frames;
             let top = fs.top.saturating_sub(size);
-            debug_assert!(unsafe { fs.base.add(top) } == f as *mut u8);
+            debug_assert!(fs.base.wrapping_add(top) == f as *mut u8);
             fs.top = top;
         }
     }
@@ -168,7 +169,16 @@ impl Cx {
             // SAFETY: kw dict slot < n_state.
             unsafe { *local(kw_dict_slot) = d };
         }
-        let r = self.bind_rest(f, func, args.len(), kw, n_closed, n_given.min(n_pos), n_def, kw_dict_slot);
+        let r = self.bind_rest(
+            f,
+            func,
+            args.len(),
+            kw,
+            n_closed,
+            n_given.min(n_pos),
+            n_def,
+            kw_dict_slot,
+        );
         if let Err(e) = r {
             self.unlink_free(f);
             return Err(e);
@@ -178,7 +188,9 @@ impl Cx {
         let code = unsafe { &*((*f).code.raw() as *const CodeObj) };
         let cells_at = code.cells as usize;
         for k in 0..code.n_cells as usize {
-            let Some(&li) = code.bytes().get(cells_at + k) else { break };
+            let Some(&li) = code.bytes().get(cells_at + k) else {
+                break;
+            };
             // SAFETY: f is live.
             let slot = unsafe { (*f).local(li as usize) };
             // SAFETY: the loader checked li < n_state.
@@ -234,7 +246,10 @@ impl Cx {
                     continue;
                 }
                 let pname = self.qstr(code, qi);
-                if pname == name || (pystr::bytes_of(pname).is_some() && pystr::bytes_of(pname) == pystr::bytes_of(name)) {
+                if pname == name
+                    || (pystr::bytes_of(pname).is_some()
+                        && pystr::bytes_of(pname) == pystr::bytes_of(name))
+                {
                     // SAFETY: slot < n_state.
                     if !unsafe { *local(slot) }.is_null() {
                         let n = pystr::str_of(name).unwrap_or("?");
@@ -293,15 +308,17 @@ impl Cx {
             // SAFETY: slot < n_state.
             if unsafe { *local(slot) }.is_null() {
                 let name = self.qstr(code, qi);
-                let d = if kwdefs.is_null() { None } else { dict::get_str(kwdefs, name) };
+                let d = if kwdefs.is_null() {
+                    None
+                } else {
+                    dict::get_str(kwdefs, name)
+                };
                 match d {
                     // SAFETY: as above.
                     Some(v) => unsafe { *local(slot) = v },
                     None => {
-                        return Err(self.raise_msg(
-                            &TYPE_ERROR_TYPE,
-                            "function missing keyword-only argument",
-                        ))
+                        return Err(self
+                            .raise_msg(&TYPE_ERROR_TYPE, "function missing keyword-only argument"))
                     }
                 }
             }
@@ -322,11 +339,18 @@ impl Cx {
     pub(crate) fn qstr(&self, code: &CodeObj, i: usize) -> Value {
         // SAFETY: a code object's ctx is a live module context.
         let ctx = unsafe { &*(code.ctx.raw() as *const crate::obj::code::ModuleCtxObj) };
-        tuple::items_of(ctx.qstrs).and_then(|t| t.get(i).copied()).unwrap_or(Value::NONE)
+        tuple::items_of(ctx.qstrs)
+            .and_then(|t| t.get(i).copied())
+            .unwrap_or(Value::NONE)
     }
 
     /// Check a native function's arity (MicroPython's wording).
-    pub(crate) fn check_native_args(&mut self, nf: &NativeFnObj, n: usize, n_kw: usize) -> PyResult<()> {
+    pub(crate) fn check_native_args(
+        &mut self,
+        nf: &NativeFnObj,
+        n: usize,
+        n_kw: usize,
+    ) -> PyResult<()> {
         if n_kw > 0 && !nf.takes_kw {
             return Err(self.type_error("function doesn't take keyword arguments"));
         }
@@ -353,7 +377,12 @@ impl Cx {
     }
 
     /// Call a native function object.
-    pub(crate) fn call_native(&mut self, f: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    pub(crate) fn call_native(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kw: &[Value],
+    ) -> PyResult<Value> {
         // SAFETY: callers pass NativeFn-kind values; native function objects are static.
         let nf = unsafe { &*(f.raw() as *const NativeFnObj) };
         self.check_native_args(nf, args.len(), kw.len() / 2)?;
@@ -364,7 +393,12 @@ impl Cx {
     }
 
     /// Make a generator object for a call of a generator function.
-    pub(crate) fn make_generator(&mut self, func: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    pub(crate) fn make_generator(
+        &mut self,
+        func: Value,
+        args: &[Value],
+        kw: &[Value],
+    ) -> PyResult<Value> {
         // The frame stays linked (so traced, with its buffer marked) until the generator
         // object that will own it exists.
         let f = self.bind_frame(func, args, kw, true)?;
@@ -413,7 +447,8 @@ impl Cx {
             Kind::NativeFn if f.is_ptr() => self.call_native(f, args, kw),
             Kind::Function if f.is_ptr() => {
                 // SAFETY: kind-checked function.
-                let code = unsafe { &*((*(f.raw() as *const FunctionObj)).code.raw() as *const CodeObj) };
+                let code =
+                    unsafe { &*((*(f.raw() as *const FunctionObj)).code.raw() as *const CodeObj) };
                 if code.scope_flags & scope::GENERATOR != 0 {
                     return self.make_generator(f, args, kw);
                 }
@@ -433,7 +468,13 @@ impl Cx {
     }
 
     /// Call `func(self_, *args, **kw)`.
-    pub fn call_with_self(&mut self, func: Value, self_: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    pub fn call_with_self(
+        &mut self,
+        func: Value,
+        self_: Value,
+        args: &[Value],
+        kw: &[Value],
+    ) -> PyResult<Value> {
         // Build [self, args...] in a rooted scratch tuple.
         let mark = self.roots_mark();
         self.root(func)?;
@@ -483,7 +524,12 @@ impl Cx {
 
     /// Resume a generator with `send` (or `throw` when `throw` is set): returns the yielded or
     /// returned value and whether it returned.
-    pub(crate) fn resume_generator(&mut self, g: Value, send: Value, throw: Option<Value>) -> PyResult<(Value, bool)> {
+    pub(crate) fn resume_generator(
+        &mut self,
+        g: Value,
+        send: Value,
+        throw: Option<Value>,
+    ) -> PyResult<(Value, bool)> {
         let Some(go) = obj::gen::gen_of(g) else {
             return Err(self.type_error("not a generator"));
         };
@@ -497,7 +543,9 @@ impl Cx {
             }
             GenState::Created => {
                 if throw.is_none() && !send.is_none() {
-                    return Err(self.type_error("can't send non-None value to a just-started generator"));
+                    return Err(
+                        self.type_error("can't send non-None value to a just-started generator")
+                    );
                 }
             }
             GenState::Suspended => {}

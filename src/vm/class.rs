@@ -7,7 +7,9 @@ use super::{Cx, PyResult};
 use crate::obj::code::{scope, CodeObj};
 use crate::obj::func::FunctionObj;
 use crate::obj::types::*;
-use crate::obj::{self, dict, exception, instance, str as pystr, tflags, tuple, Kind, ObjHeader, TypeObj};
+use crate::obj::{
+    self, dict, exception, instance, str as pystr, tflags, tuple, Kind, ObjHeader, TypeObj,
+};
 use crate::qstrs::q;
 use crate::value::Value;
 
@@ -29,7 +31,11 @@ fn new_instance(cx: &mut Cx, cls: Value, args: &[Value], kw: &[Value]) -> PyResu
     let t = cls.raw() as *const TypeObj;
     // A Python __new__.
     if let Some(super::attr::Found::Value(nf)) = super::attr::type_lookup(t, q::__new__.value()) {
-        let nf = if obj::kind_of(nf) == Kind::StaticMethod { obj::func::descr_of(nf).map_or(nf, |d| d.a) } else { nf };
+        let nf = if obj::kind_of(nf) == Kind::StaticMethod {
+            obj::func::descr_of(nf).map_or(nf, |d| d.a)
+        } else {
+            nf
+        };
         let o = cx.call_with_self(nf, cls, args, kw)?;
         let run_init = obj::is_subtype(obj::type_of(o), t);
         return Ok((o, run_init));
@@ -50,10 +56,21 @@ fn new_instance(cx: &mut Cx, cls: Value, args: &[Value], kw: &[Value]) -> PyResu
                 // start empty and are filled by __init__ (or by the default below).
                 let mark = cx.roots_mark();
                 cx.root(inst)?;
-                let mutable = matches!(nb.kind, Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray);
-                let has_user_init = matches!(super::attr::type_lookup(t, q::__init__.value()), Some(super::attr::Found::Value(_)));
+                let mutable = matches!(
+                    nb.kind,
+                    Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray
+                );
+                let has_user_init = matches!(
+                    super::attr::type_lookup(t, q::__init__.value()),
+                    Some(super::attr::Found::Value(_))
+                );
                 let base_args: &[Value] = if mutable && has_user_init { &[] } else { args };
-                let base = crate::builtins::ctors::construct(cx, nb, base_args, if mutable && has_user_init { &[] } else { kw });
+                let base = crate::builtins::ctors::construct(
+                    cx,
+                    nb,
+                    base_args,
+                    if mutable && has_user_init { &[] } else { kw },
+                );
                 cx.roots_truncate(mark);
                 let base = base?;
                 if let Some(i) = instance::inst_of(inst) {
@@ -78,7 +95,9 @@ pub fn call_type(cx: &mut Cx, cls: Value, args: &[Value], kw: &[Value]) -> PyRes
     }
     let mark = cx.roots_mark();
     cx.root(o)?;
-    if let Some(super::attr::Found::Value(init)) = super::attr::type_lookup(cls.raw() as *const TypeObj, q::__init__.value()) {
+    if let Some(super::attr::Found::Value(init)) =
+        super::attr::type_lookup(cls.raw() as *const TypeObj, q::__init__.value())
+    {
         let r = cx.call_with_self(init, o, args, kw);
         cx.roots_truncate(mark);
         let r = r?;
@@ -93,7 +112,13 @@ pub fn call_type(cx: &mut Cx, cls: Value, args: &[Value], kw: &[Value]) -> PyRes
 
 /// `cls(*args, **kw)` from an opcode: a Python `__init__` runs in a new frame (no Rust
 /// recursion). When `slot_free`, the slot before `args` may be overwritten.
-pub(crate) fn call_type_from_vm(cx: &mut Cx, cls: Value, args: &[Value], kw: &[Value], slot_free: bool) -> PyResult<Called> {
+pub(crate) fn call_type_from_vm(
+    cx: &mut Cx,
+    cls: Value,
+    args: &[Value],
+    kw: &[Value],
+    slot_free: bool,
+) -> PyResult<Called> {
     // SAFETY: callers pass type objects.
     let t = unsafe { &*(cls.raw() as *const TypeObj) };
     if !t.is_heap() || !slot_free {
@@ -222,7 +247,10 @@ fn make_type_inner(cx: &mut Cx, name: Value, bases: Value, ns: Value) -> PyResul
         let bt = unsafe { &*(b.raw() as *const TypeObj) };
         if bt.flags & tflags::BASETYPE == 0 {
             let n = super::ops::alloc_free_name(super::raise::as_str(bt.name_bytes()));
-            return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("type '{n}' is not an acceptable base type")));
+            return Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("type '{n}' is not an acceptable base type"),
+            ));
         }
     }
     let name = pystr::intern_value(cx, name)?;

@@ -90,7 +90,8 @@ impl Cx {
             // SAFETY: the running frame is live; its code object is live (held by the frame).
             let code: &CodeObj = unsafe { &*((*f).code.raw() as *const CodeObj) };
             // SAFETY: the code bytes live as long as the code object.
-            let bc: &[u8] = unsafe { core::slice::from_raw_parts(code.code, code.code_len as usize) };
+            let bc: &[u8] =
+                unsafe { core::slice::from_raw_parts(code.code, code.code_len as usize) };
             // SAFETY: the frame's state slots follow its header.
             let state: *mut Value = unsafe { (*f).state() };
             let n_state = code.n_state as usize;
@@ -242,7 +243,11 @@ impl Cx {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         // SAFETY: f is live.
                         let locals = unsafe { (*f).locals };
-                        let mut v = if locals.is_null() { None } else { tri!(ops::map_get_str(self, locals, name)) };
+                        let mut v = if locals.is_null() {
+                            None
+                        } else {
+                            tri!(ops::map_get_str(self, locals, name))
+                        };
                         if v.is_none() {
                             // SAFETY: f is live.
                             v = dict::get_str(unsafe { (*f).globals }, name);
@@ -315,7 +320,11 @@ impl Cx {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         // SAFETY: f is live.
                         let (locals, globals) = unsafe { ((*f).locals, (*f).globals) };
-                        let d = if op == DELETE_NAME && !locals.is_null() { locals } else { globals };
+                        let d = if op == DELETE_NAME && !locals.is_null() {
+                            locals
+                        } else {
+                            globals
+                        };
                         if tri!(ops::map_del(self, d, name)).is_none() {
                             raise_now!(self.name_error(name));
                         }
@@ -326,7 +335,9 @@ impl Cx {
                         let level = peek!(1);
                         // SAFETY: f is live.
                         let globals = unsafe { (*f).globals };
-                        let m = tri!(super::import::import_name(self, name, fromlist, level, globals));
+                        let m = tri!(super::import::import_name(
+                            self, name, fromlist, level, globals
+                        ));
                         sp -= 1;
                         set_top!(m);
                     }
@@ -352,7 +363,9 @@ impl Cx {
                         let i = read_vuint(bc, &mut ip);
                         // SAFETY: the code's ctx is a live module context.
                         let ctx = unsafe { &*(code.ctx.raw() as *const ModuleCtxObj) };
-                        let v = tuple::items_of(ctx.consts).and_then(|t| t.get(i).copied()).unwrap_or(Value::NONE);
+                        let v = tuple::items_of(ctx.consts)
+                            .and_then(|t| t.get(i).copied())
+                            .unwrap_or(Value::NONE);
                         push!(v);
                     }
                     LOAD_FAST_N => {
@@ -489,16 +502,24 @@ impl Cx {
                         };
                         let with_defs = op == MAKE_FUNCTION_DEFARGS || op == MAKE_CLOSURE_DEFARGS;
                         let n_pop = n_cells + if with_defs { 2 } else { 0 };
-                        let Some(child_code) = tuple::items_of(code.children).and_then(|c| c.get(child).copied()) else {
+                        let Some(child_code) =
+                            tuple::items_of(code.children).and_then(|c| c.get(child).copied())
+                        else {
                             raise_now!(self.runtime_error("bad child index"));
                         };
                         // SAFETY: the n_pop operands are the top stack slots.
-                        let ops_slice = unsafe { core::slice::from_raw_parts(state.add(sp - n_pop), n_pop) };
-                        let (defs, kwdefs) = if with_defs { (ops_slice[0], ops_slice[1]) } else { (Value::NULL, Value::NULL) };
+                        let ops_slice =
+                            unsafe { core::slice::from_raw_parts(state.add(sp - n_pop), n_pop) };
+                        let (defs, kwdefs) = if with_defs {
+                            (ops_slice[0], ops_slice[1])
+                        } else {
+                            (Value::NULL, Value::NULL)
+                        };
                         let cells = &ops_slice[n_pop - n_cells..];
                         // SAFETY: f is live.
                         let globals = unsafe { (*f).globals };
-                        let func = tri!(self.make_function(child_code, globals, defs, kwdefs, cells));
+                        let func =
+                            tri!(self.make_function(child_code, globals, defs, kwdefs, cells));
                         sp -= n_pop;
                         push!(func);
                     }
@@ -507,7 +528,8 @@ impl Cx {
                         let (n_pos, n_kw) = (x & 0xff, (x >> 8) & 0xff);
                         let is_method = op == CALL_METHOD || op == CALL_METHOD_VAR_KW;
                         let var = op == CALL_FUNCTION_VAR_KW || op == CALL_METHOD_VAR_KW;
-                        let n_args_slots = n_pos + 2 * n_kw + usize::from(var) + usize::from(is_method);
+                        let n_args_slots =
+                            n_pos + 2 * n_kw + usize::from(var) + usize::from(is_method);
                         let base = sp - n_args_slots - 1;
                         sync!();
                         self.gc_safepoint();
@@ -578,11 +600,23 @@ impl Cx {
                     SETUP_WITH => {
                         let handler = read_jump(bc, &mut ip, false);
                         let mgr = peek!(0);
-                        let (exit, exit_self) = tri!(ops::load_method(self, mgr, crate::qstrs::q::__exit__.value()));
-                        let (enter, enter_self) = tri!(ops::load_method(self, mgr, crate::qstrs::q::__enter__.value()));
+                        let (exit, exit_self) = tri!(ops::load_method(
+                            self,
+                            mgr,
+                            crate::qstrs::q::__exit__.value()
+                        ));
+                        let (enter, enter_self) = tri!(ops::load_method(
+                            self,
+                            mgr,
+                            crate::qstrs::q::__enter__.value()
+                        ));
                         // Stack: (..., exit, exit_self) then the record, then r.
                         set_top!(exit);
-                        push!(if exit_self.is_null() { Value::NONE } else { exit_self });
+                        push!(if exit_self.is_null() {
+                            Value::NONE
+                        } else {
+                            exit_self
+                        });
                         let saved = sp;
                         sync!();
                         let r = if enter_self.is_null() {
@@ -680,7 +714,11 @@ impl Cx {
                             let k = if top.is_none() { 0 } else { 1 };
                             let exit_self = *slot!(sp - 2 - k);
                             let exit = *slot!(sp - 3 - k);
-                            let r = self.call_exit(exit, exit_self, &[Value::NONE, Value::NONE, Value::NONE]);
+                            let r = self.call_exit(
+                                exit,
+                                exit_self,
+                                &[Value::NONE, Value::NONE, Value::NONE],
+                            );
                             tri!(r);
                             // Remove exit and its self, keep the marker(s).
                             if k == 0 {
@@ -717,21 +755,18 @@ impl Cx {
                             if u < 0 {
                                 // A return in progress: the value is beneath.
                                 let v = pop!();
-                                match self.do_return(f, &mut sp, &mut ip, v) {
-                                    Some(v) => {
-                                        // The frame returns v.
-                                        sync!();
-                                        match self.finish_frame(f, v) {
-                                            Ok(Some(exit)) => return Ok(exit),
-                                            Ok(None) => continue 'frame,
-                                            Err(_) => {
-                                                throwing = true;
-                                                reraise = false;
-                                                continue 'frame;
-                                            }
+                                if let Some(v) = self.do_return(f, &mut sp, &mut ip, v) {
+                                    // The frame returns v.
+                                    sync!();
+                                    match self.finish_frame(f, v) {
+                                        Ok(Some(exit)) => return Ok(exit),
+                                        Ok(None) => continue 'frame,
+                                        Err(_) => {
+                                            throwing = true;
+                                            reraise = false;
+                                            continue 'frame;
                                         }
                                     }
-                                    None => {}
                                 }
                             } else {
                                 match self.unwind_jump(f, &mut sp, u as usize, &mut ip) {
@@ -808,7 +843,11 @@ impl Cx {
                         continue 'frame;
                     }
                     RAISE_OBJ | RAISE_FROM => {
-                        let (e, cause) = if op == RAISE_FROM { (peek!(1), peek!(0)) } else { (peek!(0), Value::NULL) };
+                        let (e, cause) = if op == RAISE_FROM {
+                            (peek!(1), peek!(0))
+                        } else {
+                            (peek!(0), Value::NULL)
+                        };
                         let exc = tri!(ops::make_raise_obj(self, e));
                         if op == RAISE_FROM {
                             tri!(self.set_cause(exc, cause));
@@ -904,7 +943,13 @@ impl Cx {
     /// Start returning `v` from frame `f`, running pending finally handlers first
     /// (MPY_FORMAT.md 7.5). Returns `Some(v)` when the frame can return now, or `None` when a
     /// finally handler was entered (ip/sp updated).
-    fn do_return(&mut self, f: *mut Frame, sp: &mut usize, ip: &mut usize, v: Value) -> Option<Value> {
+    fn do_return(
+        &mut self,
+        f: *mut Frame,
+        sp: &mut usize,
+        ip: &mut usize,
+        v: Value,
+    ) -> Option<Value> {
         // SAFETY: f is live.
         let fr = unsafe { &mut *f };
         let recs = fr.records();
@@ -931,7 +976,13 @@ impl Cx {
 
     /// Continue a break/continue across handlers (MPY_FORMAT.md 7.4). The stack holds
     /// `(..., dest)`; `u` is the remaining count with the 0x80 pop-iterator flag.
-    fn unwind_jump(&mut self, f: *mut Frame, sp: &mut usize, mut u: usize, ip: &mut usize) -> PyResult<()> {
+    fn unwind_jump(
+        &mut self,
+        f: *mut Frame,
+        sp: &mut usize,
+        mut u: usize,
+        ip: &mut usize,
+    ) -> PyResult<()> {
         // SAFETY: f is live.
         let fr = unsafe { &mut *f };
         let recs = fr.records();
@@ -1017,7 +1068,9 @@ impl Cx {
     fn add_frame_traceback(&mut self, f: *mut Frame, code: &CodeObj, exc: Value, op_ip: usize) {
         // SAFETY: the code's ctx is a live module context.
         let ctx = unsafe { &*(code.ctx.raw() as *const ModuleCtxObj) };
-        let file = tuple::items_of(ctx.qstrs).and_then(|t| t.first().copied()).unwrap_or(Value::NONE);
+        let file = tuple::items_of(ctx.qstrs)
+            .and_then(|t| t.first().copied())
+            .unwrap_or(Value::NONE);
         let line = code.line_for(op_ip.saturating_sub(code.ip0 as usize));
         let name = code.name;
         let _ = f;
@@ -1025,7 +1078,10 @@ impl Cx {
     }
 
     fn unbound_local(&mut self) -> super::Raised {
-        self.raise_msg(&NAME_ERROR_TYPE, "local variable referenced before assignment")
+        self.raise_msg(
+            &NAME_ERROR_TYPE,
+            "local variable referenced before assignment",
+        )
     }
 
     /// `NameError: name 'x' isn't defined`.
@@ -1051,7 +1107,11 @@ impl Cx {
         kwdefs: Value,
         cells: &[Value],
     ) -> PyResult<Value> {
-        let closure = if cells.is_empty() { Value::NULL } else { tuple::new(self, cells)? };
+        let closure = if cells.is_empty() {
+            Value::NULL
+        } else {
+            tuple::new(self, cells)?
+        };
         let mark = self.roots_mark();
         self.root(closure)?;
         let p: PyResult<*mut FunctionObj> = self.alloc_obj(&FUNCTION_TYPE, 0);
@@ -1070,7 +1130,14 @@ impl Cx {
 
     /// Call the callee at `stack[base]` with the arguments above it (CALL_FUNCTION /
     /// CALL_METHOD).
-    fn call_from_stack(&mut self, f: *mut Frame, base: usize, is_method: bool, n_pos: usize, n_kw: usize) -> PyResult<Called> {
+    fn call_from_stack(
+        &mut self,
+        f: *mut Frame,
+        base: usize,
+        is_method: bool,
+        n_pos: usize,
+        n_kw: usize,
+    ) -> PyResult<Called> {
         // SAFETY: f is live; the call's operands are stack slots base..sp.
         let state = unsafe { (*f).state() };
         // SAFETY: as above.
@@ -1095,7 +1162,14 @@ impl Cx {
     }
 
     /// Call with `*args`/`**kwargs` expansion (CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW).
-    fn call_var_kw(&mut self, f: *mut Frame, base: usize, is_method: bool, n_pos: usize, n_kw: usize) -> PyResult<Called> {
+    fn call_var_kw(
+        &mut self,
+        f: *mut Frame,
+        base: usize,
+        is_method: bool,
+        n_pos: usize,
+        n_kw: usize,
+    ) -> PyResult<Called> {
         // SAFETY: f is live.
         let state = unsafe { (*f).state() };
         // SAFETY: stack slots base..sp.
@@ -1108,7 +1182,9 @@ impl Cx {
             at += 1;
         }
         // SAFETY: the bitmap is the last operand.
-        let bitmap = unsafe { *state.add(at + n_pos + 2 * n_kw) }.as_small_int().unwrap_or(0) as usize;
+        let bitmap = unsafe { *state.add(at + n_pos + 2 * n_kw) }
+            .as_small_int()
+            .unwrap_or(0) as usize;
         let mark = self.roots_mark();
         // Positional: a list we extend, with a slot 0 for self.
         let args = list::with_capacity(self, n_pos + 1)?;
@@ -1127,7 +1203,12 @@ impl Cx {
         self.root(kws)?;
         for i in 0..n_kw {
             // SAFETY: keyword operands.
-            let (k, v) = unsafe { (*state.add(at + n_pos + 2 * i), *state.add(at + n_pos + 2 * i + 1)) };
+            let (k, v) = unsafe {
+                (
+                    *state.add(at + n_pos + 2 * i),
+                    *state.add(at + n_pos + 2 * i + 1),
+                )
+            };
             if k.is_null() {
                 ops::extend_kw_from_mapping(self, kws, v)?;
             } else {
@@ -1136,7 +1217,11 @@ impl Cx {
             }
         }
         let all = list::items_of(args).unwrap_or(&[]);
-        let (argv, slot_free) = if self_.is_null() { (&all[1..], true) } else { (all, false) };
+        let (argv, slot_free) = if self_.is_null() {
+            (&all[1..], true)
+        } else {
+            (all, false)
+        };
         let kwv = list::items_of(kws).unwrap_or(&[]);
         let r = self.call_callee(callee, argv, kwv, slot_free);
         self.roots_truncate(mark);
@@ -1146,7 +1231,13 @@ impl Cx {
     /// Call `callee`. Python functions get a frame (returned as `Called::Frame`); anything else
     /// is called at once. When `slot_free`, `args.as_ptr() - 1` is writable scratch where a
     /// bound `self` can be put to avoid copying.
-    fn call_callee(&mut self, callee: Value, args: &[Value], kw: &[Value], slot_free: bool) -> PyResult<Called> {
+    fn call_callee(
+        &mut self,
+        callee: Value,
+        args: &[Value],
+        kw: &[Value],
+        slot_free: bool,
+    ) -> PyResult<Called> {
         match obj::kind_of(callee) {
             Kind::Function if callee.is_ptr() => {
                 // SAFETY: kind-checked function with a live code object.
@@ -1160,7 +1251,9 @@ impl Cx {
                 self.bind_frame(callee, args, kw, false)?;
                 Ok(Called::Frame)
             }
-            Kind::NativeFn if callee.is_ptr() => Ok(Called::Value(self.call_native(callee, args, kw)?)),
+            Kind::NativeFn if callee.is_ptr() => {
+                Ok(Called::Value(self.call_native(callee, args, kw)?))
+            }
             Kind::BoundMethod if callee.is_ptr() => {
                 // SAFETY: kind-checked bound method.
                 let (func, self_) = unsafe {
@@ -1179,7 +1272,9 @@ impl Cx {
                     Ok(Called::Value(self.call_with_self(func, self_, args, kw)?))
                 }
             }
-            Kind::Type if callee.is_ptr() => ops::call_type_from_vm(self, callee, args, kw, slot_free),
+            Kind::Type if callee.is_ptr() => {
+                ops::call_type_from_vm(self, callee, args, kw, slot_free)
+            }
             _ => Ok(Called::Value(self.call(callee, args, kw)?)),
         }
     }
@@ -1196,13 +1291,18 @@ impl Cx {
     /// Record `raise e from cause`.
     fn set_cause(&mut self, exc: Value, cause: Value) -> PyResult<()> {
         if crate::flavour::CIRCUITPYTHON {
-            let cause = if cause.is_none() { Value::NONE } else { ops::make_raise_obj(self, cause)? };
+            let cause = if cause.is_none() {
+                Value::NONE
+            } else {
+                ops::make_raise_obj(self, cause)?
+            };
             if let Some(e) = exception::exc_of(exc) {
                 e.cause = cause;
                 e.suppress_context = true;
             }
         } else if !cause.is_none() {
-            self.hal().write_err(b"Warning: exception chaining not supported\n");
+            self.hal()
+                .write_err(b"Warning: exception chaining not supported\n");
         }
         Ok(())
     }
@@ -1216,7 +1316,11 @@ impl Cx {
             ops::iter_next(self, it)
         } else {
             let (m, s) = ops::load_method(self, it, crate::qstrs::q::send.value())?;
-            let v = if s.is_null() { self.call(m, &[send], &[]) } else { self.call(m, &[s, send], &[]) };
+            let v = if s.is_null() {
+                self.call(m, &[send], &[])
+            } else {
+                self.call(m, &[s, send], &[])
+            };
             v.map(Some)
         };
         match r {
@@ -1243,7 +1347,12 @@ impl Cx {
     }
 }
 
-const UNARY_OPS: [UnaryOp; 4] = [UnaryOp::Positive, UnaryOp::Negative, UnaryOp::Invert, UnaryOp::Not];
+const UNARY_OPS: [UnaryOp; 4] = [
+    UnaryOp::Positive,
+    UnaryOp::Negative,
+    UnaryOp::Invert,
+    UnaryOp::Not,
+];
 
 #[inline]
 fn cell_get(c: Value) -> Value {

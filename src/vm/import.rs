@@ -11,16 +11,34 @@ use crate::value::Value;
 
 /// IMPORT_NAME: import `name` (relative to the importing module for `level > 0`) and return
 /// the top package, or the module itself when `fromlist` is given.
-pub fn import_name(cx: &mut Cx, name: Value, fromlist: Value, level: Value, globals: Value) -> PyResult<Value> {
+pub fn import_name(
+    cx: &mut Cx,
+    name: Value,
+    fromlist: Value,
+    level: Value,
+    globals: Value,
+) -> PyResult<Value> {
     let level = level.as_small_int().unwrap_or(0).max(0) as usize;
     let mark = cx.roots_mark();
-    let full = if level > 0 { resolve_relative(cx, name, level, globals)? } else { name };
+    let full = if level > 0 {
+        resolve_relative(cx, name, level, globals)?
+    } else {
+        name
+    };
     cx.root(full)?;
     let r = import_dotted(cx, full);
     let r = match r {
         Ok((top, leaf)) => {
-            let want_leaf = !fromlist.is_none() && !fromlist.is_null() && tuple::items_of(fromlist).is_none_or(|t| !t.is_empty());
-            Ok(if want_leaf || level > 0 && pystr::bytes_of(name) == Some(b"") { leaf } else { top })
+            let want_leaf = !fromlist.is_none()
+                && !fromlist.is_null()
+                && tuple::items_of(fromlist).is_none_or(|t| !t.is_empty());
+            Ok(
+                if want_leaf || level > 0 && pystr::bytes_of(name) == Some(b"") {
+                    leaf
+                } else {
+                    top
+                },
+            )
         }
         Err(e) => Err(e),
     };
@@ -29,7 +47,9 @@ pub fn import_name(cx: &mut Cx, name: Value, fromlist: Value, level: Value, glob
 }
 
 fn resolve_relative(cx: &mut Cx, name: Value, level: usize, globals: Value) -> PyResult<Value> {
-    let modname = dict::get_str(globals, q::__name__.value()).and_then(pystr::str_of).unwrap_or("");
+    let modname = dict::get_str(globals, q::__name__.value())
+        .and_then(pystr::str_of)
+        .unwrap_or("");
     let is_pkg = dict::get_str(globals, q::__path__.value()).is_some();
     let mut b = StrBuilder::new(cx);
     b.push_str(modname);
@@ -72,7 +92,10 @@ fn import_dotted(cx: &mut Cx, full: Value) -> PyResult<(Value, Value)> {
     let mark = cx.roots_mark();
     loop {
         let fb = pystr::bytes_of(full).unwrap_or(&[]);
-        let end = fb[start..].iter().position(|&c| c == b'.').map_or(n, |p| start + p);
+        let end = fb[start..]
+            .iter()
+            .position(|&c| c == b'.')
+            .map_or(n, |p| start + p);
         let prefix = pystr::intern(cx, &pystr::bytes_of(full).unwrap_or(&[])[..end])?;
         cx.root(prefix)?;
         let m = import_one(cx, prefix, parent, start)?;
@@ -113,13 +136,27 @@ fn import_one(cx: &mut Cx, full: Value, parent: Value, short_at: usize) -> PyRes
     let dirs = if parent.is_null() {
         dict::get_str(cx.sys_dict, q::path.value()).unwrap_or(Value::NULL)
     } else {
-        module::dict_of(parent).and_then(|d| dict::get_str(d, q::__path__.value())).unwrap_or(Value::NULL)
+        module::dict_of(parent)
+            .and_then(|d| dict::get_str(d, q::__path__.value()))
+            .unwrap_or(Value::NULL)
     };
     let short_len = fb.len() - short_at;
-    let ndirs = if let Some(l) = list::items_of(dirs) { l.len() } else if pystr::str_of(dirs).is_some() { 1 } else { 0 };
+    let ndirs = if let Some(l) = list::items_of(dirs) {
+        l.len()
+    } else if pystr::str_of(dirs).is_some() {
+        1
+    } else {
+        0
+    };
     for di in 0..ndirs {
-        let dir = if let Some(l) = list::items_of(dirs) { l.get(di).copied().unwrap_or(Value::NONE) } else { dirs };
-        let Some(d) = pystr::str_of(dir) else { continue };
+        let dir = if let Some(l) = list::items_of(dirs) {
+            l.get(di).copied().unwrap_or(Value::NONE)
+        } else {
+            dirs
+        };
+        let Some(d) = pystr::str_of(dir) else {
+            continue;
+        };
         let fb = pystr::bytes_of(full).unwrap_or(&[]);
         let short = &fb[fb.len() - short_len..];
         // Candidate: a package directory, else name.py, else name.mpy.
@@ -242,7 +279,9 @@ pub fn import_from(cx: &mut Cx, m: Value, name: Value) -> PyResult<Value> {
 
 /// IMPORT_STAR: copy the public names (or `__all__`) of `m` into `dest`.
 pub fn import_star(cx: &mut Cx, m: Value, dest: Value) -> PyResult<()> {
-    let Some(md) = module::dict_of(m) else { return Ok(()) };
+    let Some(md) = module::dict_of(m) else {
+        return Ok(());
+    };
     if let Some(all) = dict::get_str(md, q::__all__.value()) {
         let mark = cx.roots_mark();
         let names = super::seq::seq_or_collect(cx, all)?;
@@ -257,7 +296,7 @@ pub fn import_star(cx: &mut Cx, m: Value, dest: Value) -> PyResult<()> {
     }
     let mut i = 0;
     while let Some((next, k, v)) = obj::table::next_entry(md, i) {
-        if !pystr::bytes_of(k).is_some_and(|b| b.first() == Some(&b'_')) {
+        if pystr::bytes_of(k).is_none_or(|b| b.first() != Some(&b'_')) {
             super::ops::map_set(cx, dest, k, v)?;
         }
         i = next;
@@ -267,7 +306,12 @@ pub fn import_star(cx: &mut Cx, m: Value, dest: Value) -> PyResult<()> {
 
 impl Cx {
     /// Run a module-level code object with `globals` (and `locals`, NULL for the same dict).
-    pub(crate) fn exec_code(&mut self, code: Value, globals: Value, locals: Value) -> PyResult<Value> {
+    pub(crate) fn exec_code(
+        &mut self,
+        code: Value,
+        globals: Value,
+        locals: Value,
+    ) -> PyResult<Value> {
         // SAFETY: callers pass code objects.
         let co = unsafe { &*(code.raw() as *const crate::obj::code::CodeObj) };
         let f = self.alloc_frame(co, false)?;

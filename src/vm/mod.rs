@@ -20,8 +20,8 @@ use core::ptr::NonNull;
 use crate::gc::heap::{AllocKind, Heap, TempAlloc};
 use crate::hal::Hal;
 use crate::obj::{ObjHeader, TypeObj};
-pub use frame::Frame;
 use crate::value::Value;
+pub use frame::Frame;
 
 /// A Python exception is propagating; the exception is in [`Cx::exc`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,11 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config { max_depth: 1000, max_reentry: 40, frame_stack_bytes: 64 * 1024 }
+        Config {
+            max_depth: 1000,
+            max_reentry: 40,
+            frame_stack_bytes: 64 * 1024,
+        }
     }
 }
 
@@ -158,18 +162,9 @@ impl Cx {
         Ok(p as *mut T)
     }
 
-    /// Allocate an object with a finaliser (see `gc::finalise`).
-    pub(crate) fn alloc_obj_fin<T>(&mut self, ty: *const TypeObj, extra: usize) -> PyResult<*mut T> {
-        let size = core::mem::size_of::<T>().saturating_add(extra);
-        let p = self.alloc_raw(size, AllocKind::ObjectWithFinaliser)?.as_ptr();
-        // SAFETY: as alloc_obj.
-        unsafe { (*(p as *mut ObjHeader)).ty = ty };
-        Ok(p as *mut T)
-    }
-
     /// Allocate a raw buffer of `n` values (zeroed: all NULL), owned and traced by an object.
     pub(crate) fn alloc_values(&mut self, n: usize) -> PyResult<*mut Value> {
-        let size = n.checked_mul(core::mem::size_of::<Value>()).unwrap_or(usize::MAX);
+        let size = n.saturating_mul(core::mem::size_of::<Value>());
         if size == usize::MAX {
             return Err(self.raise_memory_error(size));
         }
@@ -231,17 +226,6 @@ impl Cx {
     pub(crate) fn roots_truncate(&mut self, mark: usize) {
         if mark < self.roots.len {
             self.roots.len = mark;
-        }
-    }
-
-    /// Read back a root pushed at position `i` (from `roots_mark` before the push).
-    #[inline]
-    pub(crate) fn root_get(&self, i: usize) -> Value {
-        if i < self.roots.len {
-            // SAFETY: i < len <= cap.
-            unsafe { *self.roots.buf.add(i) }
-        } else {
-            Value::NULL
         }
     }
 

@@ -5,7 +5,6 @@ use super::{Cx, PyResult, Raised};
 use crate::bytecode::opcode::{BinaryOp, UnaryOp};
 use crate::gc::heap::TempAlloc;
 use crate::num::{self, Big, BigRef, InlineBig, NumError};
-use crate::obj::types::*;
 use crate::obj::{self, float, int, Kind};
 use crate::value::Value;
 
@@ -109,7 +108,12 @@ pub(crate) fn int_unary(cx: &mut Cx, op: UnaryOp, a: Value) -> PyResult<Value> {
 }
 
 /// Arithmetic and comparison between numbers; `None` when an operand is not a number.
-pub(crate) fn numeric_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+pub(crate) fn numeric_binop(
+    cx: &mut Cx,
+    op: BinaryOp,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Value>> {
     let (ka, kb) = (num_kind(a), num_kind(b));
     if ka == 0 || kb == 0 {
         return Ok(None);
@@ -327,7 +331,11 @@ pub(crate) fn numeric_eq(a: Value, b: Value) -> Option<bool> {
         return Some(pa == pb);
     }
     // float vs int: compare exactly.
-    let (f, other) = if ka == 2 { (float::value_of(a)?, b) } else { (float::value_of(b)?, a) };
+    let (f, other) = if ka == 2 {
+        (float::value_of(a)?, b)
+    } else {
+        (float::value_of(b)?, a)
+    };
     if num_kind(other) == 2 {
         return Some(f == float::value_of(other)?);
     }

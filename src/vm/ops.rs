@@ -101,10 +101,23 @@ pub(crate) fn small_int_binop(op: BinaryOp, a: isize, b: isize) -> Option<Value>
         And | InplaceAnd => Some(Value::small_int_unchecked(a & b)),
         Or | InplaceOr => Some(Value::small_int_unchecked(a | b)),
         Xor | InplaceXor => Some(Value::small_int_unchecked(a ^ b)),
-        FloorDivide | InplaceFloorDivide if b != 0 => Value::small_int(a.div_euclid(b) - if (a.rem_euclid(b) != 0) && b < 0 { 1 } else { 0 }),
+        FloorDivide | InplaceFloorDivide if b != 0 => Value::small_int(
+            a.div_euclid(b)
+                - if (a.rem_euclid(b) != 0) && b < 0 {
+                    1
+                } else {
+                    0
+                },
+        ),
         Modulo | InplaceModulo if b != 0 => {
             let r = a % b;
-            Some(Value::small_int_unchecked(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }))
+            Some(Value::small_int_unchecked(
+                if r != 0 && ((r < 0) != (b < 0)) {
+                    r + b
+                } else {
+                    r
+                },
+            ))
         }
         _ => None,
     }
@@ -129,9 +142,14 @@ pub fn truthy(cx: &mut Cx, v: Value) -> PyResult<bool> {
         Kind::Int => Ok(true),
         Kind::Float => Ok(float::value_of(v) != Some(0.0)),
         Kind::Complex => Ok(float::complex_of(v).is_some_and(|(r, i)| r != 0.0 || i != 0.0)),
-        Kind::Tuple | Kind::List | Kind::Dict | Kind::Set | Kind::FrozenSet | Kind::Range | Kind::ByteArray | Kind::MemoryView => {
-            Ok(len_of_builtin(v).unwrap_or(1) != 0)
-        }
+        Kind::Tuple
+        | Kind::List
+        | Kind::Dict
+        | Kind::Set
+        | Kind::FrozenSet
+        | Kind::Range
+        | Kind::ByteArray
+        | Kind::MemoryView => Ok(len_of_builtin(v).unwrap_or(1) != 0),
         Kind::Instance | Kind::Exception => {
             if let Some(m) = lookup_special(cx, v, &q::__bool__) {
                 let r = cx.call_with_self(m, v, &[], &[])?;
@@ -202,12 +220,18 @@ pub fn len(cx: &mut Cx, v: Value) -> PyResult<usize> {
     }
     let n = cx.type_name(v);
     let n = alloc_free_name(n);
-    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("object of type '{n}' has no len()")))
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("object of type '{n}' has no len()"),
+    ))
 }
 
 /// Copy a short name out of the heap so a message can be built while allocating.
 pub(crate) fn alloc_free_name(n: &str) -> NameBuf {
-    let mut b = NameBuf { buf: [0; 64], len: 0 };
+    let mut b = NameBuf {
+        buf: [0; 64],
+        len: 0,
+    };
     let mut cut = n.len().min(64);
     while !n.is_char_boundary(cut) {
         cut -= 1;
@@ -234,7 +258,11 @@ pub fn unary(cx: &mut Cx, op: UnaryOp, a: Value) -> PyResult<Value> {
     if op == UnaryOp::Not {
         return Ok(Value::bool(!truthy(cx, a)?));
     }
-    let a = if let Some(b) = a.as_bool() { Value::small_int_unchecked(b as isize) } else { a };
+    let a = if let Some(b) = a.as_bool() {
+        Value::small_int_unchecked(b as isize)
+    } else {
+        a
+    };
     if let Some(i) = a.as_small_int() {
         return match op {
             UnaryOp::Positive => Ok(a),
@@ -351,7 +379,9 @@ pub(crate) fn is_user_object(v: Value) -> bool {
 /// The builtin object an instance of a class deriving from a builtin wraps.
 #[inline]
 pub(crate) fn instance_base(v: Value) -> Option<Value> {
-    obj::instance::inst_of(v).map(|i| i.base).filter(|b| !b.is_null())
+    obj::instance::inst_of(v)
+        .map(|i| i.base)
+        .filter(|b| !b.is_null())
 }
 
 /// `a == b`.
@@ -362,7 +392,9 @@ pub fn eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
     match (obj::kind_of(a), obj::kind_of(b)) {
         (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => seq_eq(cx, a, b),
         (Kind::Dict, Kind::Dict) => crate::obj::methods::dict::dict_eq(cx, a, b),
-        (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => crate::obj::methods::set::set_eq(cx, a, b),
+        (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
+            crate::obj::methods::set::set_eq(cx, a, b)
+        }
         _ => {
             if is_user_object(a) {
                 if let Some(m) = lookup_special(cx, a, &q::__eq__) {
@@ -416,11 +448,18 @@ pub fn eq_fast(a: Value, b: Value) -> Option<bool> {
             Some(pystr::bytes_of(a) == pystr::bytes_of(b))
         }
         (Kind::Str, Kind::Bytes) | (Kind::Bytes, Kind::Str) => Some(false),
-        (Kind::Int | Kind::Float | Kind::Complex | Kind::Immediate, Kind::Int | Kind::Float | Kind::Complex | Kind::Immediate) => {
-            crate::vm::num::numeric_eq(a, b)
-        }
-        (Kind::Str, Kind::Int | Kind::Float | Kind::Immediate | Kind::Tuple | Kind::List | Kind::Dict)
-        | (Kind::Int | Kind::Float | Kind::Immediate | Kind::Tuple | Kind::List | Kind::Dict, Kind::Str) => Some(false),
+        (
+            Kind::Int | Kind::Float | Kind::Complex | Kind::Immediate,
+            Kind::Int | Kind::Float | Kind::Complex | Kind::Immediate,
+        ) => crate::vm::num::numeric_eq(a, b),
+        (
+            Kind::Str,
+            Kind::Int | Kind::Float | Kind::Immediate | Kind::Tuple | Kind::List | Kind::Dict,
+        )
+        | (
+            Kind::Int | Kind::Float | Kind::Immediate | Kind::Tuple | Kind::List | Kind::Dict,
+            Kind::Str,
+        ) => Some(false),
         _ => None,
     }
 }
@@ -448,7 +487,9 @@ fn seq_eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
 
 /// Items of a tuple or list (crate-internal lifetime rule).
 pub(crate) fn seq_items<'a>(v: Value) -> &'a [Value] {
-    tuple::items_of(v).or_else(|| obj::list::items_of(v)).unwrap_or(&[])
+    tuple::items_of(v)
+        .or_else(|| obj::list::items_of(v))
+        .unwrap_or(&[])
 }
 
 /// Ordering comparison of sequences (`<`, `<=`, `>`, `>=`).
@@ -490,8 +531,7 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
         Kind::Tuple => {
             let mut h: usize = 0x345678;
             let mut i = 0;
-            loop {
-                let Some(&x) = tuple::items_of(v).and_then(|t| t.get(i)) else { break };
+            while let Some(&x) = tuple::items_of(v).and_then(|t| t.get(i)) {
                 let hx = hash(cx, x)?;
                 h = (h ^ hx).wrapping_mul(1_000_003);
                 i += 1;
@@ -507,7 +547,9 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
             }
             Ok(h)
         }
-        Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => Err(cx.unsupported_unop("__hash__", v)),
+        Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => {
+            Err(cx.unsupported_unop("__hash__", v))
+        }
         Kind::Instance | Kind::Exception | Kind::Type => {
             if is_user_object(v) {
                 // A class that defines __eq__ but not __hash__ is unhashable.
@@ -584,8 +626,12 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
         }
     }
     match (plain, ka, kb) {
-        (Less | LessEqual | More | MoreEqual, Kind::Str, Kind::Str) | (Less | LessEqual | More | MoreEqual, Kind::Bytes, Kind::Bytes) => {
-            let (x, y) = (pystr::bytes_of(a).unwrap_or(&[]), pystr::bytes_of(b).unwrap_or(&[]));
+        (Less | LessEqual | More | MoreEqual, Kind::Str, Kind::Str)
+        | (Less | LessEqual | More | MoreEqual, Kind::Bytes, Kind::Bytes) => {
+            let (x, y) = (
+                pystr::bytes_of(a).unwrap_or(&[]),
+                pystr::bytes_of(b).unwrap_or(&[]),
+            );
             let r = match plain {
                 Less => x < y,
                 LessEqual => x <= y,
@@ -594,24 +640,40 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
             };
             Ok(Some(Value::bool(r)))
         }
-        (Less | LessEqual | More | MoreEqual, Kind::Tuple, Kind::Tuple) | (Less | LessEqual | More | MoreEqual, Kind::List, Kind::List) => {
+        (Less | LessEqual | More | MoreEqual, Kind::Tuple, Kind::Tuple)
+        | (Less | LessEqual | More | MoreEqual, Kind::List, Kind::List) => {
             Ok(Some(seq_compare(cx, plain, a, b)?))
         }
         (Add, Kind::Str, Kind::Str) | (Add, Kind::Bytes, Kind::Bytes) => {
             let r = crate::obj::methods::str::concat(cx, a, b)?;
             Ok(Some(r))
         }
-        (Add, Kind::Tuple, Kind::Tuple) | (Add, Kind::List, Kind::List) => Ok(Some(concat_seq(cx, a, b)?)),
-        (Multiply, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List, _) if int::is_int(b) || b.as_bool().is_some() => {
+        (Add, Kind::Tuple, Kind::Tuple) | (Add, Kind::List, Kind::List) => {
+            Ok(Some(concat_seq(cx, a, b)?))
+        }
+        (Multiply, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List, _)
+            if int::is_int(b) || b.as_bool().is_some() =>
+        {
             Ok(Some(repeat(cx, a, int::to_i64(b).unwrap_or(i64::MAX))?))
         }
-        (Multiply, _, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List) if int::is_int(a) || a.as_bool().is_some() => {
+        (Multiply, _, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List)
+            if int::is_int(a) || a.as_bool().is_some() =>
+        {
             Ok(Some(repeat(cx, b, int::to_i64(a).unwrap_or(i64::MAX))?))
         }
         (Modulo, Kind::Str, _) => Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?)),
-        (Modulo, Kind::Bytes, _) => Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?)),
-        (_, Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => crate::obj::methods::set::set_binop(cx, op, a, b),
-        (Or, Kind::Dict, Kind::Dict) => Ok(Some(crate::obj::methods::dict::dict_or(cx, a, b, op == InplaceOr)?)),
+        (Modulo, Kind::Bytes, _) => {
+            Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?))
+        }
+        (_, Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
+            crate::obj::methods::set::set_binop(cx, op, a, b)
+        }
+        (Or, Kind::Dict, Kind::Dict) => Ok(Some(crate::obj::methods::dict::dict_or(
+            cx,
+            a,
+            b,
+            op == InplaceOr,
+        )?)),
         _ => Ok(None),
     }
 }
@@ -651,7 +713,10 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
         Kind::Str | Kind::Bytes => crate::obj::methods::str::repeat(cx, a, n),
         _ => {
             let items_len = seq_items(a).len();
-            let total = items_len.checked_mul(n).ok_or(()).map_err(|_| cx.raise_memory_error(usize::MAX))?;
+            let total = items_len
+                .checked_mul(n)
+                .ok_or(())
+                .map_err(|_| cx.raise_memory_error(usize::MAX))?;
             if obj::kind_of(a) == Kind::Tuple {
                 let t = tuple::new_uninit(cx, total)?;
                 if total > 0 {
@@ -669,7 +734,11 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
                     for k in 0..n {
                         // SAFETY: capacity total = items_len * n.
                         unsafe {
-                            core::ptr::copy_nonoverlapping(seq_items(a).as_ptr(), lo.items.add(k * items_len), items_len)
+                            core::ptr::copy_nonoverlapping(
+                                seq_items(a).as_ptr(),
+                                lo.items.add(k * items_len),
+                                items_len,
+                            )
                         };
                     }
                     lo.len = total;

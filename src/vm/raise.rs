@@ -122,7 +122,10 @@ impl Cx {
 
     /// `ZeroDivisionError` with the flavour's wording.
     pub fn zero_division(&mut self) -> Raised {
-        self.raise_msg(&ZERO_DIVISION_ERROR_TYPE, crate::flavour::msg::DIVIDE_BY_ZERO)
+        self.raise_msg(
+            &ZERO_DIVISION_ERROR_TYPE,
+            crate::flavour::msg::DIVIDE_BY_ZERO,
+        )
     }
 
     /// `RuntimeError: maximum recursion depth exceeded`.
@@ -137,7 +140,10 @@ impl Cx {
         // SAFETY: types of live values are live.
         let (na, nb) = unsafe { ((*ta).name_bytes(), (*tb).name_bytes()) };
         let (na, nb) = (as_str(na), as_str(nb));
-        self.raise_fmt(&TYPE_ERROR_TYPE, format_args!("unsupported types for {op}: '{na}', '{nb}'"))
+        self.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("unsupported types for {op}: '{na}', '{nb}'"),
+        )
     }
 
     /// `TypeError: unsupported type for __op__: 'a'`.
@@ -145,7 +151,10 @@ impl Cx {
         let ta = crate::obj::type_of(a);
         // SAFETY: types of live values are live.
         let na = as_str(unsafe { (*ta).name_bytes() });
-        self.raise_fmt(&TYPE_ERROR_TYPE, format_args!("unsupported type for {op}: '{na}'"))
+        self.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("unsupported type for {op}: '{na}'"),
+        )
     }
 
     /// `TypeError: '<type>' object <what>` (e.g. "isn't iterable").

@@ -33,7 +33,10 @@ pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
         }
     }
     let tn = super::ops::alloc_free_name(cx.type_name(v));
-    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("{what} indices must be integers, not {tn}")))
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("{what} indices must be integers, not {tn}"),
+    ))
 }
 
 /// An int argument as a machine integer (for builtins): `can't convert X to int`.
@@ -79,7 +82,11 @@ pub fn slice_indices(cx: &mut Cx, s: Value, len: usize) -> PyResult<(isize, isiz
         let so = &*(s.raw() as *const SliceObj);
         (so.start, so.stop, so.step)
     };
-    let step = if step.is_none() { 1 } else { slice_int(cx, step)? };
+    let step = if step.is_none() {
+        1
+    } else {
+        slice_int(cx, step)?
+    };
     if step == 0 {
         return Err(cx.value_error(crate::flavour::msg::SLICE_ZERO_STEP));
     }
@@ -149,14 +156,20 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
             let len = super::ops::seq_items(o).len();
             if is_slice {
                 let (start, _, step, n) = slice_indices(cx, i, len)?;
-                let out = if is_list { list::with_capacity(cx, n)? } else { tuple::new_uninit(cx, n)? };
+                let out = if is_list {
+                    list::with_capacity(cx, n)?
+                } else {
+                    tuple::new_uninit(cx, n)?
+                };
                 let src = super::ops::seq_items(o);
                 let dst: &mut [Value] = if is_list {
                     let lo = obj::get_mut::<ListObj>(cx, out).expect("list");
                     lo.len = n;
                     lo.items_mut()
                 } else if n > 0 {
-                    obj::get_mut::<tuple::TupleObj>(cx, out).expect("tuple").items_mut()
+                    obj::get_mut::<tuple::TupleObj>(cx, out)
+                        .expect("tuple")
+                        .items_mut()
                 } else {
                     &mut []
                 };
@@ -183,7 +196,9 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
                 let (start, _, step, n) = slice_indices(cx, i, b)?;
                 let out = crate::obj::bytes::new_bytearray(cx, &[])?;
                 crate::obj::bytes::resize(cx, out, n)?;
-                let src = obj::get::<ByteArrayObj>(cx, o).map(|b| b.as_bytes().as_ptr()).unwrap_or(core::ptr::null());
+                let src = obj::get::<ByteArrayObj>(cx, o)
+                    .map(|b| b.as_bytes().as_ptr())
+                    .unwrap_or(core::ptr::null());
                 let dst = obj::get_mut::<ByteArrayObj>(cx, out).expect("bytearray");
                 for (k, d) in dst.as_bytes_mut().iter_mut().enumerate() {
                     // SAFETY: indices from slice_indices are within the source length.
@@ -192,7 +207,9 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
                 return Ok(out);
             }
             let idx = index_value(cx, i, "bytearray")?;
-            let b = obj::get::<ByteArrayObj>(cx, o).map(|b| b.as_bytes()).unwrap_or(&[]);
+            let b = obj::get::<ByteArrayObj>(cx, o)
+                .map(|b| b.as_bytes())
+                .unwrap_or(&[]);
             match norm_index(idx, b.len()) {
                 Some(j) => Ok(Value::small_int_unchecked(b[j] as isize)),
                 None => Err(cx.index_error("bytearray index out of range")),
@@ -274,7 +291,9 @@ pub fn setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<()> {
         }
         Kind::Dict if o.is_ptr() => dict::set(cx, o, i, v),
         Kind::ByteArray if o.is_ptr() => crate::obj::methods::bytes::bytearray_setitem(cx, o, i, v),
-        Kind::MemoryView if o.is_ptr() => crate::obj::methods::bytes::memoryview_setitem(cx, o, i, v),
+        Kind::MemoryView if o.is_ptr() => {
+            crate::obj::methods::bytes::memoryview_setitem(cx, o, i, v)
+        }
         _ => {
             if super::ops::is_user_object(o) {
                 if let Some(m) = super::ops::lookup_special(cx, o, &q::__setitem__) {
@@ -326,7 +345,13 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
                 let r = &*(o.raw() as *const RangeObj);
                 (r.start, r.stop, r.step)
             };
-            let it = obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Range, Value::NULL, Value::NULL)?;
+            let it = obj::iter::new(
+                cx,
+                &ITERATOR_TYPE,
+                IterKind::Range,
+                Value::NULL,
+                Value::NULL,
+            )?;
             if let Some(io) = obj::iter::iter_of(it) {
                 io.i = start as usize;
                 io.j = obj::range::range_len(start, stop, step);
@@ -334,8 +359,12 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
             }
             Ok(it)
         }
-        Kind::Dict if o.is_ptr() => obj::iter::new(cx, &ITERATOR_TYPE, IterKind::DictKeys, o, Value::NULL),
-        Kind::Set | Kind::FrozenSet if o.is_ptr() => obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Set, o, Value::NULL),
+        Kind::Dict if o.is_ptr() => {
+            obj::iter::new(cx, &ITERATOR_TYPE, IterKind::DictKeys, o, Value::NULL)
+        }
+        Kind::Set | Kind::FrozenSet if o.is_ptr() => {
+            obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Set, o, Value::NULL)
+        }
         Kind::Iter if o.is_ptr() => {
             let it = obj::iter::iter_of(o).expect("iter");
             if it.kind == IterKind::DictView {
@@ -350,7 +379,9 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
             Ok(o)
         }
         Kind::Generator => Ok(o),
-        Kind::MemoryView if o.is_ptr() => obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL),
+        Kind::MemoryView if o.is_ptr() => {
+            obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL)
+        }
         _ => {
             if super::ops::is_user_object(o) {
                 if let Some(m) = super::ops::lookup_special(cx, o, &q::__iter__) {
@@ -444,7 +475,11 @@ fn native_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                     }
                 }
                 Kind::MemoryView => {
-                    let r = crate::obj::methods::bytes::memoryview_getitem(cx, s, Value::small_int_unchecked(i as isize));
+                    let r = crate::obj::methods::bytes::memoryview_getitem(
+                        cx,
+                        s,
+                        Value::small_int_unchecked(i as isize),
+                    );
                     match r {
                         Ok(v) => {
                             obj::iter::iter_of(it).expect("iter").i += 1;
@@ -465,7 +500,9 @@ fn native_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                             Ok(Some(v))
                         }
                         Err(e) => {
-                            if obj::isinstance(cx.exc, &INDEX_ERROR_TYPE) || obj::isinstance(cx.exc, &STOP_ITERATION_TYPE) {
+                            if obj::isinstance(cx.exc, &INDEX_ERROR_TYPE)
+                                || obj::isinstance(cx.exc, &STOP_ITERATION_TYPE)
+                            {
                                 cx.exc = Value::NULL;
                                 Ok(None)
                             } else {
@@ -511,23 +548,32 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
         Kind::Str if container.is_ptr() => {
             let Some(needle) = pystr::str_of(item) else {
                 let tn = super::ops::alloc_free_name(cx.type_name(item));
-                return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert '{tn}' object to str implicitly")));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("can't convert '{tn}' object to str implicitly"),
+                ));
             };
             let hay = pystr::str_of(container).unwrap_or("");
             Ok(hay.contains(needle))
         }
-        Kind::Bytes | Kind::ByteArray if container.is_ptr() => crate::obj::methods::bytes::bytes_contains(cx, container, item),
+        Kind::Bytes | Kind::ByteArray if container.is_ptr() => {
+            crate::obj::methods::bytes::bytes_contains(cx, container, item)
+        }
         Kind::List | Kind::Tuple if container.is_ptr() => {
             let mut i = 0;
             loop {
-                let Some(&x) = super::ops::seq_items(container).get(i) else { return Ok(false) };
+                let Some(&x) = super::ops::seq_items(container).get(i) else {
+                    return Ok(false);
+                };
                 if super::ops::eq(cx, x, item)? {
                     return Ok(true);
                 }
                 i += 1;
             }
         }
-        Kind::Dict | Kind::Set | Kind::FrozenSet if container.is_ptr() => Ok(obj::table::get(cx, container, item)?.is_some()),
+        Kind::Dict | Kind::Set | Kind::FrozenSet if container.is_ptr() => {
+            Ok(obj::table::get(cx, container, item)?.is_some())
+        }
         Kind::Range if container.is_ptr() => {
             let Some(x) = int::to_i64(item) else {
                 return Ok(false);
@@ -535,10 +581,17 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
             // SAFETY: kind-checked range.
             let r = unsafe { &*(container.raw() as *const RangeObj) };
             let (s, e, st) = (r.start as i64, r.stop as i64, r.step as i64);
-            let inside = if st > 0 { x >= s && x < e } else { x <= s && x > e };
+            let inside = if st > 0 {
+                x >= s && x < e
+            } else {
+                x <= s && x > e
+            };
             Ok(inside && (x - s) % st == 0)
         }
-        Kind::Iter if container.is_ptr() && obj::iter::iter_of(container).is_some_and(|i| i.kind == IterKind::DictView) => {
+        Kind::Iter
+            if container.is_ptr()
+                && obj::iter::iter_of(container).is_some_and(|i| i.kind == IterKind::DictView) =>
+        {
             let (d, which) = {
                 let v = obj::iter::iter_of(container).expect("iter");
                 (v.a, v.i)
@@ -556,7 +609,9 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                     Ok(false)
                 }
                 _ => {
-                    let Some(kv) = tuple::items_of(item).filter(|t| t.len() == 2) else { return Ok(false) };
+                    let Some(kv) = tuple::items_of(item).filter(|t| t.len() == 2) else {
+                        return Ok(false);
+                    };
                     let (k, v) = (kv[0], kv[1]);
                     match obj::table::get(cx, d, k)? {
                         Some(x) => super::ops::eq(cx, x, v),
@@ -656,7 +711,10 @@ pub fn extend_kw_from_mapping(cx: &mut Cx, kws: Value, m: Value) -> PyResult<()>
         while let Some((next, k, v)) = obj::table::next_entry(m, i) {
             if !obj::is::<pystr::StrObj>(k) {
                 let tn = super::ops::alloc_free_name(cx.type_name(k));
-                return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert '{tn}' object to str implicitly")));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("can't convert '{tn}' object to str implicitly"),
+                ));
             }
             let k = pystr::intern_value(cx, k)?;
             list::append(cx, kws, k)?;
@@ -697,15 +755,27 @@ pub(crate) fn seq_or_collect(cx: &mut Cx, o: Value) -> PyResult<Value> {
 
 /// UNPACK_SEQUENCE: write the `n` items of `seq` into frame slots `at..at+n`, last item at
 /// the bottom, so item 0 is on top.
-pub fn unpack_sequence(cx: &mut Cx, seq: Value, n: usize, f: *mut Frame, at: usize) -> PyResult<()> {
+pub(crate) fn unpack_sequence(
+    cx: &mut Cx,
+    seq: Value,
+    n: usize,
+    f: *mut Frame,
+    at: usize,
+) -> PyResult<()> {
     let mark = cx.roots_mark();
     let s = seq_or_collect(cx, seq)?;
     let items = super::ops::seq_items(s);
     let r = if items.len() < n {
         let k = items.len();
-        Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("need more than {k} values to unpack")))
+        Err(cx.raise_fmt(
+            &VALUE_ERROR_TYPE,
+            format_args!("need more than {k} values to unpack"),
+        ))
     } else if items.len() > n {
-        Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("too many values to unpack (expected {n})")))
+        Err(cx.raise_fmt(
+            &VALUE_ERROR_TYPE,
+            format_args!("too many values to unpack (expected {n})"),
+        ))
     } else {
         // SAFETY: f is the live running frame with room for n values at `at` (the compiler
         // budgets the unpacked items).
@@ -721,13 +791,23 @@ pub fn unpack_sequence(cx: &mut Cx, seq: Value, n: usize, f: *mut Frame, at: usi
 }
 
 /// UNPACK_EX: `left` leading items, a list of the middle, `right` trailing items.
-pub fn unpack_ex(cx: &mut Cx, seq: Value, left: usize, right: usize, f: *mut Frame, at: usize) -> PyResult<()> {
+pub(crate) fn unpack_ex(
+    cx: &mut Cx,
+    seq: Value,
+    left: usize,
+    right: usize,
+    f: *mut Frame,
+    at: usize,
+) -> PyResult<()> {
     let mark = cx.roots_mark();
     let s = seq_or_collect(cx, seq)?;
     let len = super::ops::seq_items(s).len();
     if len < left + right {
         cx.roots_truncate(mark);
-        return Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("need more than {len} values to unpack")));
+        return Err(cx.raise_fmt(
+            &VALUE_ERROR_TYPE,
+            format_args!("need more than {len} values to unpack"),
+        ));
     }
     let mid_n = len - left - right;
     let mid = list::with_capacity(cx, mid_n);

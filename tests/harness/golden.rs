@@ -25,9 +25,20 @@ pub struct Outcome {
     pub status: i32,
 }
 
+/// The workspace root (the nearest ancestor of the crate that holds `tests/py`).
+pub fn workspace_root() -> PathBuf {
+    let mut d = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    while !d.join("tests/py").is_dir() {
+        if !d.pop() {
+            return PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        }
+    }
+    d
+}
+
 /// The corpus root.
 pub fn corpus_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py")
+    workspace_root().join("tests/py")
 }
 
 /// Every test script, sorted.
@@ -36,7 +47,11 @@ pub fn scripts(root: &Path) -> Vec<PathBuf> {
         let Ok(rd) = std::fs::read_dir(d) else { return };
         for e in rd.flatten() {
             let p = e.path();
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+            let name = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_string();
             if p.is_dir() {
                 if name != "mods" && !name.starts_with('.') && name != "__pycache__" {
                     walk(&p, out);
@@ -98,7 +113,10 @@ pub fn cpython(script: &Path) -> Outcome {
     if let Ok(rd) = std::fs::read_dir(dir) {
         for e in rd.flatten() {
             let p = e.path();
-            if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('_') && n.ends_with(".py")) {
+            if p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('_') && n.ends_with(".py"))
+            {
                 extra.push(p);
             }
         }
@@ -107,13 +125,16 @@ pub fn cpython(script: &Path) -> Outcome {
     for p in &extra {
         key.extend_from_slice(&std::fs::read(p).unwrap_or_default());
     }
-    let cache_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/golden-cache");
+    let cache_dir = workspace_root().join("target/golden-cache");
     let _ = std::fs::create_dir_all(&cache_dir);
     let cache = cache_dir.join(format!("{:016x}", fnv(&key)));
     if let Ok(c) = std::fs::read_to_string(&cache) {
         if let Some((status, out)) = c.split_once('\n') {
             if let Ok(status) = status.parse() {
-                return Outcome { stdout: out.to_string(), status };
+                return Outcome {
+                    stdout: out.to_string(),
+                    status,
+                };
             }
         }
     }
@@ -124,7 +145,10 @@ pub fn cpython(script: &Path) -> Outcome {
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .output()
         .expect("python3 must be installed to compute golden outputs");
-    let o = Outcome { stdout: String::from_utf8_lossy(&out.stdout).into_owned(), status: out.status.code().unwrap_or(-1) };
+    let o = Outcome {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        status: out.status.code().unwrap_or(-1),
+    };
     let _ = std::fs::write(&cache, format!("{}\n{}", o.status, o.stdout));
     o
 }
@@ -135,8 +159,13 @@ pub fn expected(script: &Path, circuitpython: bool) -> Outcome {
     match exp_file(script, circuitpython) {
         Some(e) => {
             let dir = std::fs::canonicalize(script.parent().unwrap()).unwrap();
-            let text = std::fs::read_to_string(e).unwrap().replace("$DIR", &dir.to_string_lossy());
-            Outcome { stdout: text, status: py.status }
+            let text = std::fs::read_to_string(e)
+                .unwrap()
+                .replace("$DIR", &dir.to_string_lossy());
+            Outcome {
+                stdout: text,
+                status: py.status,
+            }
         }
         None => py,
     }
@@ -151,7 +180,9 @@ pub fn normalise(s: &str) -> String {
 pub fn known_failures(circuitpython: bool) -> BTreeMap<String, String> {
     let path = corpus_root().join("KNOWN_FAILURES");
     let mut m = BTreeMap::new();
-    let Ok(text) = std::fs::read_to_string(path) else { return m };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return m;
+    };
     for line in text.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -159,7 +190,9 @@ pub fn known_failures(circuitpython: bool) -> BTreeMap<String, String> {
         }
         // `<flavours> <path> [# reason]` where flavours is mp, cp or all.
         let (spec, rest) = line.split_once(' ').unwrap_or((line, ""));
-        let (path, reason) = rest.split_once('#').map_or((rest.trim(), ""), |(p, r)| (p.trim(), r.trim()));
+        let (path, reason) = rest
+            .split_once('#')
+            .map_or((rest.trim(), ""), |(p, r)| (p.trim(), r.trim()));
         let applies = match spec {
             "all" => true,
             "mp" => !circuitpython,
@@ -182,12 +215,19 @@ pub fn selected(root: &Path) -> Vec<PathBuf> {
     let subset: Option<Vec<String>> = std::env::var("PYRITE_GOLDEN_SUBSET")
         .ok()
         .and_then(|p| std::fs::read_to_string(p).ok())
-        .map(|t| t.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+        .map(|t| {
+            t.lines()
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        });
     all.into_iter()
         .filter(|p| {
             let rel = p.strip_prefix(root).unwrap().to_string_lossy().to_string();
             filter.as_ref().is_none_or(|f| rel.contains(f.as_str()))
-                && subset.as_ref().is_none_or(|s| s.iter().any(|f| rel.starts_with(f.as_str())))
+                && subset
+                    .as_ref()
+                    .is_none_or(|s| s.iter().any(|f| rel.starts_with(f.as_str())))
         })
         .collect()
 }
@@ -197,11 +237,17 @@ pub fn selected(root: &Path) -> Vec<PathBuf> {
 pub fn check_all(circuitpython: bool, run: impl Fn(&Path) -> Outcome + Sync) {
     let root = corpus_root();
     let list = selected(&root);
-    assert!(!list.is_empty(), "no golden scripts found under {}", root.display());
+    assert!(
+        !list.is_empty(),
+        "no golden scripts found under {}",
+        root.display()
+    );
     // Expectations first (python3 runs; cached).
     let results: Mutex<Vec<(String, Outcome, Outcome)>> = Mutex::new(Vec::new());
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| loop {
@@ -231,15 +277,24 @@ pub fn check_all(circuitpython: bool, run: impl Fn(&Path) -> Outcome + Sync) {
     }
     let mut report = String::new();
     for (rel, exp, got) in &failures {
-        report.push_str(&format!("\n=== FAIL {rel} (status expected {} got {})\n", exp.status, got.status));
+        report.push_str(&format!(
+            "\n=== FAIL {rel} (status expected {} got {})\n",
+            exp.status, got.status
+        ));
         report.push_str(&diff(&normalise(&exp.stdout), &normalise(&got.stdout)));
     }
     for rel in &unexpected_passes {
-        report.push_str(&format!("\n=== {rel} passes now: remove it from tests/py/KNOWN_FAILURES\n"));
+        report.push_str(&format!(
+            "\n=== {rel} passes now: remove it from tests/py/KNOWN_FAILURES\n"
+        ));
     }
     eprintln!(
         "golden ({}): {} run, {} passed, {} known failures, {} failed, {} unexpectedly passed",
-        if circuitpython { "circuitpython" } else { "micropython" },
+        if circuitpython {
+            "circuitpython"
+        } else {
+            "micropython"
+        },
         results.len(),
         passed,
         known.len(),
@@ -251,7 +306,10 @@ pub fn check_all(circuitpython: bool, run: impl Fn(&Path) -> Outcome + Sync) {
             println!("FAILING {rel}");
         }
     }
-    assert!(failures.is_empty() && unexpected_passes.is_empty(), "{report}");
+    assert!(
+        failures.is_empty() && unexpected_passes.is_empty(),
+        "{report}"
+    );
 }
 
 /// A small line diff for the report.
@@ -263,7 +321,12 @@ pub fn diff(exp: &str, got: &str) -> String {
     for i in 0..e.len().max(g.len()) {
         let (a, b) = (e.get(i), g.get(i));
         if a != b {
-            out.push_str(&format!("  line {}:\n    expected: {}\n    got:      {}\n", i + 1, a.unwrap_or(&"<none>"), b.unwrap_or(&"<none>")));
+            out.push_str(&format!(
+                "  line {}:\n    expected: {}\n    got:      {}\n",
+                i + 1,
+                a.unwrap_or(&"<none>"),
+                b.unwrap_or(&"<none>")
+            ));
             shown += 1;
             if shown >= 6 {
                 out.push_str("  ...\n");

@@ -47,7 +47,10 @@ impl Hal for UnixHal {
     }
 
     fn file_size(&mut self, path: &str) -> Option<usize> {
-        std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.len() as usize)
+        std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.len() as usize)
     }
 
     fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
@@ -122,7 +125,9 @@ fn real_main() -> i32 {
         let a = &args[i];
         if a == "-X" {
             i += 1;
-            let Some(opt) = args.get(i) else { return usage(&argv0) };
+            let Some(opt) = args.get(i) else {
+                return usage(&argv0);
+            };
             if let Some(v) = opt.strip_prefix("heapsize=") {
                 match parse_size(v) {
                     Some(n) => heap_size = n,
@@ -134,12 +139,16 @@ fn real_main() -> i32 {
                 return usage(&argv0);
             }
         } else if a == "-c" {
-            let Some(c) = args.get(i + 1) else { return usage(&argv0) };
+            let Some(c) = args.get(i + 1) else {
+                return usage(&argv0);
+            };
             program = Some(Program::Code(c.clone()));
             i += 2;
             break;
         } else if a == "-m" {
-            let Some(m) = args.get(i + 1) else { return usage(&argv0) };
+            let Some(m) = args.get(i + 1) else {
+                return usage(&argv0);
+            };
             program = Some(Program::Module(m.clone()));
             i += 2;
             break;
@@ -147,7 +156,11 @@ fn real_main() -> i32 {
             // Accepted and ignored.
         } else if a == "--version" {
             let (ma, mi, pa) = pyrite::flavour::VERSION;
-            println!("{} v{ma}.{mi}.{pa}; pyrite {}", pyrite::flavour::PRODUCT, env!("CARGO_PKG_VERSION"));
+            println!(
+                "{} v{ma}.{mi}.{pa}; pyrite {}",
+                pyrite::flavour::PRODUCT,
+                env!("CARGO_PKG_VERSION")
+            );
             return 0;
         } else if a.starts_with('-') && a.len() > 1 {
             return usage(&argv0);
@@ -159,7 +172,13 @@ fn real_main() -> i32 {
         i += 1;
     }
     let rest: Vec<String> = args[i.min(args.len())..].to_vec();
-    let program = program.unwrap_or_else(|| if std::io::stdin().is_terminal() { Program::Repl } else { Program::Stdin });
+    let program = program.unwrap_or_else(|| {
+        if std::io::stdin().is_terminal() {
+            Program::Repl
+        } else {
+            Program::Stdin
+        }
+    });
 
     let mut hal = UnixHal::new();
     let mut interp = match Interpreter::with_heap_size(heap_size, &mut hal, Config::default()) {
@@ -172,7 +191,12 @@ fn real_main() -> i32 {
     // sys.path: MICROPYPATH replaces the default; the script's directory comes first.
     let mut path: Vec<String> = match std::env::var("MICROPYPATH") {
         Ok(p) => p.split(':').map(String::from).collect(),
-        Err(_) => vec![String::new(), ".frozen".into(), "~/.micropython/lib".into(), "/usr/lib/micropython".into()],
+        Err(_) => vec![
+            String::new(),
+            ".frozen".into(),
+            "~/.micropython/lib".into(),
+            "/usr/lib/micropython".into(),
+        ],
     };
     if let Some(home) = std::env::var_os("HOME") {
         let home = home.to_string_lossy().to_string();
@@ -183,8 +207,15 @@ fn real_main() -> i32 {
         }
     }
     if let Program::File(f) = &program {
-        let dir = std::path::Path::new(f).parent().map(|d| d.to_path_buf()).unwrap_or_default();
-        let dir = if dir.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { dir };
+        let dir = std::path::Path::new(f)
+            .parent()
+            .map(|d| d.to_path_buf())
+            .unwrap_or_default();
+        let dir = if dir.as_os_str().is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            dir
+        };
         let abs = std::fs::canonicalize(&dir).unwrap_or(dir);
         if !path.is_empty() && path[0].is_empty() {
             path[0] = abs.to_string_lossy().to_string();
@@ -211,7 +242,11 @@ fn real_main() -> i32 {
                 Err(e) => {
                     drop(interp);
                     drop(hal);
-                    eprintln!("{argv0}: can't open file '{f}': [Errno {}] {}", e.raw_os_error().unwrap_or(2), errno_text(&e));
+                    eprintln!(
+                        "{argv0}: can't open file '{f}': [Errno {}] {}",
+                        e.raw_os_error().unwrap_or(2),
+                        errno_text(&e)
+                    );
                     return 2;
                 }
             };
@@ -246,7 +281,11 @@ fn errno_text(e: &std::io::Error) -> String {
 
 fn repl(interp: &mut Interpreter) -> i32 {
     let (ma, mi, pa) = pyrite::flavour::VERSION;
-    println!("{} v{ma}.{mi}.{pa}; linux [pyrite {}] version", pyrite::flavour::PRODUCT, env!("CARGO_PKG_VERSION"));
+    println!(
+        "{} v{ma}.{mi}.{pa}; linux [pyrite {}] version",
+        pyrite::flavour::PRODUCT,
+        env!("CARGO_PKG_VERSION")
+    );
     if !pyrite::flavour::CIRCUITPYTHON {
         println!("Use Ctrl-D to exit, Ctrl-E for paste mode");
     }
@@ -280,7 +319,9 @@ fn repl(interp: &mut Interpreter) -> i32 {
 fn main() {
     // Run on a thread with a large stack: native re-entries (sorted(key=...), __repr__, ...)
     // recurse on the Rust stack, bounded by the interpreter's re-entry limit.
-    let child = std::thread::Builder::new().stack_size(256 * 1024 * 1024).spawn(real_main);
+    let child = std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(real_main);
     let code = match child {
         Ok(h) => h.join().unwrap_or(1),
         Err(_) => real_main(),

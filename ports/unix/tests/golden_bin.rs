@@ -21,7 +21,9 @@ fn run(script: &Path) -> harness::Outcome {
     loop {
         match child.try_wait() {
             Ok(Some(_)) => break,
-            Ok(None) if std::time::Instant::now() < deadline => std::thread::sleep(std::time::Duration::from_millis(5)),
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(5))
+            }
             _ => {
                 let _ = child.kill();
                 break;
@@ -29,7 +31,10 @@ fn run(script: &Path) -> harness::Outcome {
         }
     }
     let out = child.wait_with_output().expect("pyrite output");
-    harness::Outcome { stdout: String::from_utf8_lossy(&out.stdout).into_owned(), status: out.status.code().unwrap_or(-1) }
+    harness::Outcome {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        status: out.status.code().unwrap_or(-1),
+    }
 }
 
 #[test]

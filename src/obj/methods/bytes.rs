@@ -29,7 +29,10 @@ pub fn buffer_bytes<'a>(cx: &mut Cx, v: Value) -> PyResult<&'a [u8]> {
                 return buffer_bytes(cx, b);
             }
             let tn = crate::vm::ops::alloc_free_name(cx.type_name(v));
-            Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("object with buffer protocol required, not {tn}")))
+            Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("object with buffer protocol required, not {tn}"),
+            ))
         }
     }
 }
@@ -55,12 +58,14 @@ pub fn bytearray_setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<
         if step != 1 {
             if n != count {
                 cx.roots_truncate(mark);
-                return Err(cx.value_error("attempt to assign sequence of wrong size to extended slice"));
+                return Err(
+                    cx.value_error("attempt to assign sequence of wrong size to extended slice")
+                );
             }
             let dst = obj::get_mut::<ByteArrayObj>(cx, o).expect("bytearray");
             let nd = pystr::bytes_of(src).unwrap_or(&[]);
-            for k in 0..n {
-                dst.as_bytes_mut()[(start + k as isize * step) as usize] = nd[k];
+            for (k, &b) in nd.iter().enumerate().take(n) {
+                dst.as_bytes_mut()[(start + k as isize * step) as usize] = b;
             }
             cx.roots_truncate(mark);
             return Ok(());
@@ -97,7 +102,11 @@ pub fn bytearray_setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<
 }
 
 fn buffer_or_ints(cx: &mut Cx, v: Value) -> PyResult<Value> {
-    if matches!(obj::kind_of(v), Kind::Bytes | Kind::ByteArray | Kind::MemoryView) && v.is_ptr() {
+    if matches!(
+        obj::kind_of(v),
+        Kind::Bytes | Kind::ByteArray | Kind::MemoryView
+    ) && v.is_ptr()
+    {
         let b = buffer_bytes(cx, v)?;
         return pystr::new_bytes(cx, b);
     }
@@ -154,7 +163,9 @@ pub fn memoryview_getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
         return Err(cx.index_error("memoryview index out of range"));
     };
     let b = buffer_bytes(cx, o)?;
-    Ok(Value::small_int_unchecked(b.get(j).copied().unwrap_or(0) as isize))
+    Ok(Value::small_int_unchecked(
+        b.get(j).copied().unwrap_or(0) as isize
+    ))
 }
 
 /// `m[i] = v` for a memoryview.
@@ -172,7 +183,9 @@ pub fn memoryview_setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult
         let src = buffer_bytes(cx, v)?;
         let n = (e.max(s) - s) as usize;
         if src.len() != n {
-            return Err(cx.value_error("memoryview assignment: lvalue and rvalue have different structures"));
+            return Err(cx.value_error(
+                "memoryview assignment: lvalue and rvalue have different structures",
+            ));
         }
         let (sp, sn) = (src.as_ptr(), src.len());
         if let Some(ba) = obj::get_mut::<ByteArrayObj>(cx, base) {

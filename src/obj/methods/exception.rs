@@ -8,7 +8,9 @@ use crate::value::Value;
 use crate::vm::{Cx, PyResult};
 
 fn args_of(v: Value) -> &'static [Value] {
-    exc_of(v).and_then(|e| tuple::items_of(e.args)).unwrap_or(&[])
+    exc_of(v)
+        .and_then(|e| tuple::items_of(e.args))
+        .unwrap_or(&[])
 }
 
 /// Errno names for `OSError` messages (micropython flavour) and readable text
@@ -41,7 +43,11 @@ pub fn write_exc_str(cx: &mut Cx, b: &mut StrBuilder, v: Value) -> PyResult<()> 
     if obj::isinstance(v, &OS_ERROR_TYPE) {
         if let Some(n) = args.first().and_then(|a| a.as_small_int()) {
             if let Some((name, text)) = errno_name(n) {
-                let shown = if crate::flavour::CIRCUITPYTHON { text } else { name };
+                let shown = if crate::flavour::CIRCUITPYTHON {
+                    text
+                } else {
+                    name
+                };
                 let _ = core::fmt::Write::write_fmt(b, format_args!("[Errno {n}] {shown}"));
                 if let Some(&m) = args.get(1) {
                     b.push_str(": ");
@@ -87,13 +93,29 @@ pub fn exc_attr(cx: &mut Cx, v: Value, name: &[u8]) -> PyResult<Option<Value>> {
             }
             args_of(v).first().copied().unwrap_or(Value::NONE)
         }
-        b"errno" if obj::isinstance(v, &OS_ERROR_TYPE) => args_of(v).first().copied().unwrap_or(Value::NONE),
+        b"errno" if obj::isinstance(v, &OS_ERROR_TYPE) => {
+            args_of(v).first().copied().unwrap_or(Value::NONE)
+        }
         b"strerror" if crate::flavour::CIRCUITPYTHON && obj::isinstance(v, &OS_ERROR_TYPE) => {
             args_of(v).get(1).copied().unwrap_or(Value::NONE)
         }
-        b"code" if obj::isinstance(v, &SYSTEM_EXIT_TYPE) => args_of(v).first().copied().unwrap_or(Value::NONE),
-        b"__cause__" if crate::flavour::CIRCUITPYTHON => if e.cause.is_null() { Value::NONE } else { e.cause },
-        b"__context__" if crate::flavour::CIRCUITPYTHON => if e.context.is_null() { Value::NONE } else { e.context },
+        b"code" if obj::isinstance(v, &SYSTEM_EXIT_TYPE) => {
+            args_of(v).first().copied().unwrap_or(Value::NONE)
+        }
+        b"__cause__" if crate::flavour::CIRCUITPYTHON => {
+            if e.cause.is_null() {
+                Value::NONE
+            } else {
+                e.cause
+            }
+        }
+        b"__context__" if crate::flavour::CIRCUITPYTHON => {
+            if e.context.is_null() {
+                Value::NONE
+            } else {
+                e.context
+            }
+        }
         b"__suppress_context__" if crate::flavour::CIRCUITPYTHON => Value::bool(e.suppress_context),
         b"__traceback__" if crate::flavour::CIRCUITPYTHON => Value::NONE,
         _ => {

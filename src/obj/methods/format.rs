@@ -58,7 +58,10 @@ fn parse_spec(cx: &mut Cx, s: &str) -> PyResult<Spec> {
         i += 1;
     }
     while i < chars.len() && chars[i].is_ascii_digit() {
-        sp.width = sp.width.saturating_mul(10).saturating_add((chars[i] - b'0') as usize);
+        sp.width = sp
+            .width
+            .saturating_mul(10)
+            .saturating_add((chars[i] - b'0') as usize);
         i += 1;
     }
     if i < chars.len() && matches!(chars[i], b',' | b'_') {
@@ -70,7 +73,9 @@ fn parse_spec(cx: &mut Cx, s: &str) -> PyResult<Spec> {
         let st = i;
         let mut p = 0usize;
         while i < chars.len() && chars[i].is_ascii_digit() {
-            p = p.saturating_mul(10).saturating_add((chars[i] - b'0') as usize);
+            p = p
+                .saturating_mul(10)
+                .saturating_add((chars[i] - b'0') as usize);
             i += 1;
         }
         if i == st {
@@ -91,8 +96,18 @@ fn parse_spec(cx: &mut Cx, s: &str) -> PyResult<Spec> {
 /// Pad `body` (already including its sign/prefix split at `sign_len`) per the spec.
 fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec, default_right: bool) {
     let n = pystr::char_count(body);
-    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() { '0' } else { ' ' });
-    let align = sp.align.unwrap_or(if sp.zero && sp.fill.is_none() { b'=' } else if default_right { b'>' } else { b'<' });
+    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
+        '0'
+    } else {
+        ' '
+    });
+    let align = sp.align.unwrap_or(if sp.zero && sp.fill.is_none() {
+        b'='
+    } else if default_right {
+        b'>'
+    } else {
+        b'<'
+    });
     if n >= sp.width {
         out.push(body);
         return;
@@ -128,7 +143,7 @@ fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec, default_ri
 fn group_digits(digits: &[u8], sep: u8, every: usize, out: &mut StrBuilder) {
     let n = digits.len();
     for (i, &d) in digits.iter().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push_byte(sep);
         }
         out.push_byte(d);
@@ -169,8 +184,13 @@ fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec) -> PyResul
             b'x' => (16, "0x"),
             b'X' => (16, "0X"),
             b'c' => {
-                let c = r.to_i64().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32);
-                let Some(c) = c else { return Err(cx.overflow_error("%c arg not in range(0x110000)")) };
+                let c = r
+                    .to_i64()
+                    .and_then(|i| u32::try_from(i).ok())
+                    .and_then(char::from_u32);
+                let Some(c) = c else {
+                    return Err(cx.overflow_error("%c arg not in range(0x110000)"));
+                };
                 let mut tmp = [0u8; 4];
                 let s = c.encode_utf8(&mut tmp);
                 pad(out, s.as_bytes(), 0, sp, false);
@@ -179,7 +199,10 @@ fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec) -> PyResul
             b'd' | b'n' => (10, ""),
             _ => {
                 let t = ty as char;
-                return Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("Unknown format code '{t}' for object of type 'int'")));
+                return Err(cx.raise_fmt(
+                    &VALUE_ERROR_TYPE,
+                    format_args!("Unknown format code '{t}' for object of type 'int'"),
+                ));
             }
         };
         let mut d = StrBuilder::new(cx);
@@ -197,7 +220,11 @@ fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec) -> PyResul
     let sign_len = body.buf.len();
     match sp.grouping {
         Some(g) => {
-            let every = if matches!(ty, b'b' | b'o' | b'x' | b'X') { 4 } else { 3 };
+            let every = if matches!(ty, b'b' | b'o' | b'x' | b'X') {
+                4
+            } else {
+                3
+            };
             if sp.zero && sp.width > 0 && sp.align.is_none() {
                 // Zero padding counts the separators: let the digit grouping fill the width.
                 let want = sp.width.saturating_sub(sign_len);
@@ -240,11 +267,18 @@ fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResul
         Some(b'%') => FloatKind::Percent,
         Some(t) => {
             let t = t as char;
-            return Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("Unknown format code '{t}' for object of type 'float'")));
+            return Err(cx.raise_fmt(
+                &VALUE_ERROR_TYPE,
+                format_args!("Unknown format code '{t}' for object of type 'float'"),
+            ));
         }
     };
     let mut digits = StrBuilder::new(cx);
-    let ff = FloatFormat { kind, precision: sp.precision, alternate: sp.alt };
+    let ff = FloatFormat {
+        kind,
+        precision: sp.precision,
+        alternate: sp.alt,
+    };
     let sign = match crate::num::format_float(f, &ff, &mut digits) {
         Ok(s) => s,
         Err(_) => return Err(cx.raise_memory_error(0)),
@@ -256,7 +290,10 @@ fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResul
     match sp.grouping {
         Some(g) if f.is_finite() => {
             let d = &digits.buf;
-            let int_end = d.iter().position(|&c| !c.is_ascii_digit()).unwrap_or(d.len());
+            let int_end = d
+                .iter()
+                .position(|&c| !c.is_ascii_digit())
+                .unwrap_or(d.len());
             group_digits(&d[..int_end], g, 3, &mut body);
             body.push(&d[int_end..]);
         }
@@ -287,7 +324,11 @@ pub fn format_value(cx: &mut Cx, out: &mut StrBuilder, v: Value, spec: &str) -> 
         }
     }
     let sp = parse_spec(cx, spec)?;
-    let v = if ops::is_user_object(v) { ops::instance_base(v).unwrap_or(v) } else { v };
+    let v = if ops::is_user_object(v) {
+        ops::instance_base(v).unwrap_or(v)
+    } else {
+        v
+    };
     if v.as_bool().is_some() && sp.ty.is_none() {
         let s = if v == Value::TRUE { "True" } else { "False" };
         pad(out, s.as_bytes(), 0, &sp, false);
@@ -306,7 +347,10 @@ pub fn format_value(cx: &mut Cx, out: &mut StrBuilder, v: Value, spec: &str) -> 
         if let Some(t) = sp.ty {
             if t != b's' {
                 let t = t as char;
-                return Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("Unknown format code '{t}' for object of type 'str'")));
+                return Err(cx.raise_fmt(
+                    &VALUE_ERROR_TYPE,
+                    format_args!("Unknown format code '{t}' for object of type 'str'"),
+                ));
             }
         }
         if sp.sign.is_some() {
@@ -322,7 +366,13 @@ pub fn format_value(cx: &mut Cx, out: &mut StrBuilder, v: Value, spec: &str) -> 
         };
         let (p, n) = (s.as_ptr(), s.len());
         // SAFETY: a slice of v's text, held by the caller.
-        pad(out, unsafe { core::slice::from_raw_parts(p, n) }, 0, &sp, false);
+        pad(
+            out,
+            unsafe { core::slice::from_raw_parts(p, n) },
+            0,
+            &sp,
+            false,
+        );
         return Ok(());
     }
     if obj::kind_of(v) == Kind::Complex {
@@ -332,7 +382,10 @@ pub fn format_value(cx: &mut Cx, out: &mut StrBuilder, v: Value, spec: &str) -> 
         return Ok(());
     }
     let tn = ops::alloc_free_name(cx.type_name(v));
-    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("unsupported format string passed to {tn}.__format__")))
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("unsupported format string passed to {tn}.__format__"),
+    ))
 }
 
 /// `format(v, spec)` as a new str.
@@ -343,27 +396,47 @@ pub fn format_to_str(cx: &mut Cx, v: Value, spec: &str) -> PyResult<Value> {
 }
 
 /// Resolve a field name (`0`, `name`, `a.b`, `a[0]`) against the call's arguments.
-fn resolve_field(cx: &mut Cx, name: &str, args: &[Value], kw: &[Value], auto: &mut Option<usize>) -> PyResult<Value> {
+fn resolve_field(
+    cx: &mut Cx,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    auto: &mut Option<usize>,
+) -> PyResult<Value> {
     let end = name.find(['.', '[']).unwrap_or(name.len());
     let (first, mut rest) = name.split_at(end);
     let mut v = if first.is_empty() {
         let Some(n) = auto.as_mut() else {
-            return Err(cx.value_error("cannot switch from manual field specification to automatic field numbering"));
+            return Err(cx.value_error(
+                "cannot switch from manual field specification to automatic field numbering",
+            ));
         };
         let i = *n;
         *n += 1;
         match args.get(i) {
             Some(&v) => v,
-            None => return Err(cx.raise_fmt(&INDEX_ERROR_TYPE, format_args!("Replacement index {i} out of range for positional args tuple"))),
+            None => {
+                return Err(cx.raise_fmt(
+                    &INDEX_ERROR_TYPE,
+                    format_args!("Replacement index {i} out of range for positional args tuple"),
+                ))
+            }
         }
     } else if let Ok(i) = first.parse::<usize>() {
         if auto.is_some_and(|n| n > 0) {
-            return Err(cx.value_error("cannot switch from automatic field numbering to manual field specification"));
+            return Err(cx.value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            ));
         }
         *auto = None;
         match args.get(i) {
             Some(&v) => v,
-            None => return Err(cx.raise_fmt(&INDEX_ERROR_TYPE, format_args!("Replacement index {i} out of range for positional args tuple"))),
+            None => {
+                return Err(cx.raise_fmt(
+                    &INDEX_ERROR_TYPE,
+                    format_args!("Replacement index {i} out of range for positional args tuple"),
+                ))
+            }
         }
     } else {
         let mut found = None;
@@ -387,7 +460,7 @@ fn resolve_field(cx: &mut Cx, name: &str, args: &[Value], kw: &[Value], auto: &m
         cx.root(v)?;
         if let Some(r) = rest.strip_prefix('.') {
             let e = r.find(['.', '[']).unwrap_or(r.len());
-            let attr = pystr::intern(cx, r[..e].as_bytes())?;
+            let attr = pystr::intern(cx, &r.as_bytes()[..e])?;
             v = ops::getattr(cx, v, attr)?;
             rest = &r[e..];
         } else if let Some(r) = rest.strip_prefix('[') {
@@ -414,7 +487,16 @@ fn resolve_field(cx: &mut Cx, name: &str, args: &[Value], kw: &[Value], auto: &m
 pub fn str_format(cx: &mut Cx, fmt: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let mut out = StrBuilder::new(cx);
     let mut auto = Some(0usize);
-    format_into(cx, &mut out, fmt, pystr::str_of(fmt).unwrap_or(""), args, kw, &mut auto, 0)?;
+    format_into(
+        cx,
+        &mut out,
+        fmt,
+        pystr::str_of(fmt).unwrap_or(""),
+        args,
+        kw,
+        &mut auto,
+        0,
+    )?;
     out.finish(cx)
 }
 
@@ -536,7 +618,10 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
         _ => core::slice::from_ref(&args),
     };
     let (ip, ilen) = (items.as_ptr(), items.len());
-    let is_map = obj::kind_of(args) == Kind::Dict || (ops::is_user_object(args) && ops::lookup_special(cx, args, &q::__getitem__).is_some() && tuple::items_of(args).is_none());
+    let is_map = obj::kind_of(args) == Kind::Dict
+        || (ops::is_user_object(args)
+            && ops::lookup_special(cx, args, &q::__getitem__).is_some()
+            && tuple::items_of(args).is_none());
     let mut out = StrBuilder::new(cx);
     let mut ai = 0usize;
     let mut i = 0;
@@ -572,7 +657,11 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
                 return Err(cx.value_error("incomplete format key"));
             }
             let key = &f[st..i - 1];
-            let k = if is_bytes { pystr::new_bytes(cx, key)? } else { pystr::new_str(cx, key)? };
+            let k = if is_bytes {
+                pystr::new_bytes(cx, key)?
+            } else {
+                pystr::new_str(cx, key)?
+            };
             if !is_map {
                 return Err(cx.type_error("format requires a dict"));
             }
@@ -597,7 +686,7 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
         }
         // SAFETY: items is the caller's args tuple (or the single arg), live throughout.
         let items = unsafe { core::slice::from_raw_parts(ip, ilen) };
-        let mut next_arg = |cx: &mut Cx, ai: &mut usize| -> PyResult<Value> {
+        let next_arg = |cx: &mut Cx, ai: &mut usize| -> PyResult<Value> {
             match items.get(*ai) {
                 Some(&v) => {
                     *ai += 1;
@@ -616,7 +705,10 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
             i += 1;
         } else {
             while let Some(&d) = f.get(i).filter(|d| d.is_ascii_digit()) {
-                sp.width = sp.width.saturating_mul(10).saturating_add((d - b'0') as usize);
+                sp.width = sp
+                    .width
+                    .saturating_mul(10)
+                    .saturating_add((d - b'0') as usize);
                 i += 1;
             }
         }
@@ -663,7 +755,10 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
                 };
                 if !crate::vm::num::is_intlike(v) {
                     let tn = ops::alloc_free_name(cx.type_name(v));
-                    return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("%{} format: a number is required, not {tn}", t as char)));
+                    return Err(cx.raise_fmt(
+                        &TYPE_ERROR_TYPE,
+                        format_args!("%{} format: a number is required, not {tn}", t as char),
+                    ));
                 }
                 let mut sp2 = sp;
                 sp2.ty = Some(match t {
@@ -676,10 +771,18 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
                 if let Some(p) = prec {
                     // Precision pads the digits with zeros.
                     let mut tmp = StrBuilder::new(cx);
-                    let inner = Spec { ty: sp2.ty, alt: sp2.alt, sign: sp2.sign, ..Spec::default() };
+                    let inner = Spec {
+                        ty: sp2.ty,
+                        alt: sp2.alt,
+                        sign: sp2.sign,
+                        ..Spec::default()
+                    };
                     format_int(cx, &mut tmp, v, &inner)?;
                     let body = tmp.buf;
-                    let sign_len = body.iter().take_while(|c| matches!(c, b'-' | b'+' | b' ')).count()
+                    let sign_len = body
+                        .iter()
+                        .take_while(|c| matches!(c, b'-' | b'+' | b' '))
+                        .count()
                         + if sp2.alt && t != b'd' { 2 } else { 0 };
                     let digits = body.len() - sign_len;
                     let mut b2 = StrBuilder::new(cx);
@@ -696,7 +799,10 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
             b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                 let Some(fl) = crate::vm::num::to_f64(cx, v)? else {
                     let tn = ops::alloc_free_name(cx.type_name(v));
-                    return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("must be real number, not {tn}")));
+                    return Err(cx.raise_fmt(
+                        &TYPE_ERROR_TYPE,
+                        format_args!("must be real number, not {tn}"),
+                    ));
                 };
                 let mut sp2 = sp;
                 sp2.ty = Some(t);
@@ -751,7 +857,11 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
                 let c = t as char;
                 return Err(cx.raise_fmt(
                     &VALUE_ERROR_TYPE,
-                    format_args!("unsupported format character '{c}' (0x{:x}) at index {}", t, i - 1),
+                    format_args!(
+                        "unsupported format character '{c}' (0x{:x}) at index {}",
+                        t,
+                        i - 1
+                    ),
                 ));
             }
         }
@@ -786,6 +896,17 @@ pub fn write_float_hex(b: &mut StrBuilder, f: f64) {
         b.push_str("0x0.0p+0");
         return;
     }
-    let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-    let _ = core::fmt::Write::write_fmt(b, format_args!("0x{lead}.{mant:013x}p{}{}", if e >= 0 { "+" } else { "-" }, e.abs()));
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    let _ = core::fmt::Write::write_fmt(
+        b,
+        format_args!(
+            "0x{lead}.{mant:013x}p{}{}",
+            if e >= 0 { "+" } else { "-" },
+            e.abs()
+        ),
+    );
 }

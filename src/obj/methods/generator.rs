@@ -36,7 +36,11 @@ fn throw(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let mut e = a[1];
     if let Some(&val) = a.get(2) {
         if obj::kind_of(e) == Kind::Type && !val.is_none() {
-            e = if obj::isinstance(val, &BASE_EXCEPTION_TYPE) { val } else { cx.call(e, &[val], &[])? };
+            e = if obj::isinstance(val, &BASE_EXCEPTION_TYPE) {
+                val
+            } else {
+                cx.call(e, &[val], &[])?
+            };
         }
     }
     let exc = ops::make_raise_obj(cx, e)?;
@@ -58,16 +62,14 @@ pub fn close_gen(cx: &mut Cx, g: Value) -> PyResult<Value> {
         }
         _ => {}
     }
-    let exc = match crate::vm::ops::make_raise_obj(cx, Value::from_static(&GENERATOR_EXIT_TYPE)) {
-        Ok(e) => e,
-        Err(e) => return Err(e),
-    };
+    let exc = crate::vm::ops::make_raise_obj(cx, Value::from_static(&GENERATOR_EXIT_TYPE))?;
     match cx.resume_generator(g, Value::NONE, Some(exc)) {
         Ok((_, true)) => Ok(Value::NONE),
         Ok((_, false)) => Err(cx.runtime_error("generator ignored GeneratorExit")),
         Err(e) => {
             let p = cx.pending();
-            if obj::isinstance(p, &GENERATOR_EXIT_TYPE) || obj::isinstance(p, &STOP_ITERATION_TYPE) {
+            if obj::isinstance(p, &GENERATOR_EXIT_TYPE) || obj::isinstance(p, &STOP_ITERATION_TYPE)
+            {
                 cx.take_pending();
                 Ok(Value::NONE)
             } else {

@@ -61,7 +61,13 @@ fn insert(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn find_index(cx: &mut Cx, seq: Value, x: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find_index(
+    cx: &mut Cx,
+    seq: Value,
+    x: Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     loop {
         let s = ops::seq_items(seq);
@@ -94,7 +100,11 @@ fn bounds(cx: &mut Cx, a: &[Value], n: usize) -> PyResult<(usize, usize)> {
         match v {
             Some(&v) => {
                 let i = crate::vm::seq::int_arg(cx, v)?;
-                Ok(if i < 0 { (i + n as isize).max(0) as usize } else { (i as usize).min(n) })
+                Ok(if i < 0 {
+                    (i + n as isize).max(0) as usize
+                } else {
+                    (i as usize).min(n)
+                })
             }
             None => Ok(d),
         }
@@ -114,8 +124,7 @@ fn index(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 fn count(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let mut n = 0;
     let mut i = 0;
-    loop {
-        let Some(&y) = ops::seq_items(a[0]).get(i) else { break };
+    while let Some(&y) = ops::seq_items(a[0]).get(i) {
         if ops::eq(cx, y, a[1])? {
             n += 1;
         }
@@ -197,7 +206,11 @@ pub fn sort_list(cx: &mut Cx, l: Value, key: Value, rev: bool) -> PyResult<()> {
                     (ks[perm[i]], ks[perm[j]])
                 };
                 // Take from the right only when it is strictly first.
-                let take_right = if rev { less(cx, ki, kj) } else { less(cx, kj, ki) };
+                let take_right = if rev {
+                    less(cx, ki, kj)
+                } else {
+                    less(cx, kj, ki)
+                };
                 let take_right = match take_right {
                     Ok(b) => b,
                     Err(e) => {
@@ -256,7 +269,7 @@ pub fn imul(cx: &mut Cx, l: Value, n: i64) -> PyResult<()> {
         lo(l).len = 0;
         return Ok(());
     }
-    let total = len.checked_mul(n as usize).unwrap_or(usize::MAX);
+    let total = len.saturating_mul(n as usize);
     list::reserve(cx, l, total.saturating_sub(len))?;
     let o = lo(l);
     for k in 1..n as usize {
@@ -272,7 +285,12 @@ pub fn set_slice(cx: &mut Cx, l: Value, s: Value, v: Value) -> PyResult<()> {
     let n = items(l).len();
     let (start, stop, step, count) = crate::vm::seq::slice_indices(cx, s, n)?;
     if !matches!(obj::kind_of(v), Kind::List | Kind::Tuple) || !v.is_ptr() {
-        if ops::is_user_object(v) || matches!(obj::kind_of(v), Kind::Iter | Kind::Generator | Kind::Range | Kind::Str | Kind::Dict | Kind::Set) {
+        if ops::is_user_object(v)
+            || matches!(
+                obj::kind_of(v),
+                Kind::Iter | Kind::Generator | Kind::Range | Kind::Str | Kind::Dict | Kind::Set
+            )
+        {
             let mark = cx.roots_mark();
             let c = crate::vm::seq::list_from_iter(cx, v)?;
             cx.root(c)?;
@@ -281,7 +299,10 @@ pub fn set_slice(cx: &mut Cx, l: Value, s: Value, v: Value) -> PyResult<()> {
             return r;
         }
         let tn = ops::alloc_free_name(cx.type_name(v));
-        return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("object '{tn}' isn't a tuple or list")));
+        return Err(cx.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("object '{tn}' isn't a tuple or list"),
+        ));
     }
     // Copy the source first (it may be l itself).
     let mark = cx.roots_mark();
@@ -293,13 +314,15 @@ pub fn set_slice(cx: &mut Cx, l: Value, s: Value, v: Value) -> PyResult<()> {
             cx.roots_truncate(mark);
             return Err(cx.raise_fmt(
                 &VALUE_ERROR_TYPE,
-                format_args!("attempt to assign sequence of size {m} to extended slice of size {count}"),
+                format_args!(
+                    "attempt to assign sequence of size {m} to extended slice of size {count}"
+                ),
             ));
         }
         let sv = tuple::items_of(src).unwrap_or(&[]);
         let o = lo(l);
-        for k in 0..m {
-            o.items_mut()[(start + k as isize * step) as usize] = sv[k];
+        for (k, &x) in sv.iter().enumerate().take(m) {
+            o.items_mut()[(start + k as isize * step) as usize] = x;
         }
         cx.roots_truncate(mark);
         return Ok(());
@@ -387,4 +410,7 @@ pub const LIST_ATTRS: &[Attr] = &[
 ];
 
 /// `tuple`'s attributes.
-pub const TUPLE_ATTRS: &[Attr] = &[crate::method!(q::index, L_INDEX), crate::method!(q::count, L_COUNT)];
+pub const TUPLE_ATTRS: &[Attr] = &[
+    crate::method!(q::index, L_INDEX),
+    crate::method!(q::count, L_COUNT),
+];

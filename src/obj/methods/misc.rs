@@ -30,7 +30,11 @@ fn r_index(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (s, e, st) = range_of(a[0]);
     if let Some(x) = int::to_i64(a[1]) {
         let x = x as isize;
-        let inside = if st > 0 { x >= s && x < e } else { x <= s && x > e };
+        let inside = if st > 0 {
+            x >= s && x < e
+        } else {
+            x <= s && x > e
+        };
         if inside && (x - s) % st == 0 {
             return Ok(Value::small_int_unchecked((x - s) / st));
         }
@@ -64,7 +68,14 @@ fn s_indices(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         return Err(cx.value_error("length should not be negative"));
     }
     let (s, e, st, _) = crate::vm::seq::slice_indices(cx, a[0], n as usize)?;
-    tuple::new(cx, &[Value::small_int_unchecked(s), Value::small_int_unchecked(e), Value::small_int_unchecked(st)])
+    tuple::new(
+        cx,
+        &[
+            Value::small_int_unchecked(s),
+            Value::small_int_unchecked(e),
+            Value::small_int_unchecked(st),
+        ],
+    )
 }
 
 fn prop_with(cx: &mut Cx, a: &[Value], which: usize) -> PyResult<Value> {

@@ -62,7 +62,10 @@ pub const EXCEPTION_ATTRS: &[Attr] = exception::ATTRS;
 #[macro_export]
 macro_rules! method {
     ($name:expr, $f:expr) => {
-        $crate::obj::Attr { name: &$name, value: $crate::obj::AttrValue::Method(&$f) }
+        $crate::obj::Attr {
+            name: &$name,
+            value: $crate::obj::AttrValue::Method(&$f),
+        }
     };
 }
 
@@ -70,7 +73,10 @@ macro_rules! method {
 #[macro_export]
 macro_rules! classmethod {
     ($name:expr, $f:expr) => {
-        $crate::obj::Attr { name: &$name, value: $crate::obj::AttrValue::ClassMethod(&$f) }
+        $crate::obj::Attr {
+            name: &$name,
+            value: $crate::obj::AttrValue::ClassMethod(&$f),
+        }
     };
 }
 
@@ -78,7 +84,10 @@ macro_rules! classmethod {
 #[macro_export]
 macro_rules! staticmethod {
     ($name:expr, $f:expr) => {
-        $crate::obj::Attr { name: &$name, value: $crate::obj::AttrValue::Static(&$f) }
+        $crate::obj::Attr {
+            name: &$name,
+            value: $crate::obj::AttrValue::Static(&$f),
+        }
     };
 }
 
@@ -86,6 +95,9 @@ macro_rules! staticmethod {
 #[macro_export]
 macro_rules! getter {
     ($name:expr, $f:expr) => {
-        $crate::obj::Attr { name: &$name, value: $crate::obj::AttrValue::Getter($f) }
+        $crate::obj::Attr {
+            name: &$name,
+            value: $crate::obj::AttrValue::Getter($f),
+        }
     };
 }

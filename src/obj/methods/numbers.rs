@@ -45,7 +45,11 @@ fn bit_count(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn identity(_cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let v = args[0];
-    Ok(if let Some(b) = v.as_bool() { Value::small_int_unchecked(b as isize) } else { v })
+    Ok(if let Some(b) = v.as_bool() {
+        Value::small_int_unchecked(b as isize)
+    } else {
+        v
+    })
 }
 
 fn zero(_cx: &mut Cx, _v: Value) -> PyResult<Value> {
@@ -53,7 +57,11 @@ fn zero(_cx: &mut Cx, _v: Value) -> PyResult<Value> {
 }
 
 fn int_real(_cx: &mut Cx, v: Value) -> PyResult<Value> {
-    Ok(if let Some(b) = v.as_bool() { Value::small_int_unchecked(b as isize) } else { v })
+    Ok(if let Some(b) = v.as_bool() {
+        Value::small_int_unchecked(b as isize)
+    } else {
+        v
+    })
 }
 
 fn one(_cx: &mut Cx, _v: Value) -> PyResult<Value> {
@@ -69,12 +77,21 @@ fn byteorder(cx: &mut Cx, v: Value) -> PyResult<bool> {
 }
 
 fn to_bytes(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [this, length, order, signed] = crate::builtins::args::parse(cx, args, kw, ["self", "length", "byteorder", "signed"], 3)?;
-    let length = if length.is_null() { 1 } else { crate::vm::seq::int_arg(cx, length)? };
+    let [this, length, order, signed] =
+        crate::builtins::args::parse(cx, args, kw, ["self", "length", "byteorder", "signed"], 3)?;
+    let length = if length.is_null() {
+        1
+    } else {
+        crate::vm::seq::int_arg(cx, length)?
+    };
     if length < 0 {
         return Err(cx.value_error("length argument must be non-negative"));
     }
-    let little = if order.is_null() { false } else { byteorder(cx, order)? };
+    let little = if order.is_null() {
+        false
+    } else {
+        byteorder(cx, order)?
+    };
     let signed = !signed.is_null() && crate::vm::ops::truthy(cx, signed)?;
     let a = int_of(cx, this)?;
     let len = length as usize;
@@ -87,9 +104,15 @@ fn to_bytes(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         Ok(()) => pystr::new_bytes(cx, &buf),
         Err(crate::num::NumError::BytesOverflow) => {
             if crate::flavour::CIRCUITPYTHON {
-                Err(cx.raise_fmt(&OVERFLOW_ERROR_TYPE, format_args!("value must fit in {len} byte(s)")))
+                Err(cx.raise_fmt(
+                    &OVERFLOW_ERROR_TYPE,
+                    format_args!("value must fit in {len} byte(s)"),
+                ))
             } else {
-                Err(cx.raise_fmt(&OVERFLOW_ERROR_TYPE, format_args!("value would overflow a {len} byte buffer")))
+                Err(cx.raise_fmt(
+                    &OVERFLOW_ERROR_TYPE,
+                    format_args!("value would overflow a {len} byte buffer"),
+                ))
             }
         }
         Err(e) => Err(raise_num_error(cx, e)),
@@ -97,9 +120,14 @@ fn to_bytes(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn from_bytes(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let [cls, bytes, order, signed] = crate::builtins::args::parse(cx, args, kw, ["cls", "bytes", "byteorder", "signed"], 3)?;
+    let [cls, bytes, order, signed] =
+        crate::builtins::args::parse(cx, args, kw, ["cls", "bytes", "byteorder", "signed"], 3)?;
     let _ = cls;
-    let little = if order.is_null() { false } else { byteorder(cx, order)? };
+    let little = if order.is_null() {
+        false
+    } else {
+        byteorder(cx, order)?
+    };
     let signed = !signed.is_null() && crate::vm::ops::truthy(cx, signed)?;
     let data = super::bytes::buffer_bytes(cx, bytes)?;
     let al = cx.temp_alloc();
@@ -108,12 +136,16 @@ fn from_bytes(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn is_integer(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(f) = float::value_of(args[0]) else { return Err(cx.type_error("float expected")) };
+    let Some(f) = float::value_of(args[0]) else {
+        return Err(cx.type_error("float expected"));
+    };
     Ok(Value::bool(crate::num::float_is_integer(f)))
 }
 
 fn as_integer_ratio(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let Some(f) = float::value_of(args[0]) else { return Err(cx.type_error("float expected")) };
+    let Some(f) = float::value_of(args[0]) else {
+        return Err(cx.type_error("float expected"));
+    };
     let al = cx.temp_alloc();
     match crate::num::float_as_integer_ratio(f, al) {
         Ok((n, d)) => {
@@ -169,7 +201,14 @@ native_fn!(INT_TO_BYTES, q::to_bytes, 1, 4, true, to_bytes);
 native_fn!(INT_FROM_BYTES, q::from_bytes, 2, 4, true, from_bytes);
 native_fn!(INT_INDEX, q::__index__, 1, 1, false, int_index);
 native_fn!(FLOAT_IS_INTEGER, q::is_integer, 1, 1, false, is_integer);
-native_fn!(FLOAT_AS_RATIO, q::as_integer_ratio, 1, 1, false, as_integer_ratio);
+native_fn!(
+    FLOAT_AS_RATIO,
+    q::as_integer_ratio,
+    1,
+    1,
+    false,
+    as_integer_ratio
+);
 native_fn!(FLOAT_CONJUGATE, q::conjugate, 1, 1, false, identity);
 native_fn!(FLOAT_HEX, q::hex, 1, 1, false, float_hex);
 native_fn!(COMPLEX_CONJUGATE, q::conjugate, 1, 1, false, complex_conj);

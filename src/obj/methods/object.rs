@@ -25,7 +25,11 @@ fn getattribute(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn eq(_cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(if args[0] == args[1] { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+    Ok(if args[0] == args[1] {
+        Value::TRUE
+    } else {
+        Value::NOT_IMPLEMENTED
+    })
 }
 
 fn ne(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -58,7 +62,14 @@ fn new(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 native_fn!(pub OBJECT_INIT, q::__init__, 1, crate::obj::func::VARARGS, true, init);
 native_fn!(OBJECT_SETATTR, q::__setattr__, 3, 3, false, setattr);
 native_fn!(OBJECT_DELATTR, q::__delattr__, 2, 2, false, delattr);
-native_fn!(OBJECT_GETATTRIBUTE, q::__getattribute__, 2, 2, false, getattribute);
+native_fn!(
+    OBJECT_GETATTRIBUTE,
+    q::__getattribute__,
+    2,
+    2,
+    false,
+    getattribute
+);
 native_fn!(OBJECT_EQ, q::__eq__, 2, 2, false, eq);
 native_fn!(OBJECT_NE, q::__ne__, 2, 2, false, ne);
 native_fn!(OBJECT_HASH, q::__hash__, 1, 1, false, hash);

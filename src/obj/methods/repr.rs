@@ -61,7 +61,10 @@ fn has_user_method(v: Value, name: &'static pystr::StrObj) -> bool {
     if !ops::is_user_object(v) {
         return false;
     }
-    matches!(crate::vm::attr::type_lookup(obj::type_of(v), name.value()), Some(crate::vm::attr::Found::Value(_)))
+    matches!(
+        crate::vm::attr::type_lookup(obj::type_of(v), name.value()),
+        Some(crate::vm::attr::Found::Value(_))
+    )
 }
 
 fn push_str_result(cx: &mut Cx, b: &mut StrBuilder, s: Value, what: &str) -> PyResult<()> {
@@ -72,14 +75,21 @@ fn push_str_result(cx: &mut Cx, b: &mut StrBuilder, s: Value, what: &str) -> PyR
         }
         _ => {
             let tn = ops::alloc_free_name(cx.type_name(s));
-            Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("{what} returned non-string (type {tn})")))
+            Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("{what} returned non-string (type {tn})"),
+            ))
         }
     }
 }
 
 /// Python's repr of a str: single quotes unless the text has a single quote and no double.
 pub fn write_str_repr(b: &mut StrBuilder, s: &str) {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     b.push_char(q);
     for c in s.chars() {
         match c {
@@ -125,12 +135,15 @@ fn is_unprintable(c: char) -> bool {
         || (0xe000..=0xf8ff).contains(&n)
         || (0xf0000..).contains(&n)
         || n == 0x85
-        || n == 0xa0 && false
 }
 
 /// Python's repr of bytes.
 pub fn write_bytes_repr(b: &mut StrBuilder, bytes: &[u8]) {
-    let q = if bytes.contains(&b'\'') && !bytes.contains(&b'"') { b'"' } else { b'\'' };
+    let q = if bytes.contains(&b'\'') && !bytes.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     b.push_byte(b'b');
     b.push_byte(q);
     for &c in bytes {
@@ -210,7 +223,9 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
         Kind::Bytes => write_bytes_repr(b, pystr::bytes_of(v).unwrap_or(&[])),
         Kind::ByteArray => {
             b.push_str("bytearray(");
-            let bytes = obj::get::<obj::bytes::ByteArrayObj>(cx, v).map(|x| x.as_bytes()).unwrap_or(&[]);
+            let bytes = obj::get::<obj::bytes::ByteArrayObj>(cx, v)
+                .map(|x| x.as_bytes())
+                .unwrap_or(&[]);
             write_bytes_repr(b, bytes);
             b.push_byte(b')');
         }
@@ -230,7 +245,9 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
             let guard = cx.repr_enter(v)?;
             let mut i = 0;
             let r = loop {
-                let Some(&x) = ops::seq_items(v).get(i) else { break Ok(()) };
+                let Some(&x) = ops::seq_items(v).get(i) else {
+                    break Ok(());
+                };
                 if i > 0 {
                     b.push_str(", ");
                 }
@@ -256,7 +273,9 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
             let mut i = 0;
             let mut first = true;
             let r = loop {
-                let Some((next, k, x)) = obj::table::next_entry(v, i) else { break Ok(()) };
+                let Some((next, k, x)) = obj::table::next_entry(v, i) else {
+                    break Ok(());
+                };
                 if !first {
                     b.push_str(", ");
                 }
@@ -304,9 +323,13 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
             // SAFETY: kind-checked range.
             let r = unsafe { &*(v.raw() as *const obj::range::RangeObj) };
             if r.step == 1 {
-                let _ = core::fmt::Write::write_fmt(b, format_args!("range({}, {})", r.start, r.stop));
+                let _ =
+                    core::fmt::Write::write_fmt(b, format_args!("range({}, {})", r.start, r.stop));
             } else {
-                let _ = core::fmt::Write::write_fmt(b, format_args!("range({}, {}, {})", r.start, r.stop, r.step));
+                let _ = core::fmt::Write::write_fmt(
+                    b,
+                    format_args!("range({}, {}, {})", r.start, r.stop, r.step),
+                );
             }
         }
         Kind::Slice => {
@@ -338,7 +361,11 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
         Kind::NativeFn => {
             b.push_str("<function ");
             // SAFETY: kind-checked native function (static).
-            b.push(unsafe { (*(v.raw() as *const obj::func::NativeFnObj)).name.as_bytes() });
+            b.push(unsafe {
+                (*(v.raw() as *const obj::func::NativeFnObj))
+                    .name
+                    .as_bytes()
+            });
             let _ = core::fmt::Write::write_fmt(b, format_args!(" at 0x{:x}>", v.raw()));
         }
         Kind::BoundMethod => {
@@ -346,7 +373,8 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
         }
         Kind::Module => {
             b.push_str("<module '");
-            let n = obj::module::dict_of(v).and_then(|d| obj::dict::get_str(d, q::__name__.value()));
+            let n =
+                obj::module::dict_of(v).and_then(|d| obj::dict::get_str(d, q::__name__.value()));
             b.push(n.and_then(pystr::bytes_of).unwrap_or(b"?"));
             b.push_str("'>");
         }

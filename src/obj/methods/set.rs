@@ -10,7 +10,11 @@ use crate::vm::{ops, Cx, PyResult};
 
 /// A new set (or frozenset, like `like`) with the members of `src` (any iterable).
 fn new_like(cx: &mut Cx, like: Value, src: Value) -> PyResult<Value> {
-    let s = if obj::kind_of(like) == Kind::FrozenSet { set::new_frozen(cx)? } else { set::new(cx)? };
+    let s = if obj::kind_of(like) == Kind::FrozenSet {
+        set::new_frozen(cx)?
+    } else {
+        set::new(cx)?
+    };
     let mark = cx.roots_mark();
     cx.root(s)?;
     add_all(cx, s, src)?;
@@ -90,7 +94,9 @@ fn empty_like(cx: &mut Cx, like: Value) -> PyResult<Value> {
 /// Set operators between two sets; `None` for operators sets don't have.
 pub fn set_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Option<Value>> {
     use BinaryOp::*;
-    let inplace = (op as u8) >= InplaceOr as u8 && (op as u8) <= InplacePower as u8 && obj::kind_of(a) == Kind::Set;
+    let inplace = (op as u8) >= InplaceOr as u8
+        && (op as u8) <= InplacePower as u8
+        && obj::kind_of(a) == Kind::Set;
     let mark = cx.roots_mark();
     let r = match op.non_inplace() {
         Or => {
@@ -136,9 +142,13 @@ pub fn set_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
                 out
             }
         }
-        Less => Value::bool(table::table_of(a).len < table::table_of(b).len && is_subset(cx, a, b)?),
+        Less => {
+            Value::bool(table::table_of(a).len < table::table_of(b).len && is_subset(cx, a, b)?)
+        }
         LessEqual => Value::bool(is_subset(cx, a, b)?),
-        More => Value::bool(table::table_of(b).len < table::table_of(a).len && is_subset(cx, b, a)?),
+        More => {
+            Value::bool(table::table_of(b).len < table::table_of(a).len && is_subset(cx, b, a)?)
+        }
         MoreEqual => Value::bool(is_subset(cx, b, a)?),
         _ => {
             cx.roots_truncate(mark);
@@ -186,7 +196,13 @@ fn copy(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn multi(cx: &mut Cx, a: &[Value], op: BinaryOp) -> PyResult<Value> {
-    let mut acc = if matches!(op, BinaryOp::InplaceOr | BinaryOp::InplaceAnd | BinaryOp::InplaceSubtract | BinaryOp::InplaceXor) {
+    let mut acc = if matches!(
+        op,
+        BinaryOp::InplaceOr
+            | BinaryOp::InplaceAnd
+            | BinaryOp::InplaceSubtract
+            | BinaryOp::InplaceXor
+    ) {
         a[0]
     } else {
         new_like(cx, a[0], a[0])?
@@ -269,14 +285,70 @@ native_fn!(SET_REMOVE, q::remove, 2, 2, false, remove);
 native_fn!(SET_POP, q::pop, 1, 1, false, pop);
 native_fn!(SET_CLEAR, q::clear, 1, 1, false, clear);
 native_fn!(SET_COPY, q::copy, 1, 1, false, copy);
-native_fn!(SET_UNION, q::union, 1, crate::obj::func::VARARGS, false, union);
-native_fn!(SET_INTERSECTION, q::intersection, 1, crate::obj::func::VARARGS, false, intersection);
-native_fn!(SET_DIFFERENCE, q::difference, 1, crate::obj::func::VARARGS, false, difference);
-native_fn!(SET_SYMDIFF, q::symmetric_difference, 2, 2, false, symmetric_difference);
-native_fn!(SET_UPDATE, q::update, 1, crate::obj::func::VARARGS, false, update);
-native_fn!(SET_INTERSECTION_UPDATE, q::intersection_update, 1, crate::obj::func::VARARGS, false, intersection_update);
-native_fn!(SET_DIFFERENCE_UPDATE, q::difference_update, 1, crate::obj::func::VARARGS, false, difference_update);
-native_fn!(SET_SYMDIFF_UPDATE, q::symmetric_difference_update, 2, 2, false, symmetric_difference_update);
+native_fn!(
+    SET_UNION,
+    q::union,
+    1,
+    crate::obj::func::VARARGS,
+    false,
+    union
+);
+native_fn!(
+    SET_INTERSECTION,
+    q::intersection,
+    1,
+    crate::obj::func::VARARGS,
+    false,
+    intersection
+);
+native_fn!(
+    SET_DIFFERENCE,
+    q::difference,
+    1,
+    crate::obj::func::VARARGS,
+    false,
+    difference
+);
+native_fn!(
+    SET_SYMDIFF,
+    q::symmetric_difference,
+    2,
+    2,
+    false,
+    symmetric_difference
+);
+native_fn!(
+    SET_UPDATE,
+    q::update,
+    1,
+    crate::obj::func::VARARGS,
+    false,
+    update
+);
+native_fn!(
+    SET_INTERSECTION_UPDATE,
+    q::intersection_update,
+    1,
+    crate::obj::func::VARARGS,
+    false,
+    intersection_update
+);
+native_fn!(
+    SET_DIFFERENCE_UPDATE,
+    q::difference_update,
+    1,
+    crate::obj::func::VARARGS,
+    false,
+    difference_update
+);
+native_fn!(
+    SET_SYMDIFF_UPDATE,
+    q::symmetric_difference_update,
+    2,
+    2,
+    false,
+    symmetric_difference_update
+);
 native_fn!(SET_ISSUBSET, q::issubset, 2, 2, false, issubset);
 native_fn!(SET_ISSUPERSET, q::issuperset, 2, 2, false, issuperset);
 native_fn!(SET_ISDISJOINT, q::isdisjoint, 2, 2, false, isdisjoint);

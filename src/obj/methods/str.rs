@@ -33,7 +33,10 @@ pub fn char_str(cx: &mut Cx, ch: &[u8]) -> PyResult<Value> {
 
 /// `a + b` for two strs or two bytes.
 pub fn concat(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
-    let (x, y) = (pystr::bytes_of(a).unwrap_or(&[]), pystr::bytes_of(b).unwrap_or(&[]));
+    let (x, y) = (
+        pystr::bytes_of(a).unwrap_or(&[]),
+        pystr::bytes_of(b).unwrap_or(&[]),
+    );
     let mut s = StrBuilder::new(cx);
     s.push(x);
     s.push(y);
@@ -47,7 +50,7 @@ pub fn concat(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
 /// `s * n`.
 pub fn repeat(cx: &mut Cx, a: Value, n: usize) -> PyResult<Value> {
     let x = pystr::bytes_of(a).unwrap_or(&[]);
-    let total = x.len().checked_mul(n).unwrap_or(usize::MAX);
+    let total = x.len().saturating_mul(n);
     if total > cx.heap().n_blocks() * crate::gc::heap::BLOCK {
         return Err(cx.raise_memory_error(total));
     }
@@ -95,7 +98,11 @@ pub fn subscr(cx: &mut Cx, s: Value, i: Value) -> PyResult<Value> {
                 out.push_char(chars[(start + k as isize * step) as usize]);
             }
         }
-        return if bytes_kind { out.finish_bytes(cx) } else { out.finish(cx) };
+        return if bytes_kind {
+            out.finish_bytes(cx)
+        } else {
+            out.finish(cx)
+        };
     }
     let what = if bytes_kind { "bytes" } else { "string" };
     let idx = crate::vm::seq::index_value(cx, i, if bytes_kind { "bytes" } else { "string" })?;
@@ -128,7 +135,10 @@ fn arg_bytes<'a>(cx: &mut Cx, this: Value, v: Value) -> PyResult<&'a [u8]> {
         cx.exc = Value::NULL;
     }
     let tn = ops::alloc_free_name(cx.type_name(v));
-    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert '{tn}' object to str implicitly")))
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("can't convert '{tn}' object to str implicitly"),
+    ))
 }
 
 fn find_sub(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
@@ -145,7 +155,9 @@ fn rfind_sub(h: &[u8], n: &[u8], from: usize, to: usize) -> Option<usize> {
     if n.len() > to.saturating_sub(from) {
         return None;
     }
-    (from..=to - n.len()).rev().find(|&i| &h[i..i + n.len()] == n)
+    (from..=to - n.len())
+        .rev()
+        .find(|&i| &h[i..i + n.len()] == n)
 }
 
 /// Byte range of `[start:end]` (char indices) for find/count/startswith.
@@ -167,7 +179,10 @@ fn range_args(cx: &mut Cx, s: Value, args: &[Value]) -> PyResult<(usize, usize)>
         _ => n,
     };
     let b = pystr::bytes_of(s).unwrap_or(&[]);
-    let (bs, be) = (char_to_byte(b, ascii, start as usize), char_to_byte(b, ascii, end.max(start) as usize));
+    let (bs, be) = (
+        char_to_byte(b, ascii, start as usize),
+        char_to_byte(b, ascii, end.max(start) as usize),
+    );
     Ok((bs, be))
 }
 
@@ -239,7 +254,13 @@ fn starts_ends(cx: &mut Cx, args: &[Value], ends: bool) -> PyResult<Value> {
     let (bs, be) = range_args(cx, s, &args[2..])?;
     let h = pystr::bytes_of(s).unwrap_or(&[]);
     let h = if be >= bs { &h[bs..be] } else { &h[0..0] };
-    let test = |p: &[u8]| if ends { h.ends_with(p) } else { h.starts_with(p) };
+    let test = |p: &[u8]| {
+        if ends {
+            h.ends_with(p)
+        } else {
+            h.starts_with(p)
+        }
+    };
     if let Some(items) = tuple::items_of(args[1]) {
         for &p in items {
             let pb = arg_bytes(cx, s, p)?;
@@ -318,13 +339,19 @@ fn rstrip(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn split_impl(cx: &mut Cx, args: &[Value], kw: &[Value], rev: bool) -> PyResult<Value> {
-    let [s, sep, maxsplit] = crate::builtins::args::parse(cx, args, kw, ["self", "sep", "maxsplit"], 3)?;
-    let maxsplit = if maxsplit.is_null() { -1 } else { crate::vm::seq::int_arg(cx, maxsplit)? };
+    let [s, sep, maxsplit] =
+        crate::builtins::args::parse(cx, args, kw, ["self", "sep", "maxsplit"], 3)?;
+    let maxsplit = if maxsplit.is_null() {
+        -1
+    } else {
+        crate::vm::seq::int_arg(cx, maxsplit)?
+    };
     let out = list::with_capacity(cx, 0)?;
     let mark = cx.roots_mark();
     cx.root(out)?;
     let h = pystr::bytes_of(s).unwrap_or(&[]);
-    let mut pieces: allocator_api2::vec::Vec<(usize, usize), _> = allocator_api2::vec::Vec::new_in(cx.temp_alloc());
+    let mut pieces: allocator_api2::vec::Vec<(usize, usize), _> =
+        allocator_api2::vec::Vec::new_in(cx.temp_alloc());
     let mut splits = 0isize;
     if sep.is_null() || sep.is_none() {
         // Runs of whitespace.
@@ -448,7 +475,10 @@ fn join(cx: &mut Cx, args: &[Value], _k: &[Value]) -> PyResult<Value> {
                 return Err(cx.type_error("join expects bytes"));
             }
             let tn = ops::alloc_free_name(cx.type_name(v));
-            return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("join expected str, got {tn}")));
+            return Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("join expected str, got {tn}"),
+            ));
         }
         out.push(pystr::bytes_of(v).unwrap_or(&[]));
     }
@@ -545,7 +575,13 @@ fn upper(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     if is_bytes(a[0]) {
         return map_chars(cx, a[0], |c| MapOut::One(c.to_ascii_uppercase()));
     }
-    map_chars(cx, a[0], |c| if c.is_ascii() { MapOut::One(c.to_ascii_uppercase()) } else { MapOut::Many(c.to_uppercase()) })
+    map_chars(cx, a[0], |c| {
+        if c.is_ascii() {
+            MapOut::One(c.to_ascii_uppercase())
+        } else {
+            MapOut::Many(c.to_uppercase())
+        }
+    })
 }
 
 fn lower(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
@@ -574,7 +610,9 @@ fn class_test(s: Value, f: fn(char) -> bool) -> Value {
 }
 
 fn isdigit(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    Ok(class_test(a[0], |c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())))
+    Ok(class_test(a[0], |c| {
+        c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
+    }))
 }
 fn isalpha(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     Ok(class_test(a[0], char::is_alphabetic))
@@ -587,13 +625,17 @@ fn isspace(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 fn isupper(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = a[0];
-    let t = pystr::str_of(s).or_else(|| pystr::bytes_of(s).and_then(|b| core::str::from_utf8(b).ok())).unwrap_or("");
+    let t = pystr::str_of(s)
+        .or_else(|| pystr::bytes_of(s).and_then(|b| core::str::from_utf8(b).ok()))
+        .unwrap_or("");
     let cased = t.chars().any(|c| c.is_uppercase() || c.is_lowercase());
     Ok(Value::bool(cased && !t.chars().any(char::is_lowercase)))
 }
 fn islower(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = a[0];
-    let t = pystr::str_of(s).or_else(|| pystr::bytes_of(s).and_then(|b| core::str::from_utf8(b).ok())).unwrap_or("");
+    let t = pystr::str_of(s)
+        .or_else(|| pystr::bytes_of(s).and_then(|b| core::str::from_utf8(b).ok()))
+        .unwrap_or("");
     let cased = t.chars().any(|c| c.is_uppercase() || c.is_lowercase());
     Ok(Value::bool(cased && !t.chars().any(char::is_uppercase)))
 }
@@ -643,7 +685,14 @@ native_fn!(S_ISUPPER, q::isupper, 1, 1, false, isupper);
 native_fn!(S_ISLOWER, q::islower, 1, 1, false, islower);
 native_fn!(S_ENCODE, q::encode, 1, 3, false, encode);
 native_fn!(S_DECODE, q::decode, 1, 3, false, decode);
-native_fn!(S_FORMAT, q::format, 1, crate::obj::func::VARARGS, true, format);
+native_fn!(
+    S_FORMAT,
+    q::format,
+    1,
+    crate::obj::func::VARARGS,
+    true,
+    format
+);
 native_fn!(S_MOD, q::__mod__, 2, 2, false, str_mod);
 
 /// `str`'s attributes.
