@@ -89,7 +89,17 @@ impl Cx {
         let code = unsafe { &*(fo.code.raw() as *const CodeObj) };
         let (args_p, n_args) = (args.as_ptr(), args.len());
         let (kw_p, n_kw) = (kw.as_ptr(), kw.len() / 2);
-        let f = self.alloc_frame(code, in_heap)?;
+        // A heap frame's allocation may collect: keep the arguments alive across it.
+        let mark = self.roots_mark();
+        if in_heap {
+            self.root(func)?;
+            for &v in args.iter().chain(kw.iter()) {
+                self.root(v)?;
+            }
+        }
+        let f = self.alloc_frame(code, in_heap);
+        self.roots_truncate(mark);
+        let f = f?;
         // Link the frame in at once, so that the collector sees what binding stores in it.
         self.link_frame(f);
         // Re-read after the allocation (which may have collected: func and the arguments are
@@ -479,6 +489,9 @@ impl Cx {
         let mark = self.roots_mark();
         self.root(func)?;
         self.root(self_)?;
+        for &v in args.iter().chain(kw.iter()) {
+            self.root(v)?;
+        }
         let t = tuple::new_uninit(self, args.len() + 1)?;
         self.root(t)?;
         if let Some(items) = obj::get_mut::<tuple::TupleObj>(self, t) {

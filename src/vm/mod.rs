@@ -199,14 +199,22 @@ impl Cx {
 
     /// Push a temporary root. The VM truncates the root stack when the native call that
     /// pushed it returns; `roots_mark`/`roots_truncate` scope it inside a loop.
+    ///
+    /// Pushing never collects (growing the stack uses the heap directly), so a run of `root`
+    /// calls keeps every value it is given alive.
     pub(crate) fn root(&mut self, v: Value) -> PyResult<()> {
         if self.roots.len == self.roots.cap {
             let new_cap = (self.roots.cap * 2).max(32);
-            let p = self.realloc_raw(
-                self.roots.buf as *mut u8,
-                new_cap * core::mem::size_of::<Value>(),
-            )? as *mut Value;
-            self.roots.buf = p;
+            let bytes = new_cap * core::mem::size_of::<Value>();
+            let p = if self.roots.buf.is_null() {
+                self.heap.alloc(bytes, AllocKind::Buffer)
+            } else {
+                self.heap.realloc(self.roots.buf as *mut u8, bytes)
+            };
+            let Some(p) = p else {
+                return Err(self.raise_memory_error(bytes));
+            };
+            self.roots.buf = p.as_ptr() as *mut Value;
             self.roots.cap = new_cap;
         }
         // SAFETY: len < cap after growth; buf holds cap values.

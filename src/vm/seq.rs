@@ -195,7 +195,11 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
                 let b = obj::get::<ByteArrayObj>(cx, o).map_or(0, |b| b.len);
                 let (start, _, step, n) = slice_indices(cx, i, b)?;
                 let out = crate::obj::bytes::new_bytearray(cx, &[])?;
-                crate::obj::bytes::resize(cx, out, n)?;
+                let mark = cx.roots_mark();
+                cx.root(out)?;
+                let r = crate::obj::bytes::resize(cx, out, n);
+                cx.roots_truncate(mark);
+                r?;
                 let src = obj::get::<ByteArrayObj>(cx, o)
                     .map(|b| b.as_bytes().as_ptr())
                     .unwrap_or(core::ptr::null());

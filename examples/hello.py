@@ -1,0 +1,2 @@
+print("Hello from pyrite!")
+print([x * x for x in range(10)])
