@@ -1158,7 +1158,9 @@ impl Cx {
         // SAFETY: as above.
         let kw = unsafe { core::slice::from_raw_parts(state.add(args_at + n_args), 2 * n_kw) };
         // The slot before the arguments is free for a `self` to prepend.
-        self.call_callee(callee, args, kw, true)
+        // SAFETY: args_at >= 1; the slot is the callee's (or the NULL self's), already read.
+        let scratch = unsafe { state.add(args_at - 1) };
+        self.call_callee(callee, args, kw, scratch)
     }
 
     /// Call with `*args`/`**kwargs` expansion (CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW).
@@ -1217,26 +1219,31 @@ impl Cx {
             }
         }
         let all = list::items_of(args).unwrap_or(&[]);
-        let (argv, slot_free) = if self_.is_null() {
-            (&all[1..], true)
+        // Slot 0 of the positional list is scratch when there is no bound self.
+        let (argv, scratch) = if self_.is_null() {
+            let items = obj::get_mut::<list::ListObj>(self, args)
+                .map_or(core::ptr::null_mut(), |l| l.items);
+            (&all[1..], items)
         } else {
-            (all, false)
+            (all, core::ptr::null_mut())
         };
         let kwv = list::items_of(kws).unwrap_or(&[]);
-        let r = self.call_callee(callee, argv, kwv, slot_free);
+        let r = self.call_callee(callee, argv, kwv, scratch);
         self.roots_truncate(mark);
         r
     }
 
     /// Call `callee`. Python functions get a frame (returned as `Called::Frame`); anything else
-    /// is called at once. When `slot_free`, `args.as_ptr() - 1` is writable scratch where a
-    /// bound `self` can be put to avoid copying.
+    /// is called at once. `scratch`, when not NULL, is the writable slot right before `args`
+    /// (in the same buffer), where a bound `self` can be put to avoid copying. It is passed
+    /// as its own raw pointer: writing through a pointer derived from the shared `args` slice
+    /// would be undefined behaviour (and the optimiser does exploit it).
     fn call_callee(
         &mut self,
         callee: Value,
         args: &[Value],
         kw: &[Value],
-        slot_free: bool,
+        scratch: *mut Value,
     ) -> PyResult<Called> {
         match obj::kind_of(callee) {
             Kind::Function if callee.is_ptr() => {
@@ -1260,20 +1267,21 @@ impl Cx {
                     let b = &*(callee.raw() as *const BoundMethodObj);
                     (b.func, b.self_)
                 };
-                if slot_free {
-                    // SAFETY: the caller guarantees the slot before args is scratch.
-                    let p = unsafe { (args.as_ptr() as *mut Value).sub(1) };
-                    // SAFETY: as above; the new slice covers [self, args...].
-                    unsafe { *p = self_ };
-                    // SAFETY: p..p+len+1 is within the caller's stack.
-                    let all = unsafe { core::slice::from_raw_parts(p, args.len() + 1) };
-                    self.call_callee(func, all, kw, false)
+                if !scratch.is_null() {
+                    let n = args.len();
+                    // SAFETY: the caller guarantees scratch is the writable slot right before
+                    // args in the same buffer.
+                    unsafe { *scratch = self_ };
+                    // SAFETY: scratch..scratch+n+1 lies in the caller's buffer.
+                    let all =
+                        unsafe { core::slice::from_raw_parts(scratch as *const Value, n + 1) };
+                    self.call_callee(func, all, kw, core::ptr::null_mut())
                 } else {
                     Ok(Called::Value(self.call_with_self(func, self_, args, kw)?))
                 }
             }
             Kind::Type if callee.is_ptr() => {
-                ops::call_type_from_vm(self, callee, args, kw, slot_free)
+                ops::call_type_from_vm(self, callee, args, kw, scratch)
             }
             _ => Ok(Called::Value(self.call(callee, args, kw)?)),
         }
