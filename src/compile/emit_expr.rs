@@ -32,7 +32,7 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         self.enter(n)?;
         let r = self.expr_inner(n);
         self.leave();
-        r
+        self.error_line(n, r)
     }
 
     fn expr_inner(&mut self, n: NodeId) -> CResult<()> {

@@ -168,7 +168,7 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         self.enter(n)?;
         let r = self.stmt_inner(n);
         self.leave();
-        r
+        self.error_line(n, r)
     }
 
     fn stmt_inner(&mut self, n: NodeId) -> CResult<()> {
@@ -540,11 +540,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
     }
 
     fn is_const_false(&self, n: NodeId) -> bool {
-        matches!(self.ast.kind(n), Kind::False | Kind::None | Kind::Int(0))
+        self.ast.truth(n, self.interner) == Some(false)
     }
 
     fn is_const_true(&self, n: NodeId) -> bool {
-        matches!(self.ast.kind(n), Kind::True) || matches!(self.ast.kind(n), Kind::Int(i) if i != 0)
+        self.ast.truth(n, self.interner) == Some(true)
     }
 
     /// `c_if_cond`: jump to `label` if the condition's truth equals `jump_if`.

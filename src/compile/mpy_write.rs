@@ -78,11 +78,14 @@ fn write_obj<A: Allocator + Clone, B: Allocator>(
             out.tpush(7)?;
             decimal(out, i)
         }
-        ConstVal::BigText(a, l) => {
-            let b = ast.span(a, l);
+        ConstVal::Limbs { neg, start, len } => {
+            let mut text: Vec<u8, A> = Vec::new_in(ast.limbs.allocator().clone());
+            ast.big(neg, start, len)
+                .write_radix(10, &mut text)
+                .map_err(|_| CompileError::memory())?;
             out.tpush(7)?;
-            vuint(out, b.len() as u64)?;
-            textend(out, b)
+            vuint(out, text.len() as u64)?;
+            textend(out, &text)
         }
         ConstVal::Float(f) => {
             let mut buf = [0u8; 40];

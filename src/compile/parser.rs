@@ -15,8 +15,9 @@
 use super::ast::*;
 use super::intern::{Interner, Sym};
 use super::lexer::{Kw, Op, Tok, Token, Tokens};
-use super::num::{self, IntLit, Num};
+use super::num::{self, Folded, IntLit, Num};
 use super::{textend, CResult, CompileError, CompileOptions, ErrorKind, InlineStr, Mode, VecExt};
+use crate::num::{Big, BigRef, InlineBig, NumError};
 use allocator_api2::alloc::Allocator;
 use allocator_api2::vec::Vec;
 
@@ -37,6 +38,23 @@ struct Parser<'t, 'i, A: Allocator + Clone> {
     alloc: A,
 }
 
+/// The line of a folded constant: none (MicroPython makes the node with line 0, so compiling
+/// it records no line-number entry, unlike a literal).
+const FOLDED_LINE: u32 = 0;
+
+/// A folding operand: `inline` holds the value of a `Num::Int`.
+fn operand<'a, A: Allocator + Clone>(
+    ast: &'a Ast<A>,
+    n: Num,
+    inline: &'a InlineBig,
+) -> num::Operand<'a> {
+    match n {
+        Num::Int(_) => num::Operand::Int(inline.as_ref()),
+        Num::Big { neg, start, len } => num::Operand::Int(ast.big(neg, start, len)),
+        Num::Float(f) => num::Operand::Float(f),
+    }
+}
+
 /// Parse a token stream.
 pub fn parse<A: Allocator + Clone>(
     toks: &Tokens<A>,
@@ -51,6 +69,7 @@ pub fn parse<A: Allocator + Clone>(
         consts: Vec::new_in(alloc.clone()),
         const_lists: Vec::new_in(alloc.clone()),
         bytes: Vec::new_in(alloc.clone()),
+        limbs: Vec::new_in(alloc.clone()),
         root: NONE,
     };
     let mut p = Parser {
@@ -285,11 +304,51 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             Kind::Const(c) => match self.ast.konst(c) {
                 ConstVal::Small(i) => Some(Num::Int(i as i128)),
                 ConstVal::Big(i) => Some(Num::Int(i)),
+                ConstVal::Limbs { neg, start, len } => Some(Num::Big { neg, start, len }),
                 ConstVal::Float(f) => Some(Num::Float(f)),
                 _ => None,
             },
             _ => None,
         }
+    }
+
+    /// Fold `a op b` (a unary operator when `b` is `None`): the result, or `None` to leave
+    /// the operation to run time.
+    fn fold(&mut self, op: Op, a: Num, b: Option<Num>) -> CResult<Option<Num>> {
+        let inline = |n: Num| match n {
+            Num::Int(i) => InlineBig::from_i128(i),
+            _ => InlineBig::from_i64(0),
+        };
+        let (ia, ib) = (inline(a), inline(b.unwrap_or(Num::Int(0))));
+        let alloc = self.alloc.clone();
+        let r = match b {
+            Some(b) => num::binary(
+                op,
+                operand(&self.ast, a, &ia),
+                operand(&self.ast, b, &ib),
+                alloc,
+            )?,
+            None => num::unary(op, operand(&self.ast, a, &ia), alloc)?,
+        };
+        match r {
+            None => Ok(None),
+            Some(Folded::Float(f)) => Ok(Some(Num::Float(f))),
+            Some(Folded::Int(v)) => self.store_int(v.as_ref()).map(Some),
+        }
+    }
+
+    /// An int as a `Num`: inline if it fits `i128`, else in the limb arena.
+    fn store_int(&mut self, v: BigRef<'_>) -> CResult<Num> {
+        if let Some(i) = v.to_i128() {
+            return Ok(Num::Int(i));
+        }
+        let start = self.ast.limbs.len() as u32;
+        textend(&mut self.ast.limbs, v.magnitude())?;
+        Ok(Num::Big {
+            neg: v.is_negative(),
+            start,
+            len: v.magnitude().len() as u32,
+        })
     }
 
     fn num_node(&mut self, n: Num, line: u32) -> CResult<NodeId> {
@@ -301,6 +360,10 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
                 let c = self.add_const(ConstVal::Big(i))?;
                 self.node(Kind::Const(c), line)
             }
+            Num::Big { neg, start, len } => {
+                let c = self.add_const(ConstVal::Limbs { neg, start, len })?;
+                self.node(Kind::Const(c), line)
+            }
             Num::Float(f) => {
                 let c = self.add_const(ConstVal::Float(f))?;
                 self.node(Kind::Const(c), line)
@@ -309,12 +372,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     }
 
     fn is_const_true(&self, id: NodeId) -> bool {
-        matches!(self.ast.kind(id), Kind::True)
-            || matches!(self.ast.kind(id), Kind::Int(i) if i != 0)
+        self.ast.truth(id, self.interner) == Some(true)
     }
 
     fn is_const_false(&self, id: NodeId) -> bool {
-        matches!(self.ast.kind(id), Kind::False | Kind::None | Kind::Int(0))
+        self.ast.truth(id, self.interner) == Some(false)
     }
 
     /// MicroPython's `mp_parse_node_is_const`.
@@ -1348,13 +1410,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         if let Some(mut acc) = self.number_of(first) {
             let mut ok = true;
             for &(op, rhs) in ops.iter() {
-                match self.number_of(rhs).and_then(|r| {
-                    if op == Op::At {
-                        None
-                    } else {
-                        num::binary(op, acc, r)
-                    }
-                }) {
+                let folded = match self.number_of(rhs) {
+                    Some(r) => self.fold(op, acc, Some(r))?,
+                    None => None,
+                };
+                match folded {
                     Some(v) => acc = v,
                     None => {
                         ok = false;
@@ -1363,7 +1423,7 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
                 }
             }
             if ok {
-                return self.num_node(acc, line);
+                return self.num_node(acc, FOLDED_LINE);
             }
         }
         let mut left = first;
@@ -1388,8 +1448,10 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             let e = self.factor();
             self.leave();
             let e = e?;
-            if let Some(n) = self.number_of(e).and_then(|n| num::unary(op, n)) {
-                return self.num_node(n, line);
+            if let Some(n) = self.number_of(e) {
+                if let Some(n) = self.fold(op, n, None)? {
+                    return self.num_node(n, FOLDED_LINE);
+                }
             }
             return self.node(Kind::Unary { op, operand: e }, line);
         }
@@ -1402,8 +1464,8 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         if self.eat_op(Op::DblStar) {
             let exp = self.factor()?;
             if let (Some(a), Some(b)) = (self.number_of(base), self.number_of(exp)) {
-                if let Some(v) = num::binary(Op::DblStar, a, b) {
-                    return self.num_node(v, line);
+                if let Some(v) = self.fold(Op::DblStar, a, Some(b))? {
+                    return self.num_node(v, FOLDED_LINE);
                 }
             }
             return self.node(
@@ -1447,6 +1509,12 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             };
             self.scratch.tpush(t)?;
         }
+        if !is_await && self.scratch.len() == mark + 1 {
+            if let Some(v) = self.module_const(atom, self.scratch[mark]) {
+                self.scratch.truncate(mark);
+                return self.num_node(Num::Float(v), FOLDED_LINE);
+            }
+        }
         let e = if self.scratch.len() == mark {
             atom
         } else {
@@ -1457,6 +1525,25 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
             return self.node(Kind::Await(e), line);
         }
         Ok(e)
+    }
+
+    /// `math.pi` and the other float constants of `math` (by name: MicroPython's
+    /// `MICROPY_COMP_MODULE_CONST` table, which mpy-cross has for `math`) fold to their value.
+    fn module_const(&self, atom: NodeId, trailer: NodeId) -> Option<f64> {
+        let (Kind::Name(m), Kind::TrAttr(a)) = (self.ast.kind(atom), self.ast.kind(trailer)) else {
+            return None;
+        };
+        if self.interner.get(m) != b"math" {
+            return None;
+        }
+        Some(match self.interner.get(a) {
+            b"pi" => core::f64::consts::PI,
+            b"e" => core::f64::consts::E,
+            b"tau" => core::f64::consts::TAU,
+            b"inf" => f64::INFINITY,
+            b"nan" => f64::NAN,
+            _ => return None,
+        })
     }
 
     fn subscriptlist(&mut self) -> CResult<NodeId> {
@@ -1702,15 +1789,15 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         match num::parse_int(text) {
             Ok(IntLit::Val(v)) => self.num_node(Num::Int(v), line),
             Ok(IntLit::Big { base, digits_start }) => {
-                let mut limbs: Vec<u32, A> = Vec::new_in(self.alloc.clone());
-                let start = self.ast.bytes.len() as u32;
                 let digits = text.get(digits_start..).unwrap_or(&[]);
-                if !num::to_decimal(digits, base, &mut limbs, &mut self.ast.bytes) {
-                    return Err(CompileError::memory());
-                }
-                let len = self.ast.bytes.len() as u32 - start;
-                let c = self.add_const(ConstVal::BigText(start, len))?;
-                self.node(Kind::Const(c), line)
+                let digits = core::str::from_utf8(digits).unwrap_or("0");
+                let v = match Big::parse(digits, base, self.alloc.clone()) {
+                    Ok(v) => v,
+                    Err(NumError::NoMemory) => return Err(CompileError::memory()),
+                    Err(_) => return Err(CompileError::syntax(line, "invalid syntax for number")),
+                };
+                let n = self.store_int(v.as_ref())?;
+                self.num_node(n, line)
             }
             Err(()) => {
                 let mut s = InlineStr::from_bytes(b"invalid syntax for integer with base 0: '");
