@@ -336,7 +336,9 @@ mod tests {
     fn folding() {
         use crate::num::InlineBig;
         use allocator_api2::alloc::Global;
-        let int = |v: &InlineBig| Operand::Int(v.as_ref());
+        fn int(v: &InlineBig) -> Operand<'_> {
+            Operand::Int(v.as_ref())
+        }
         let as_int = |r: Option<Folded<Global>>| match r {
             Some(Folded::Int(b)) => b.as_ref().to_i128(),
             _ => None,

@@ -237,7 +237,6 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
                 "unindent doesn't match any outer indent level",
             ),
             Tok::MalformedFstring => CompileError::syntax(t.line, "malformed f-string"),
-            Tok::FstringRaw => CompileError::syntax(t.line, "raw f-strings are not supported"),
             Tok::Fatal => self
                 .toks
                 .fatal
