@@ -27,8 +27,12 @@
 
 pub mod ast;
 pub mod emit;
+mod emit_assign;
+mod emit_def;
 mod emit_expr;
+mod emit_flow;
 mod emit_stmt;
+mod emit_try;
 pub mod intern;
 pub mod lexer;
 pub mod mpy_write;
