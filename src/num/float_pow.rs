@@ -21,7 +21,7 @@ use super::NumError;
 const MAX_EXACT_BITS: u64 = 1 << 14;
 
 /// `x ** y` with IEEE special cases, correctly rounded when `y` is an integer whose exact
-/// power is at most [`MAX_EXACT_BITS`] bits. `NoMemory` only if the allocator fails.
+/// power is at most `MAX_EXACT_BITS` (16384) bits. `NoMemory` only if the allocator fails.
 pub fn float_pow<A: Allocator + Clone>(x: f64, y: f64, alloc: A) -> Result<f64, NumError> {
     if !x.is_finite() || !y.is_finite() || x == 0.0 || y == 0.0 || y != libm::trunc(y) {
         return Ok(if y == 0.5 && x.is_finite() && x > 0.0 {
