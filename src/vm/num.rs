@@ -244,7 +244,16 @@ fn float_binop(cx: &mut Cx, op: BinaryOp, x: f64, y: f64) -> PyResult<Value> {
                 let (r, i) = complex_pow((x, 0.0), (y, 0.0));
                 return float::new_complex(cx, r, i);
             }
-            libm::pow(x, y)
+            // Correctly rounded for integral exponents, like CPython's C `pow`; an overflow
+            // of finite operands is CPython's OverflowError (MicroPython gives inf).
+            let r = match num::float_pow(x, y, cx.temp_alloc()) {
+                Ok(r) => r,
+                Err(_) => libm::pow(x, y),
+            };
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                return Err(cx.overflow_error("(34, 'Numerical result out of range')"));
+            }
+            r
         }
         Less => return Ok(Value::bool(x < y)),
         More => return Ok(Value::bool(x > y)),
