@@ -1,5 +1,10 @@
-//! String formatting: the format-spec mini-language (`format()`, `str.format`, f-strings,
-//! which MicroPython compiles to `str.format`) and `%` formatting.
+//! String formatting: the format-spec mini-language (`format()`, `str.format`,
+//! `str.format_map`, f-strings, which compile to `str.format`) and `%` formatting of str,
+//! bytes and bytearray.
+//!
+//! Results follow CPython 3.11; errors use MicroPython's wording (`unknown format code`,
+//! `can't switch from manual field specification ...`, `format string needs more
+//! arguments`).
 
 use crate::num::{FloatFormat, FloatKind};
 use crate::obj::str::StrBuilder;
@@ -9,7 +14,9 @@ use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::{ops, Cx, PyResult};
 
-/// A parsed format spec.
+use super::str::{text_kind, TextKind};
+
+/// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
 #[derive(Default, Clone, Copy)]
 struct Spec {
     fill: Option<char>,
@@ -28,9 +35,7 @@ fn parse_spec(cx: &mut Cx, s: &str) -> PyResult<Spec> {
     let mut sp = Spec::default();
     let chars: &[u8] = s.as_bytes();
     let mut i = 0;
-    // fill + align
-    let mut it = s.char_indices();
-    if let Some((_, c0)) = it.next() {
+    if let Some(c0) = s.chars().next() {
         let next = s[c0.len_utf8()..].bytes().next();
         if matches!(next, Some(b'<' | b'>' | b'^' | b'=')) {
             sp.fill = Some(c0);
@@ -79,40 +84,54 @@ fn parse_spec(cx: &mut Cx, s: &str) -> PyResult<Spec> {
             i += 1;
         }
         if i == st {
-            return Err(cx.value_error("Format specifier missing precision"));
+            return Err(cx.value_error("format specifier missing precision"));
         }
         sp.precision = Some(p);
     }
-    if i < chars.len() {
+    if i < chars.len() && b"bcdeEfFgGnosxX%".contains(&chars[i]) {
         sp.ty = Some(chars[i]);
         i += 1;
     }
     if i != chars.len() {
-        return Err(cx.value_error("Invalid format specifier"));
+        return Err(cx.value_error("invalid format specifier"));
+    }
+    if sp.width > i32::MAX as usize || sp.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(cx.value_error("too many decimal digits in format string"));
     }
     Ok(sp)
 }
 
-/// Pad `body` (already including its sign/prefix split at `sign_len`) per the spec.
-fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec, default_right: bool) {
+fn unknown_code(cx: &mut Cx, t: u8, tn: &str) -> crate::vm::Raised {
+    let t = t as char;
+    cx.raise_fmt(
+        &VALUE_ERROR_TYPE,
+        format_args!("unknown format code '{t}' for object of type '{tn}'"),
+    )
+}
+
+/// Pad `body` (whose sign/prefix is its first `sign_len` bytes) to the spec's width.
+/// `numeric` selects right alignment by default and lets `0` mean `=` alignment.
+fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec, numeric: bool) {
     let n = pystr::char_count(body);
-    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
-        '0'
-    } else {
-        ' '
-    });
-    let align = sp.align.unwrap_or(if sp.zero && sp.fill.is_none() {
-        b'='
-    } else if default_right {
-        b'>'
-    } else {
-        b'<'
+    let fill = sp.fill.unwrap_or(if sp.zero { '0' } else { ' ' });
+    let align = sp.align.unwrap_or(match (numeric, sp.zero) {
+        (true, true) => b'=',
+        (true, false) => b'>',
+        _ => b'<',
     });
     if n >= sp.width {
         out.push(body);
         return;
     }
     let padn = sp.width - n;
+    if out
+        .buf
+        .try_reserve(padn * fill.len_utf8() + body.len())
+        .is_err()
+    {
+        out.failed = true;
+        return;
+    }
     let push_fill = |out: &mut StrBuilder, k: usize| {
         for _ in 0..k {
             out.push_char(fill);
@@ -129,9 +148,9 @@ fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec, default_ri
             push_fill(out, padn - padn / 2);
         }
         b'=' => {
-            out.push(&body[..sign_len]);
+            out.push(&body[..sign_len.min(body.len())]);
             push_fill(out, padn);
-            out.push(&body[sign_len..]);
+            out.push(&body[sign_len.min(body.len())..]);
         }
         _ => {
             push_fill(out, padn);
@@ -150,11 +169,11 @@ fn group_digits(digits: &[u8], sep: u8, every: usize, out: &mut StrBuilder) {
     }
 }
 
-fn sign_prefix(neg: bool, sp: &Spec) -> &'static str {
+fn sign_prefix(neg: bool, sign: Option<u8>) -> &'static str {
     if neg {
         "-"
     } else {
-        match sp.sign {
+        match sign {
             Some(b'+') => "+",
             Some(b' ') => " ",
             _ => "",
@@ -169,72 +188,71 @@ fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec) -> PyResul
         let f = crate::vm::num::to_f64(cx, v)?.unwrap_or(0.0);
         return format_float(cx, out, f, sp);
     }
-    if sp.precision.is_some() {
-        return Err(cx.value_error("Precision not allowed in integer format specifier"));
+    if sp.z {
+        return Err(cx.value_error("invalid format specifier"));
     }
-    let (neg, mag_digits, prefix): (bool, StrBuilder, &str) = {
-        let Some(a) = crate::vm::num::int_arg(v) else {
-            return Err(cx.type_error("int expected"));
-        };
-        let r = a.as_ref();
-        let neg = r.is_negative();
-        let (base, prefix) = match ty {
-            b'b' => (2, "0b"),
-            b'o' => (8, "0o"),
-            b'x' => (16, "0x"),
-            b'X' => (16, "0X"),
-            b'c' => {
-                let c = r
-                    .to_i64()
-                    .and_then(|i| u32::try_from(i).ok())
-                    .and_then(char::from_u32);
-                let Some(c) = c else {
-                    return Err(cx.overflow_error("%c arg not in range(0x110000)"));
-                };
-                let mut tmp = [0u8; 4];
-                let s = c.encode_utf8(&mut tmp);
-                pad(out, s.as_bytes(), 0, sp, false);
-                return Ok(());
+    if sp.precision.is_some() {
+        return Err(cx.value_error("precision not allowed in integer format specifier"));
+    }
+    let (base, prefix) = match ty {
+        b'b' => (2, "0b"),
+        b'o' => (8, "0o"),
+        b'x' => (16, "0x"),
+        b'X' => (16, "0X"),
+        b'd' | b'n' => (10, ""),
+        b'c' => {
+            if sp.sign.is_some() {
+                return Err(cx.value_error("sign not allowed with integer format specifier 'c'"));
             }
-            b'd' | b'n' => (10, ""),
-            _ => {
-                let t = ty as char;
-                return Err(cx.raise_fmt(
-                    &VALUE_ERROR_TYPE,
-                    format_args!("Unknown format code '{t}' for object of type 'int'"),
-                ));
-            }
-        };
-        let mut d = StrBuilder::new(cx);
-        if r.abs_ref().write_radix(base, &mut d.buf).is_err() {
-            return Err(cx.raise_memory_error(0));
+            let c = int::to_i64(v)
+                .and_then(|i| u32::try_from(i).ok())
+                .and_then(char::from_u32);
+            let Some(c) = c else {
+                return Err(cx.overflow_error("%c arg not in range(0x110000)"));
+            };
+            let mut tmp = [0u8; 4];
+            let s = c.encode_utf8(&mut tmp);
+            pad(out, s.as_bytes(), 0, sp, true);
+            return Ok(());
         }
-        if ty == b'X' {
-            d.buf.make_ascii_uppercase();
-        }
-        (neg, d, if sp.alt { prefix } else { "" })
+        t => return Err(unknown_code(cx, t, "int")),
     };
+    let Some(a) = crate::vm::num::int_arg(v) else {
+        return Err(cx.type_error("can't convert to int"));
+    };
+    let r = a.as_ref();
+    let neg = r.is_negative();
+    let mut mag_digits = StrBuilder::new(cx);
+    if r.abs_ref().write_radix(base, &mut mag_digits.buf).is_err() {
+        return Err(cx.raise_memory_error(0));
+    }
+    if ty == b'X' {
+        mag_digits.buf.make_ascii_uppercase();
+    }
+    let prefix = if sp.alt { prefix } else { "" };
     let mut body = StrBuilder::new(cx);
-    body.push_str(sign_prefix(neg, sp));
+    body.push_str(sign_prefix(neg, sp.sign));
     body.push_str(prefix);
     let sign_len = body.buf.len();
     match sp.grouping {
+        Some(b',') if base != 10 => {
+            let t = ty as char;
+            return Err(cx.raise_fmt(
+                &VALUE_ERROR_TYPE,
+                format_args!("can't specify ',' with '{t}'"),
+            ));
+        }
         Some(g) => {
-            let every = if matches!(ty, b'b' | b'o' | b'x' | b'X') {
-                4
-            } else {
-                3
-            };
-            if sp.zero && sp.width > 0 && sp.align.is_none() {
+            let every = if base == 10 { 3 } else { 4 };
+            if sp.zero && sp.fill.is_none() && sp.align.is_none() && sp.width > 0 {
                 // Zero padding counts the separators: let the digit grouping fill the width.
                 let want = sp.width.saturating_sub(sign_len);
-                let mut digits = StrBuilder::new(cx);
                 let have = mag_digits.buf.len();
-                // Number of digits needed so that digits + separators >= want.
                 let mut nd = have;
                 while nd + (nd - 1) / every < want {
                     nd += 1;
                 }
+                let mut digits = StrBuilder::new(cx);
                 for _ in have..nd {
                     digits.push_byte(b'0');
                 }
@@ -254,9 +272,9 @@ fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec) -> PyResul
     Ok(())
 }
 
-/// Format a float per the spec.
-fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResult<()> {
-    let kind = match sp.ty {
+/// The float presentation kind of a spec type.
+fn float_kind(cx: &mut Cx, ty: Option<u8>, tn: &str) -> PyResult<FloatKind> {
+    Ok(match ty {
         None => FloatKind::NoType,
         Some(b'e') => FloatKind::Exp,
         Some(b'E') => FloatKind::ExpUpper,
@@ -265,27 +283,26 @@ fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResul
         Some(b'g') | Some(b'n') => FloatKind::General,
         Some(b'G') => FloatKind::GeneralUpper,
         Some(b'%') => FloatKind::Percent,
-        Some(t) => {
-            let t = t as char;
-            return Err(cx.raise_fmt(
-                &VALUE_ERROR_TYPE,
-                format_args!("Unknown format code '{t}' for object of type 'float'"),
-            ));
-        }
-    };
+        Some(t) => return Err(unknown_code(cx, t, tn)),
+    })
+}
+
+/// Write a float's sign and digits (with grouping) into `body`; returns the sign's length.
+fn float_body(
+    cx: &mut Cx,
+    body: &mut StrBuilder,
+    f: f64,
+    ff: &FloatFormat,
+    sp: &Spec,
+    sign: Option<u8>,
+) -> PyResult<usize> {
     let mut digits = StrBuilder::new(cx);
-    let ff = FloatFormat {
-        kind,
-        precision: sp.precision,
-        alternate: sp.alt,
-    };
-    let sign = match crate::num::format_float(f, &ff, &mut digits) {
+    let s = match crate::num::format_float(f, ff, &mut digits) {
         Ok(s) => s,
         Err(_) => return Err(cx.raise_memory_error(0)),
     };
-    let neg = sign.negative && !(sp.z && sign.rounded_zero);
-    let mut body = StrBuilder::new(cx);
-    body.push_str(sign_prefix(neg, sp));
+    let neg = s.negative && !(sp.z && s.rounded_zero);
+    body.push_str(sign_prefix(neg, sign));
     let sign_len = body.buf.len();
     match sp.grouping {
         Some(g) if f.is_finite() => {
@@ -294,17 +311,88 @@ fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResul
                 .iter()
                 .position(|&c| !c.is_ascii_digit())
                 .unwrap_or(d.len());
-            group_digits(&d[..int_end], g, 3, &mut body);
+            group_digits(&d[..int_end], g, 3, body);
             body.push(&d[int_end..]);
         }
         _ => body.push(&digits.buf),
     }
-    let zero_ok = f.is_finite();
+    if digits.failed {
+        body.failed = true;
+    }
+    Ok(sign_len)
+}
+
+/// Format a float per the spec.
+fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResult<()> {
+    let kind = float_kind(cx, sp.ty, "float")?;
+    let ff = FloatFormat {
+        kind,
+        precision: sp.precision,
+        alternate: sp.alt,
+    };
+    let mut body = StrBuilder::new(cx);
+    let sign_len = float_body(cx, &mut body, f, &ff, sp, sp.sign)?;
     let mut sp2 = *sp;
-    if !zero_ok && sp.zero && sp.fill.is_none() {
-        sp2.zero = false;
+    if !f.is_finite() && sp.zero && sp.fill.is_none() {
+        // CPython pads inf and nan with spaces even when asked for zeros.
+        sp2.fill = Some(' ');
     }
     pad(out, &body.buf, sign_len, &sp2, true);
+    if body.failed {
+        out.failed = true;
+    }
+    Ok(())
+}
+
+/// Format a complex per the spec (CPython's rules: no type is like `repr`, other types
+/// format both parts without parentheses).
+fn format_complex(cx: &mut Cx, out: &mut StrBuilder, re: f64, im: f64, sp: &Spec) -> PyResult<()> {
+    if sp.ty == Some(b'%') {
+        return Err(unknown_code(cx, b'%', "complex"));
+    }
+    if sp.zero && sp.fill.is_none() && sp.align.is_none() {
+        return Err(cx.value_error("zero padding is not allowed in complex format specifier"));
+    }
+    if sp.align == Some(b'=') {
+        return Err(cx.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let kind = float_kind(cx, sp.ty, "complex")?;
+    let no_type = sp.ty.is_none();
+    let skip_re = no_type && re == 0.0 && re.is_sign_positive();
+    let parens = no_type && !skip_re;
+    let mut body = StrBuilder::new(cx);
+    if parens {
+        body.push_byte(b'(');
+    }
+    let part = |cx: &mut Cx, body: &mut StrBuilder, x: f64, sign: Option<u8>| -> PyResult<()> {
+        if no_type && sp.precision.is_none() {
+            if x.is_sign_negative() && !x.is_nan() {
+                body.push_byte(b'-');
+            } else {
+                body.push_str(sign_prefix(false, sign));
+            }
+            super::repr::write_float_short(body, x.abs());
+            return Ok(());
+        }
+        let ff = FloatFormat {
+            kind: if no_type { FloatKind::General } else { kind },
+            precision: sp.precision,
+            alternate: sp.alt,
+        };
+        float_body(cx, body, x, &ff, sp, sign)?;
+        Ok(())
+    };
+    if !skip_re {
+        part(cx, &mut body, re, sp.sign)?;
+        part(cx, &mut body, im, Some(b'+'))?;
+    } else {
+        part(cx, &mut body, im, sp.sign)?;
+    }
+    body.push_byte(b'j');
+    if parens {
+        body.push_byte(b')');
+    }
+    pad(out, &body.buf, 0, sp, true);
     Ok(())
 }
 
@@ -314,78 +402,81 @@ pub fn format_value(cx: &mut Cx, out: &mut StrBuilder, v: Value, spec: &str) -> 
         if let Some(m) = ops::lookup_special(cx, v, &q::__format__) {
             let s = pystr::new_from(cx, spec)?;
             let r = cx.call_with_self(m, v, &[s], &[])?;
-            match pystr::str_of(r) {
+            return match pystr::str_of(r) {
                 Some(t) => {
                     out.push_str(t);
-                    return Ok(());
+                    Ok(())
                 }
-                None => return Err(cx.type_error("__format__ must return a str")),
-            }
+                None => {
+                    let tn = ops::alloc_free_name(cx.type_name(r));
+                    Err(cx.raise_fmt(
+                        &TYPE_ERROR_TYPE,
+                        format_args!("__format__ must return a str, not {tn}"),
+                    ))
+                }
+            };
+        }
+        if spec.is_empty() {
+            return super::repr::write_str(cx, out, v);
         }
     }
-    let sp = parse_spec(cx, spec)?;
-    let v = if ops::is_user_object(v) {
-        ops::instance_base(v).unwrap_or(v)
-    } else {
-        v
-    };
-    if v.as_bool().is_some() && sp.ty.is_none() {
-        let s = if v == Value::TRUE { "True" } else { "False" };
-        pad(out, s.as_bytes(), 0, &sp, false);
-        return Ok(());
+    let v = ops::instance_base(v).unwrap_or(v);
+    if spec.is_empty() {
+        return super::repr::write_str(cx, out, v);
     }
+    let sp = parse_spec(cx, spec)?;
     if crate::vm::num::is_intlike(v) {
         return format_int(cx, out, v, &sp);
     }
     if let Some(f) = float::value_of(v) {
         return format_float(cx, out, f, &sp);
     }
-    if spec.is_empty() {
-        return super::repr::write_str(cx, out, v);
-    }
-    if obj::kind_of(v) == Kind::Str {
-        if let Some(t) = sp.ty {
-            if t != b's' {
-                let t = t as char;
+    match obj::kind_of(v) {
+        Kind::Str if v.is_ptr() => {
+            if let Some(t) = sp.ty.filter(|&t| t != b's') {
+                return Err(unknown_code(cx, t, "str"));
+            }
+            if sp.sign.is_some() {
+                return Err(cx.value_error("sign not allowed in string format specifier"));
+            }
+            if sp.alt {
+                return Err(
+                    cx.value_error("alternate form (#) not allowed in string format specifier")
+                );
+            }
+            if sp.align == Some(b'=') {
+                return Err(cx.value_error("'=' alignment not allowed in string format specifier"));
+            }
+            if let Some(g) = sp.grouping {
+                let g = g as char;
                 return Err(cx.raise_fmt(
                     &VALUE_ERROR_TYPE,
-                    format_args!("Unknown format code '{t}' for object of type 'str'"),
+                    format_args!("can't specify '{g}' with 's'."),
                 ));
             }
-        }
-        if sp.sign.is_some() {
-            return Err(cx.value_error("Sign not allowed in string format specifier"));
-        }
-        let s = pystr::str_of(v).unwrap_or("");
-        let s = match sp.precision {
-            Some(p) => match s.char_indices().nth(p) {
-                Some((i, _)) => &s[..i],
+            let s = pystr::str_of(v).unwrap_or("");
+            let s = match sp.precision {
+                Some(p) => match s.char_indices().nth(p) {
+                    Some((i, _)) => &s[..i],
+                    None => s,
+                },
                 None => s,
-            },
-            None => s,
-        };
-        let (p, n) = (s.as_ptr(), s.len());
-        // SAFETY: a slice of v's text, held by the caller.
-        pad(
-            out,
-            unsafe { core::slice::from_raw_parts(p, n) },
-            0,
-            &sp,
-            false,
-        );
-        return Ok(());
+            };
+            pad(out, s.as_bytes(), 0, &sp, false);
+            Ok(())
+        }
+        Kind::Complex => {
+            let (re, im) = float::complex_of(v).unwrap_or((0.0, 0.0));
+            format_complex(cx, out, re, im, &sp)
+        }
+        _ => {
+            let tn = ops::alloc_free_name(cx.type_name(v));
+            Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("unsupported format string passed to {tn}.__format__"),
+            ))
+        }
     }
-    if obj::kind_of(v) == Kind::Complex {
-        let mut tmp = StrBuilder::new(cx);
-        super::repr::write_repr(cx, &mut tmp, v, 0)?;
-        pad(out, &tmp.buf, 0, &sp, true);
-        return Ok(());
-    }
-    let tn = ops::alloc_free_name(cx.type_name(v));
-    Err(cx.raise_fmt(
-        &TYPE_ERROR_TYPE,
-        format_args!("unsupported format string passed to {tn}.__format__"),
-    ))
 }
 
 /// `format(v, spec)` as a new str.
@@ -395,64 +486,79 @@ pub fn format_to_str(cx: &mut Cx, v: Value, spec: &str) -> PyResult<Value> {
     b.finish(cx)
 }
 
+/// Where `str.format` finds its fields.
+#[derive(Clone, Copy)]
+enum Fields<'a> {
+    /// `fmt.format(*args, **kw)`: kw holds (name, value) pairs.
+    Args(&'a [Value], &'a [Value]),
+    /// `fmt.format_map(mapping)`.
+    Map(Value),
+}
+
 /// Resolve a field name (`0`, `name`, `a.b`, `a[0]`) against the call's arguments.
 fn resolve_field(
     cx: &mut Cx,
     name: &str,
-    args: &[Value],
-    kw: &[Value],
+    fields: Fields,
     auto: &mut Option<usize>,
 ) -> PyResult<Value> {
     let end = name.find(['.', '[']).unwrap_or(name.len());
     let (first, mut rest) = name.split_at(end);
-    let mut v = if first.is_empty() {
+    let positional = if first.is_empty() {
         let Some(n) = auto.as_mut() else {
             return Err(cx.value_error(
-                "cannot switch from manual field specification to automatic field numbering",
+                "can't switch from manual field specification to automatic field numbering",
             ));
         };
         let i = *n;
         *n += 1;
-        match args.get(i) {
-            Some(&v) => v,
-            None => {
-                return Err(cx.raise_fmt(
-                    &INDEX_ERROR_TYPE,
-                    format_args!("Replacement index {i} out of range for positional args tuple"),
-                ))
-            }
-        }
-    } else if let Ok(i) = first.parse::<usize>() {
+        Some(i)
+    } else if first.bytes().all(|c| c.is_ascii_digit()) {
         if auto.is_some_and(|n| n > 0) {
             return Err(cx.value_error(
-                "cannot switch from automatic field numbering to manual field specification",
+                "can't switch from automatic field numbering to manual field specification",
             ));
         }
         *auto = None;
-        match args.get(i) {
-            Some(&v) => v,
-            None => {
-                return Err(cx.raise_fmt(
-                    &INDEX_ERROR_TYPE,
-                    format_args!("Replacement index {i} out of range for positional args tuple"),
-                ))
-            }
+        match first.parse::<usize>() {
+            Ok(i) => Some(i),
+            Err(_) => return Err(cx.value_error("too many decimal digits in format string")),
         }
     } else {
-        let mut found = None;
-        let mut k = 0;
-        while k + 1 < kw.len() {
-            if pystr::bytes_of(kw[k]) == Some(first.as_bytes()) {
-                found = Some(kw[k + 1]);
-            }
-            k += 2;
+        None
+    };
+    let mut v = match (positional, fields) {
+        (Some(_), Fields::Map(_)) => {
+            return Err(cx.value_error("format string contains positional fields"));
         }
-        match found {
-            Some(v) => v,
-            None => {
-                let s = pystr::new_from(cx, first)?;
-                return Err(cx.raise_with_arg(&KEY_ERROR_TYPE, s));
+        (Some(i), Fields::Args(args, _)) => match args.get(i) {
+            Some(&v) => v,
+            None => return Err(cx.index_error("tuple index out of range")),
+        },
+        (None, Fields::Args(_, kw)) => {
+            let mut found = None;
+            let mut k = 0;
+            while k + 1 < kw.len() {
+                if pystr::bytes_of(kw[k]) == Some(first.as_bytes()) {
+                    found = Some(kw[k + 1]);
+                }
+                k += 2;
             }
+            match found {
+                Some(v) => v,
+                None => {
+                    let s = pystr::new_from(cx, first)?;
+                    return Err(cx.raise_with_arg(&KEY_ERROR_TYPE, s));
+                }
+            }
+        }
+        (None, Fields::Map(m)) => {
+            let s = pystr::new_from(cx, first)?;
+            let mark = cx.roots_mark();
+            cx.root(s)?;
+            let r = ops::getitem(cx, m, s);
+            cx.roots_truncate(mark);
+            r?
         }
     };
     let mark = cx.roots_mark();
@@ -460,23 +566,32 @@ fn resolve_field(
         cx.root(v)?;
         if let Some(r) = rest.strip_prefix('.') {
             let e = r.find(['.', '[']).unwrap_or(r.len());
+            if e == 0 {
+                cx.roots_truncate(mark);
+                return Err(cx.value_error("empty attribute in format string"));
+            }
             let attr = pystr::intern(cx, &r.as_bytes()[..e])?;
             v = ops::getattr(cx, v, attr)?;
             rest = &r[e..];
         } else if let Some(r) = rest.strip_prefix('[') {
             let Some(e) = r.find(']') else {
                 cx.roots_truncate(mark);
-                return Err(cx.value_error("Missing ']' in format string"));
+                return Err(cx.value_error("expected '}' before end of string"));
             };
             let key = &r[..e];
-            let k = match key.parse::<isize>() {
-                Ok(i) => Value::small_int_unchecked(i),
-                Err(_) => pystr::new_from(cx, key)?,
+            let k = if !key.is_empty() && key.bytes().all(|c| c.is_ascii_digit()) {
+                match key.parse::<isize>() {
+                    Ok(i) => Value::small_int_unchecked(i),
+                    Err(_) => pystr::new_from(cx, key)?,
+                }
+            } else {
+                pystr::new_from(cx, key)?
             };
             v = ops::getitem(cx, v, k)?;
             rest = &r[e + 1..];
         } else {
-            break;
+            cx.roots_truncate(mark);
+            return Err(cx.value_error("only '.' or '[' may follow ']' in format field specifier"));
         }
     }
     cx.roots_truncate(mark);
@@ -487,33 +602,56 @@ fn resolve_field(
 pub fn str_format(cx: &mut Cx, fmt: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let mut out = StrBuilder::new(cx);
     let mut auto = Some(0usize);
-    format_into(
-        cx,
-        &mut out,
-        fmt,
-        pystr::str_of(fmt).unwrap_or(""),
-        args,
-        kw,
-        &mut auto,
-        0,
-    )?;
+    let f = super::str::self_str(fmt);
+    format_into(cx, &mut out, f, Fields::Args(args, kw), &mut auto, 0)?;
     out.finish(cx)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// `fmt.format_map(mapping)`.
+pub fn str_format_map(cx: &mut Cx, fmt: Value, mapping: Value) -> PyResult<Value> {
+    let mut out = StrBuilder::new(cx);
+    let mut auto = Some(0usize);
+    let f = super::str::self_str(fmt);
+    format_into(cx, &mut out, f, Fields::Map(mapping), &mut auto, 0)?;
+    out.finish(cx)
+}
+
+/// Split a replacement field's text into name, conversion and spec.
+fn split_field(field: &str) -> (&str, Option<&str>, &str) {
+    let mut name_end = field.len();
+    let mut in_br = false;
+    for (k, ch) in field.char_indices() {
+        match ch {
+            '[' => in_br = true,
+            ']' => in_br = false,
+            '!' | ':' if !in_br => {
+                name_end = k;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let name = &field[..name_end];
+    let rest = &field[name_end..];
+    if let Some(r) = rest.strip_prefix('!') {
+        let e = r.find(':').unwrap_or(r.len());
+        let spec = r.get(e + 1..).unwrap_or("");
+        return (name, Some(&r[..e]), spec);
+    }
+    (name, None, rest.strip_prefix(':').unwrap_or(""))
+}
+
+/// The format string `f` (which must live in a rooted str) with its fields replaced.
 fn format_into(
     cx: &mut Cx,
     out: &mut StrBuilder,
-    owner: Value,
     f: &str,
-    args: &[Value],
-    kw: &[Value],
+    fields: Fields,
     auto: &mut Option<usize>,
     depth: u32,
 ) -> PyResult<()> {
-    let _ = owner;
     if depth > 2 {
-        return Err(cx.value_error("Max string recursion exceeded"));
+        return Err(cx.value_error("max string recursion exceeded"));
     }
     let b = f.as_bytes();
     let mut i = 0;
@@ -528,65 +666,63 @@ fn format_into(
             // Find the matching close brace (nested braces allowed in the spec).
             let mut lvl = 1;
             let mut j = i + 1;
-            while j < b.len() && lvl > 0 {
+            while j < b.len() {
                 match b[j] {
                     b'{' => lvl += 1,
-                    b'}' => lvl -= 1,
-                    _ => {}
-                }
-                if lvl > 0 {
-                    j += 1;
-                }
-            }
-            if j >= b.len() {
-                return Err(cx.value_error("single '{' encountered in format string"));
-            }
-            let field = &f[i + 1..j];
-            i = j + 1;
-            // Split name!conv:spec (the name ends at the first ! or : outside brackets).
-            let mut name_end = field.len();
-            let mut in_br = false;
-            for (k, ch) in field.char_indices() {
-                match ch {
-                    '[' => in_br = true,
-                    ']' => in_br = false,
-                    '!' | ':' if !in_br => {
-                        name_end = k;
-                        break;
+                    b'}' => {
+                        lvl -= 1;
+                        if lvl == 0 {
+                            break;
+                        }
                     }
                     _ => {}
                 }
+                j += 1;
             }
-            let name = &field[..name_end];
-            let mut rest = &field[name_end..];
-            let mut conv = None;
-            if let Some(r) = rest.strip_prefix('!') {
-                let cb = r.as_bytes().first().copied();
-                conv = cb;
-                rest = &r[cb.map_or(0, |_| 1)..];
-                if !rest.is_empty() && !rest.starts_with(':') {
-                    return Err(cx.value_error("expected ':' after conversion specifier"));
-                }
-                if !matches!(conv, Some(b'r' | b's' | b'a')) {
-                    return Err(cx.value_error("Unknown conversion specifier"));
-                }
+            if j >= b.len() {
+                return Err(cx.value_error("unmatched '{' in format"));
             }
-            let spec_src = rest.strip_prefix(':').unwrap_or("");
-            let v = resolve_field(cx, name, args, kw, auto)?;
+            let field = &f[i + 1..j];
+            i = j + 1;
+            let (name, conv, spec_src) = split_field(field);
+            let conv = match conv {
+                None => None,
+                Some(c) => {
+                    let mut it = c.chars();
+                    match (it.next(), it.next()) {
+                        (Some(k @ ('r' | 's' | 'a')), None) => Some(k),
+                        (Some(k), None) => {
+                            return Err(cx.raise_fmt(
+                                &VALUE_ERROR_TYPE,
+                                format_args!("unknown conversion specifier {k}"),
+                            ));
+                        }
+                        (None, _) => {
+                            return Err(cx.value_error(
+                                "end of string while looking for conversion specifier",
+                            ))
+                        }
+                        _ => return Err(cx.value_error("expected ':' after conversion specifier")),
+                    }
+                }
+            };
+            let v = resolve_field(cx, name, fields, auto)?;
             let mark = cx.roots_mark();
             cx.root(v)?;
             let v = match conv {
-                Some(b'r') | Some(b'a') => super::repr::repr(cx, v)?,
-                Some(b's') => super::repr::to_str(cx, v)?,
-                _ => v,
+                Some('r') => super::repr::repr(cx, v)?,
+                Some('a') => super::repr::ascii(cx, v)?,
+                Some(_) => super::repr::to_str(cx, v)?,
+                None => v,
             };
             cx.root(v)?;
-            // Nested fields in the spec.
             if spec_src.contains('{') {
+                // Nested fields in the spec.
                 let mut sb = StrBuilder::new(cx);
-                format_into(cx, &mut sb, owner, spec_src, args, kw, auto, depth + 1)?;
-                let spec = core::str::from_utf8(&sb.buf).unwrap_or("");
-                format_value(cx, out, v, spec)?;
+                format_into(cx, &mut sb, spec_src, fields, auto, depth + 1)?;
+                let spec = pystr::new_str(cx, &sb.buf)?;
+                cx.root(spec)?;
+                format_value(cx, out, v, super::str::self_str(spec))?;
             } else {
                 format_value(cx, out, v, spec_src)?;
             }
@@ -609,23 +745,88 @@ fn format_into(
     Ok(())
 }
 
-/// `fmt % args` for str and bytes.
+/// The int value of a `%d`-style argument (floats truncate, as in CPython).
+fn percent_int(cx: &mut Cx, v: Value, t: u8) -> PyResult<Value> {
+    let v = ops::instance_base(v).unwrap_or(v);
+    if crate::vm::num::is_intlike(v) {
+        return Ok(v);
+    }
+    if let Some(fl) = float::value_of(v) {
+        if matches!(t, b'd' | b'i' | b'u') {
+            let al = cx.temp_alloc();
+            return match crate::num::float_to_big(fl, al) {
+                Ok(b) => int::from_limbs(cx, b.is_negative(), b.magnitude()),
+                Err(e) => Err(crate::vm::num::raise_num_error(cx, e)),
+            };
+        }
+    }
+    if ops::is_user_object(v) {
+        let dunder = if matches!(t, b'd' | b'i' | b'u') {
+            &q::__int__
+        } else {
+            &q::__index__
+        };
+        if let Some(m) = ops::lookup_special(cx, v, dunder) {
+            let r = cx.call_with_self(m, v, &[], &[])?;
+            if crate::vm::num::is_intlike(r) {
+                return Ok(r);
+            }
+        }
+    }
+    let tn = ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to int")))
+}
+
+/// The float value of a `%f`-style argument.
+fn percent_float(cx: &mut Cx, v: Value) -> PyResult<f64> {
+    let v = ops::instance_base(v).unwrap_or(v);
+    if let Some(f) = crate::vm::num::to_f64(cx, v)? {
+        return Ok(f);
+    }
+    if ops::is_user_object(v) {
+        if let Some(m) = ops::lookup_special(cx, v, &q::__float__) {
+            let r = cx.call_with_self(m, v, &[], &[])?;
+            if let Some(f) = float::value_of(r) {
+                return Ok(f);
+            }
+        }
+    }
+    let tn = ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("can't convert {tn} to float"),
+    ))
+}
+
+/// `fmt % args` for str, bytes and bytearray.
 pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
-    let is_bytes = obj::kind_of(fmt) == Kind::Bytes;
-    let f = pystr::bytes_of(fmt).unwrap_or(&[]);
+    let kind = text_kind(fmt);
+    let is_bytes = kind != TextKind::Str;
+    let f = super::str::self_bytes(fmt);
+    if kind == TextKind::ByteArray {
+        // Work on a copy: a __str__ or __index__ called below might change the bytearray.
+        let copy = pystr::new_bytes(cx, f)?;
+        let mark = cx.roots_mark();
+        cx.root(copy)?;
+        let r = percent_format(cx, copy, args);
+        cx.roots_truncate(mark);
+        let r = r?;
+        let b = pystr::bytes_of(r).unwrap_or(&[]);
+        return crate::obj::bytes::new_bytearray(cx, b);
+    }
     let items: &[Value] = match tuple::items_of(args) {
         Some(t) if !ops::is_user_object(args) => t,
         _ => core::slice::from_ref(&args),
     };
     let (ip, ilen) = (items.as_ptr(), items.len());
-    let is_map = obj::kind_of(args) == Kind::Dict
-        || (ops::is_user_object(args)
-            && ops::lookup_special(cx, args, &q::__getitem__).is_some()
-            && tuple::items_of(args).is_none());
+    let is_map = !matches!(obj::kind_of(args), Kind::Tuple | Kind::Str)
+        && !is_bytes_like(args)
+        && (obj::kind_of(args) == Kind::Dict
+            || (ops::is_user_object(args)
+                && ops::lookup_special(cx, args, &q::__getitem__).is_some()));
     let mut out = StrBuilder::new(cx);
     let mut ai = 0usize;
     let mut i = 0;
-    let mut used_map = false;
     while i < f.len() {
         let c = f[i];
         if c != b'%' {
@@ -656,17 +857,16 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
             if lvl > 0 {
                 return Err(cx.value_error("incomplete format key"));
             }
+            if !is_map {
+                return Err(cx.type_error("format needs a dict"));
+            }
             let key = &f[st..i - 1];
             let k = if is_bytes {
                 pystr::new_bytes(cx, key)?
             } else {
                 pystr::new_str(cx, key)?
             };
-            if !is_map {
-                return Err(cx.type_error("format requires a dict"));
-            }
             arg_override = Some(ops::getitem(cx, args, k)?);
-            used_map = true;
         }
         let mut sp = Spec::default();
         loop {
@@ -692,7 +892,7 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
                     *ai += 1;
                     Ok(v)
                 }
-                None => Err(cx.type_error("format string needs more arguments")),
+                _ => Err(cx.type_error("format string needs more arguments")),
             }
         };
         if f.get(i) == Some(&b'*') {
@@ -727,6 +927,10 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
             }
             sp.precision = Some(p);
         }
+        // Length modifiers are accepted and ignored, as in CPython.
+        while matches!(f.get(i), Some(b'h' | b'l' | b'L')) {
+            i += 1;
+        }
         let Some(&t) = f.get(i) else {
             return Err(cx.value_error("incomplete format"));
         };
@@ -744,66 +948,45 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
         }
         match t {
             b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => {
-                let v = if let Some(fl) = float::value_of(v) {
-                    let al = cx.temp_alloc();
-                    match crate::num::float_to_big(fl, al) {
-                        Ok(b) => int::from_limbs(cx, b.is_negative(), b.magnitude())?,
-                        Err(e) => return Err(crate::vm::num::raise_num_error(cx, e)),
-                    }
-                } else {
-                    v
-                };
-                if !crate::vm::num::is_intlike(v) {
-                    let tn = ops::alloc_free_name(cx.type_name(v));
-                    return Err(cx.raise_fmt(
-                        &TYPE_ERROR_TYPE,
-                        format_args!("%{} format: a number is required, not {tn}", t as char),
-                    ));
-                }
-                let mut sp2 = sp;
-                sp2.ty = Some(match t {
-                    b'x' => b'x',
-                    b'X' => b'X',
-                    b'o' => b'o',
+                let v = percent_int(cx, v, t)?;
+                let mark = cx.roots_mark();
+                cx.root(v)?;
+                let ty = match t {
+                    b'x' | b'X' | b'o' => t,
                     _ => b'd',
-                });
-                let prec = sp2.precision.take();
-                if let Some(p) = prec {
-                    // Precision pads the digits with zeros.
-                    let mut tmp = StrBuilder::new(cx);
-                    let inner = Spec {
-                        ty: sp2.ty,
-                        alt: sp2.alt,
-                        sign: sp2.sign,
-                        ..Spec::default()
-                    };
-                    format_int(cx, &mut tmp, v, &inner)?;
-                    let body = tmp.buf;
-                    let sign_len = body
-                        .iter()
-                        .take_while(|c| matches!(c, b'-' | b'+' | b' '))
-                        .count()
-                        + if sp2.alt && t != b'd' { 2 } else { 0 };
-                    let digits = body.len() - sign_len;
-                    let mut b2 = StrBuilder::new(cx);
-                    b2.push(&body[..sign_len]);
-                    for _ in digits..p {
-                        b2.push_byte(b'0');
-                    }
-                    b2.push(&body[sign_len..]);
-                    pad(&mut out, &b2.buf, sign_len, &sp2, true);
-                } else {
-                    format_int(cx, &mut out, v, &sp2)?;
+                };
+                // Precision pads the digits with zeros.
+                let inner = Spec {
+                    ty: Some(ty),
+                    alt: sp.alt,
+                    sign: sp.sign,
+                    ..Spec::default()
+                };
+                let mut tmp = StrBuilder::new(cx);
+                format_int(cx, &mut tmp, v, &inner)?;
+                cx.roots_truncate(mark);
+                let body = &tmp.buf;
+                let sign_len = body
+                    .iter()
+                    .take_while(|c| matches!(c, b'-' | b'+' | b' '))
+                    .count()
+                    + if sp.alt && ty != b'd' { 2 } else { 0 };
+                let digits = body.len() - sign_len;
+                let mut b2 = StrBuilder::new(cx);
+                b2.push(&body[..sign_len]);
+                for _ in digits..sp.precision.unwrap_or(0) {
+                    b2.push_byte(b'0');
                 }
+                b2.push(&body[sign_len..]);
+                let sp2 = Spec {
+                    fill: None,
+                    zero: sp.zero && sp.precision.is_none(),
+                    ..sp
+                };
+                pad(&mut out, &b2.buf, sign_len, &sp2, true);
             }
             b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
-                let Some(fl) = crate::vm::num::to_f64(cx, v)? else {
-                    let tn = ops::alloc_free_name(cx.type_name(v));
-                    return Err(cx.raise_fmt(
-                        &TYPE_ERROR_TYPE,
-                        format_args!("must be real number, not {tn}"),
-                    ));
-                };
+                let fl = percent_float(cx, v)?;
                 let mut sp2 = sp;
                 sp2.ty = Some(t);
                 if sp2.precision.is_none() {
@@ -813,33 +996,55 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
             }
             b'c' => {
                 let mut tmp = StrBuilder::new(cx);
-                if let Some(s) = pystr::str_of(v) {
+                let v = ops::instance_base(v).unwrap_or(v);
+                if is_bytes && is_bytes_like(v) {
+                    let bb = super::bytes::buffer_bytes(cx, v)?;
+                    if bb.len() != 1 {
+                        return Err(cx.type_error("%c needs int or char"));
+                    }
+                    tmp.push(bb);
+                } else if let Some(s) = pystr::str_of(v).filter(|_| !is_bytes) {
                     if pystr::char_count(s.as_bytes()) != 1 {
-                        return Err(cx.type_error("%c requires int or char"));
+                        return Err(cx.type_error("%c needs int or char"));
                     }
                     tmp.push_str(s);
-                } else {
-                    let n = crate::vm::seq::int_arg(cx, v)?;
-                    match u32::try_from(n).ok().and_then(char::from_u32) {
-                        Some(ch) => tmp.push_char(ch),
-                        None => return Err(cx.overflow_error("%c arg not in range(0x110000)")),
+                } else if crate::vm::num::is_intlike(v) {
+                    let n = int::to_i64(v).unwrap_or(-1);
+                    if is_bytes {
+                        if !(0..=255).contains(&n) {
+                            return Err(cx.overflow_error("%c arg not in range(256)"));
+                        }
+                        tmp.push_byte(n as u8);
+                    } else {
+                        match u32::try_from(n).ok().and_then(char::from_u32) {
+                            Some(ch) => tmp.push_char(ch),
+                            None => return Err(cx.overflow_error("char not in range(0x110000)")),
+                        }
                     }
+                } else {
+                    return Err(cx.type_error("%c needs int or char"));
                 }
-                pad(&mut out, &tmp.buf, 0, &sp, false);
+                let sp2 = Spec { zero: false, ..sp };
+                pad(&mut out, &tmp.buf, 0, &sp2, true);
             }
             b's' | b'r' | b'a' | b'b' => {
                 let mut tmp = StrBuilder::new(cx);
                 if t == b's' || t == b'b' {
-                    if is_bytes && matches!(obj::kind_of(v), Kind::Bytes | Kind::ByteArray) {
-                        let bb = super::bytes::buffer_bytes(cx, v)?;
+                    let base = ops::instance_base(v).unwrap_or(v);
+                    if is_bytes && is_bytes_like(base) {
+                        let bb = super::bytes::buffer_bytes(cx, base)?;
                         tmp.push(bb);
                     } else {
                         super::repr::write_str(cx, &mut tmp, v)?;
                     }
+                } else if t == b'a' || is_bytes {
+                    let s = super::repr::ascii(cx, v)?;
+                    tmp.push(pystr::bytes_of(s).unwrap_or(&[]));
                 } else {
                     super::repr::write_repr(cx, &mut tmp, v, 0)?;
                 }
                 let body: &[u8] = match sp.precision {
+                    Some(p) if is_bytes => &tmp.buf[..p.min(tmp.buf.len())],
                     Some(p) => {
                         let s = core::str::from_utf8(&tmp.buf).unwrap_or("");
                         match s.char_indices().nth(p) {
@@ -849,8 +1054,7 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
                     }
                     None => &tmp.buf,
                 };
-                let mut sp2 = sp;
-                sp2.zero = false;
+                let sp2 = Spec { zero: false, ..sp };
                 pad(&mut out, body, 0, &sp2, true);
             }
             _ => {
@@ -866,7 +1070,7 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
             }
         }
     }
-    if !used_map && ai < ilen && !is_map {
+    if !is_map && ai < ilen {
         return Err(cx.type_error("format string didn't convert all arguments"));
     }
     if is_bytes {
@@ -874,6 +1078,13 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
     } else {
         out.finish(cx)
     }
+}
+
+fn is_bytes_like(v: Value) -> bool {
+    matches!(
+        obj::kind_of(v),
+        Kind::Bytes | Kind::ByteArray | Kind::MemoryView
+    ) && v.is_ptr()
 }
 
 /// `float.hex()`.

@@ -2,6 +2,7 @@
 //! Each file exports its static attribute table, which `obj/types.rs` puts in the type object.
 
 pub mod bytes;
+pub mod codec;
 pub mod dict;
 pub mod exception;
 pub mod format;
@@ -13,6 +14,8 @@ pub mod object;
 pub mod repr;
 pub mod set;
 pub mod str;
+pub mod str_case;
+pub mod str_split;
 pub mod type_;
 
 use super::Attr;
