@@ -74,6 +74,9 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         if o.is_null() {
             return pystr::new_bytes(cx, b"");
         }
+        if pystr::str_of(o).is_none() && !(enc.is_null() && errors.is_null()) {
+            return Err(cx.type_error("encoding without a string argument"));
+        }
         if pystr::str_of(o).is_some() {
             if enc.is_null() {
                 return Err(cx.type_error("string argument without an encoding"));
@@ -87,6 +90,9 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
             super::args::parse(cx, args, kw, ["source", "encoding", "errors"], 3)?;
         if o.is_null() {
             return crate::obj::bytes::new_bytearray(cx, b"");
+        }
+        if pystr::str_of(o).is_none() && !(enc.is_null() && errors.is_null()) {
+            return Err(cx.type_error("encoding without a string argument"));
         }
         let b = if pystr::str_of(o).is_some() {
             if enc.is_null() {

@@ -572,6 +572,9 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
                     }
                 }
             }
+            if let Some(b) = instance_base(v) {
+                return hash(cx, b);
+            }
             Ok(v.raw() >> 4)
         }
         _ => Ok(v.raw() >> 4),

@@ -676,6 +676,18 @@ fn mv_shape(cx: &mut Cx, m: Value) -> PyResult<Value> {
     crate::obj::tuple::new(cx, &[Value::small_int_unchecked(n as isize)])
 }
 
+fn d_setitem(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    crate::vm::seq::setitem(cx, a[0], a[1], a[2])?;
+    Ok(Value::NONE)
+}
+
+fn d_delitem(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    crate::vm::seq::delitem(cx, a[0], a[1])?;
+    Ok(Value::NONE)
+}
+
+native_fn!(D_SETITEM, q::__setitem__, 3, 3, false, d_setitem);
+native_fn!(D_DELITEM, q::__delitem__, 2, 2, false, d_delitem);
 native_fn!(BA_APPEND, q::append, 2, 2, false, ba_append);
 native_fn!(BA_EXTEND, q::extend, 2, 2, false, ba_extend);
 native_fn!(BA_INSERT, q::insert, 3, 3, false, ba_insert);
@@ -702,6 +714,8 @@ pub const BYTEARRAY_ATTRS: &[Attr] = bytes_like_attrs!(
     crate::method!(q::reverse, BA_REVERSE),
     crate::method!(q::copy, BA_COPY),
     crate::classmethod!(q::fromhex, codec::S_FROMHEX),
+    crate::method!(q::__setitem__, D_SETITEM),
+    crate::method!(q::__delitem__, D_DELITEM),
 );
 
 /// `memoryview`'s attributes.
@@ -715,6 +729,7 @@ pub const MEMORYVIEW_ATTRS: &[Attr] = &[
     crate::method!(q::__exit__, MV_EXIT),
     crate::method!(q::__len__, strm::S_LEN),
     crate::method!(q::__getitem__, strm::S_GETITEM),
+    crate::method!(q::__setitem__, D_SETITEM),
     crate::method!(q::__iter__, strm::S_ITER),
     crate::method!(q::__eq__, strm::S_EQ),
     crate::method!(q::__ne__, strm::S_NE),

@@ -159,6 +159,29 @@ fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec, numeric: b
     }
 }
 
+/// Group `digits` after first padding them with zeros until the grouped text is at least
+/// `want` characters (zero padding counts the separators, as in CPython).
+fn group_zero_padded(digits: &[u8], sep: u8, every: usize, want: usize, out: &mut StrBuilder) {
+    let have = digits.len().max(1);
+    let mut nd = have;
+    while nd + (nd - 1) / every < want {
+        nd += 1;
+    }
+    let zeros = nd - digits.len();
+    let n = nd;
+    for i in 0..n {
+        if i > 0 && (n - i).is_multiple_of(every) {
+            out.push_byte(sep);
+        }
+        out.push_byte(if i < zeros { b'0' } else { digits[i - zeros] });
+    }
+}
+
+/// Whether the spec asks for zero padding that grouping must include.
+fn zero_grouped(sp: &Spec) -> bool {
+    sp.grouping.is_some() && sp.zero && sp.fill.is_none() && sp.align.is_none() && sp.width > 0
+}
+
 fn group_digits(digits: &[u8], sep: u8, every: usize, out: &mut StrBuilder) {
     let n = digits.len();
     for (i, &d) in digits.iter().enumerate() {
@@ -244,20 +267,9 @@ fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec) -> PyResul
         }
         Some(g) => {
             let every = if base == 10 { 3 } else { 4 };
-            if sp.zero && sp.fill.is_none() && sp.align.is_none() && sp.width > 0 {
-                // Zero padding counts the separators: let the digit grouping fill the width.
+            if zero_grouped(sp) {
                 let want = sp.width.saturating_sub(sign_len);
-                let have = mag_digits.buf.len();
-                let mut nd = have;
-                while nd + (nd - 1) / every < want {
-                    nd += 1;
-                }
-                let mut digits = StrBuilder::new(cx);
-                for _ in have..nd {
-                    digits.push_byte(b'0');
-                }
-                digits.push(&mag_digits.buf);
-                group_digits(&digits.buf, g, every, &mut body);
+                group_zero_padded(&mag_digits.buf, g, every, want, &mut body);
                 out.push(&body.buf);
                 return Ok(());
             }
@@ -311,7 +323,12 @@ fn float_body(
                 .iter()
                 .position(|&c| !c.is_ascii_digit())
                 .unwrap_or(d.len());
-            group_digits(&d[..int_end], g, 3, body);
+            if zero_grouped(sp) {
+                let want = sp.width.saturating_sub(sign_len + d.len() - int_end);
+                group_zero_padded(&d[..int_end], g, 3, want, body);
+            } else {
+                group_digits(&d[..int_end], g, 3, body);
+            }
             body.push(&d[int_end..]);
         }
         _ => body.push(&digits.buf),
@@ -332,12 +349,7 @@ fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResul
     };
     let mut body = StrBuilder::new(cx);
     let sign_len = float_body(cx, &mut body, f, &ff, sp, sp.sign)?;
-    let mut sp2 = *sp;
-    if !f.is_finite() && sp.zero && sp.fill.is_none() {
-        // CPython pads inf and nan with spaces even when asked for zeros.
-        sp2.fill = Some(' ');
-    }
-    pad(out, &body.buf, sign_len, &sp2, true);
+    pad(out, &body.buf, sign_len, sp, true);
     if body.failed {
         out.failed = true;
     }
@@ -819,11 +831,18 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
         _ => core::slice::from_ref(&args),
     };
     let (ip, ilen) = (items.as_ptr(), items.len());
-    let is_map = !matches!(obj::kind_of(args), Kind::Tuple | Kind::Str)
-        && !is_bytes_like(args)
-        && (obj::kind_of(args) == Kind::Dict
-            || (ops::is_user_object(args)
-                && ops::lookup_special(cx, args, &q::__getitem__).is_some()));
+    // CPython's test: anything subscriptable but a tuple or str counts as a mapping (and
+    // then unused arguments are not an error).
+    let is_map = match obj::kind_of(args) {
+        Kind::Dict | Kind::List | Kind::Bytes | Kind::ByteArray | Kind::MemoryView | Kind::Range => {
+            true
+        }
+        _ => {
+            ops::is_user_object(args)
+                && tuple::items_of(args).is_none()
+                && ops::lookup_special(cx, args, &q::__getitem__).is_some()
+        }
+    };
     let mut out = StrBuilder::new(cx);
     let mut ai = 0usize;
     let mut i = 0;
@@ -840,6 +859,11 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
         i += 1;
         if i >= f.len() {
             return Err(cx.value_error("incomplete format"));
+        }
+        if f[i] == b'%' {
+            out.push_byte(b'%');
+            i += 1;
+            continue;
         }
         let mut arg_override = None;
         if f[i] == b'(' {
@@ -935,10 +959,6 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
             return Err(cx.value_error("incomplete format"));
         };
         i += 1;
-        if t == b'%' {
-            out.push_byte(b'%');
-            continue;
-        }
         let v = match arg_override {
             Some(v) => v,
             None => next_arg(cx, &mut ai)?,

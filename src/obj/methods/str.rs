@@ -36,10 +36,21 @@ impl TextKind {
     }
 }
 
+/// The builtin object a method works on: `v`, or the str/bytes/bytearray an instance of a
+/// subclass wraps (when the method is called unbound: `str.upper(S('x'))`).
+#[inline]
+pub(crate) fn this(v: Value) -> Value {
+    if obj::kind_of(v) == Kind::Instance {
+        ops::instance_base(v).unwrap_or(v)
+    } else {
+        v
+    }
+}
+
 /// The text kind of a str/bytes/bytearray value (`Str` for anything else).
 #[inline]
 pub fn text_kind(v: Value) -> TextKind {
-    match obj::kind_of(v) {
+    match obj::kind_of(this(v)) {
         Kind::Bytes => TextKind::Bytes,
         Kind::ByteArray => TextKind::ByteArray,
         _ => TextKind::Str,
@@ -49,6 +60,7 @@ pub fn text_kind(v: Value) -> TextKind {
 /// Whether a value is a `bytes` or `bytearray`.
 #[inline]
 pub(crate) fn is_bytes(v: Value) -> bool {
+    let v = this(v);
     matches!(obj::kind_of(v), Kind::Bytes | Kind::ByteArray) && v.is_ptr()
 }
 
@@ -56,6 +68,7 @@ pub(crate) fn is_bytes(v: Value) -> bool {
 /// Crate rule: do not hold across anything that may run Python or mutate `v`.
 #[inline]
 pub fn self_bytes<'a>(v: Value) -> &'a [u8] {
+    let v = this(v);
     match obj::kind_of(v) {
         Kind::Str | Kind::Bytes => pystr::bytes_of(v).unwrap_or(&[]),
         Kind::ByteArray if v.is_ptr() => {
@@ -69,7 +82,18 @@ pub fn self_bytes<'a>(v: Value) -> &'a [u8] {
 /// The text of a str value (empty for anything else).
 #[inline]
 pub fn self_str<'a>(v: Value) -> &'a str {
-    pystr::str_of(v).unwrap_or("")
+    pystr::str_of(this(v)).unwrap_or("")
+}
+
+/// The length in units (code points for str, bytes otherwise) and whether unit offsets are
+/// byte offsets (bytes, or ASCII text).
+pub(crate) fn unit_len(v: Value) -> (usize, bool) {
+    let v = this(v);
+    if obj::kind_of(v) == Kind::Str && v.is_ptr() {
+        let n = pystr::char_len_of(v);
+        return (n, n == self_bytes(v).len());
+    }
+    (self_bytes(v).len(), true)
 }
 
 /// A new value of `like`'s text kind holding `b` (which must be UTF-8 for str).
@@ -99,7 +123,7 @@ pub(crate) fn new_sub(cx: &mut Cx, s: Value, lo: usize, hi: usize) -> PyResult<V
     let b = self_bytes(s);
     let hi = hi.min(b.len());
     let lo = lo.min(hi);
-    if lo == 0 && hi == b.len() && obj::kind_of(s) != Kind::ByteArray {
+    if lo == 0 && hi == b.len() && matches!(obj::kind_of(s), Kind::Str | Kind::Bytes) {
         return Ok(s);
     }
     let (p, n) = (b[lo..hi].as_ptr(), hi - lo);
@@ -323,14 +347,8 @@ pub(crate) fn range_args(
     start: Option<Value>,
     end: Option<Value>,
 ) -> PyResult<Option<(usize, usize)>> {
-    let b = self_bytes(s);
-    let (n, ascii) = if is_bytes(s) {
-        (b.len() as isize, true)
-    } else {
-        // SAFETY: str value.
-        let so = unsafe { &*(s.raw() as *const StrObj) };
-        (so.char_len as isize, so.is_ascii())
-    };
+    let (n, ascii) = unit_len(s);
+    let n = n as isize;
     let adjust = |i: isize| -> isize {
         if i < 0 {
             (i + n).max(0)
@@ -600,40 +618,26 @@ fn format_map(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 // Operator dunders, for explicit calls such as `s.__add__(t)` and `str.__len__(s)`.
 
 fn d_len(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let n = ops::len(cx, a[0])?;
+    let n = ops::len(cx, this(a[0]))?;
     Ok(Value::small_int_unchecked(n as isize))
 }
 fn d_contains(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(crate::vm::seq::contains(cx, a[0], a[1])?))
+    Ok(Value::bool(crate::vm::seq::contains(cx, this(a[0]), a[1])?))
 }
 fn d_getitem(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    crate::vm::seq::getitem(cx, a[0], a[1])
-}
-fn binop(cx: &mut Cx, op: crate::bytecode::opcode::BinaryOp, a: &[Value]) -> PyResult<Value> {
-    let same = obj::kind_of(a[1]) == obj::kind_of(a[0]) || is_bytes(a[0]);
-    let numeric = matches!(
-        op,
-        crate::bytecode::opcode::BinaryOp::Multiply | crate::bytecode::opcode::BinaryOp::Modulo
-    );
-    if !same && !numeric {
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    ops::binary(cx, op, a[0], a[1])
+    crate::vm::seq::getitem(cx, this(a[0]), a[1])
 }
 fn d_add(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    binop(cx, crate::bytecode::opcode::BinaryOp::Add, a)
+    ops::binary(cx, crate::bytecode::opcode::BinaryOp::Add, this(a[0]), a[1])
 }
 fn d_mul(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    if !crate::vm::num::is_intlike(a[1]) {
-        return Ok(Value::NOT_IMPLEMENTED);
-    }
-    binop(cx, crate::bytecode::opcode::BinaryOp::Multiply, a)
+    ops::binary(cx, crate::bytecode::opcode::BinaryOp::Multiply, this(a[0]), a[1])
 }
 fn d_mod(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    super::format::percent_format(cx, a[0], a[1])
+    super::format::percent_format(cx, this(a[0]), a[1])
 }
 fn compare(cx: &mut Cx, a: &[Value], op: crate::bytecode::opcode::BinaryOp) -> PyResult<Value> {
-    let comparable = if is_bytes(a[0]) {
+    let comparable = if is_bytes(this(a[0])) {
         matches!(
             obj::kind_of(a[1]),
             Kind::Bytes | Kind::ByteArray | Kind::MemoryView
@@ -645,13 +649,13 @@ fn compare(cx: &mut Cx, a: &[Value], op: crate::bytecode::opcode::BinaryOp) -> P
     if !comparable {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    ops::binary(cx, op, a[0], a[1])
+    ops::binary(cx, op, this(a[0]), a[1])
 }
 fn d_eq(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    if !is_bytes(a[0]) && obj::kind_of(a[1]) != Kind::Str && ops::instance_base(a[1]).is_none() {
+    if !is_bytes(this(a[0])) && obj::kind_of(a[1]) != Kind::Str && ops::instance_base(a[1]).is_none() {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    Ok(Value::bool(ops::eq(cx, a[0], a[1])?))
+    Ok(Value::bool(ops::eq(cx, this(a[0]), a[1])?))
 }
 fn d_ne(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let r = d_eq(cx, a, k)?;
@@ -673,27 +677,67 @@ fn d_ge(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     compare(cx, a, crate::bytecode::opcode::BinaryOp::MoreEqual)
 }
 fn d_hash(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let h = ops::hash(cx, a[0])? as isize;
+    let h = ops::hash(cx, this(a[0]))? as isize;
     crate::obj::int::from_i64(cx, h as i64)
 }
 fn d_iter(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    crate::vm::seq::get_iter(cx, a[0])
+    crate::vm::seq::get_iter(cx, this(a[0]))
 }
 fn d_str(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let s = a[0];
+    let s = this(a[0]);
     if obj::kind_of(s) == Kind::Str {
         return Ok(s);
     }
     super::repr::repr(cx, s)
 }
 fn d_repr(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    super::repr::repr(cx, a[0])
+    super::repr::repr(cx, this(a[0]))
+}
+/// `str.__new__(cls, ...)` and `bytes.__new__(cls, ...)`: the builtin value, wrapped in an
+/// instance when `cls` is a subclass (for `super().__new__(cls, x)` in a subclass).
+fn subclass_new(
+    cx: &mut Cx,
+    base_ty: &'static obj::TypeObj,
+    a: &[Value],
+    kw: &[Value],
+) -> PyResult<Value> {
+    let cls = a[0];
+    let is_sub = obj::kind_of(cls) == Kind::Type
+        && cls.is_ptr()
+        && obj::is_subtype(cls.raw() as *const obj::TypeObj, base_ty);
+    if !is_sub {
+        let n = ops::alloc_free_name(crate::vm::raise::as_str(base_ty.name_bytes()));
+        return Err(cx.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("{n}.__new__(X): X is not a subtype of {n}"),
+        ));
+    }
+    let base = crate::builtins::ctors::construct(cx, base_ty, &a[1..], kw)?;
+    if core::ptr::eq(cls.raw() as *const obj::TypeObj, base_ty) {
+        return Ok(base);
+    }
+    let mark = cx.roots_mark();
+    cx.root(base)?;
+    let inst = crate::obj::instance::new(cx, cls.raw() as *const obj::TypeObj);
+    cx.roots_truncate(mark);
+    let inst = inst?;
+    crate::gc::write_barrier(cx, base);
+    if let Some(i) = crate::obj::instance::inst_of(inst) {
+        i.base = base;
+    }
+    Ok(inst)
+}
+fn str_new(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
+    subclass_new(cx, &STR_TYPE, a, kw)
+}
+fn bytes_new(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
+    subclass_new(cx, &BYTES_TYPE, a, kw)
 }
 fn d_format(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let Some(spec) = pystr::str_of(a[1]) else {
         return Err(implicit_conversion_error(cx, a[1], "str"));
     };
-    super::format::format_to_str(cx, a[0], spec)
+    super::format::format_to_str(cx, this(a[0]), spec)
 }
 
 native_fn!(pub(crate) S_FIND, q::find, 2, 4, false, find);
@@ -735,6 +779,8 @@ native_fn!(pub(crate) S_ITER, q::__iter__, 1, 1, false, d_iter);
 native_fn!(S_STR, q::__str__, 1, 1, false, d_str);
 native_fn!(pub(crate) S_REPR, q::__repr__, 1, 1, false, d_repr);
 native_fn!(S_FORMAT_DUNDER, q::__format__, 2, 2, false, d_format);
+native_fn!(S_NEW, q::__new__, 1, 4, true, str_new);
+native_fn!(B_NEW, q::__new__, 1, 4, true, bytes_new);
 
 /// `str`'s attributes.
 pub const STR_ATTRS: &[Attr] = &[
@@ -803,6 +849,7 @@ pub const STR_ATTRS: &[Attr] = &[
     crate::method!(q::__str__, S_STR),
     crate::method!(q::__repr__, S_REPR),
     crate::method!(q::__format__, S_FORMAT_DUNDER),
+    crate::staticmethod!(q::__new__, S_NEW),
 ];
 
 /// The str-like methods `bytes` and `bytearray` share.
@@ -875,4 +922,5 @@ pub(crate) use bytes_like_attrs;
 pub const BYTES_ATTRS: &[Attr] = bytes_like_attrs!(
     crate::classmethod!(q::fromhex, codec::S_FROMHEX),
     crate::method!(q::__hash__, S_HASH),
+    crate::staticmethod!(q::__new__, B_NEW),
 );

@@ -432,11 +432,7 @@ fn fill_arg(cx: &mut Cx, s: Value, v: Option<&Value>, buf: &mut [u8; 4]) -> PyRe
 
 /// Length of `s` in units (chars for str).
 fn unit_len(s: Value) -> usize {
-    if is_bytes(s) {
-        self_bytes(s).len()
-    } else {
-        pystr::char_len_of(s)
-    }
+    super::str::unit_len(s).0
 }
 
 /// Pad `s` to `width` units with `left` fills before and the rest after.
