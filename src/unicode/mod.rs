@@ -60,7 +60,7 @@ impl RangeSet {
             cur = next;
             count += 1;
         }
-        count % 2 == 0
+        count.is_multiple_of(2)
     }
 }
 

@@ -217,9 +217,9 @@ pub fn write_hex(out: &mut StrBuilder, h: &[u8], sep: Option<u8>, per: isize) {
     for (i, &b) in h.iter().enumerate() {
         if let Some(s) = sep {
             let boundary = if per > 0 {
-                i > 0 && (n - i) % every == 0
+                i > 0 && (n - i).is_multiple_of(every)
             } else {
-                i > 0 && i % every == 0
+                i > 0 && i.is_multiple_of(every)
             };
             if boundary {
                 out.push_byte(s);

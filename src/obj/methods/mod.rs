@@ -11,6 +11,7 @@ pub mod list;
 pub mod misc;
 pub mod numbers;
 pub mod object;
+pub mod percent;
 pub mod repr;
 pub mod set;
 pub mod str;

@@ -631,7 +631,12 @@ fn d_add(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     ops::binary(cx, crate::bytecode::opcode::BinaryOp::Add, this(a[0]), a[1])
 }
 fn d_mul(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    ops::binary(cx, crate::bytecode::opcode::BinaryOp::Multiply, this(a[0]), a[1])
+    ops::binary(
+        cx,
+        crate::bytecode::opcode::BinaryOp::Multiply,
+        this(a[0]),
+        a[1],
+    )
 }
 fn d_mod(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     super::format::percent_format(cx, this(a[0]), a[1])
@@ -652,7 +657,10 @@ fn compare(cx: &mut Cx, a: &[Value], op: crate::bytecode::opcode::BinaryOp) -> P
     ops::binary(cx, op, this(a[0]), a[1])
 }
 fn d_eq(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    if !is_bytes(this(a[0])) && obj::kind_of(a[1]) != Kind::Str && ops::instance_base(a[1]).is_none() {
+    if !is_bytes(this(a[0]))
+        && obj::kind_of(a[1]) != Kind::Str
+        && ops::instance_base(a[1]).is_none()
+    {
         return Ok(Value::NOT_IMPLEMENTED);
     }
     Ok(Value::bool(ops::eq(cx, this(a[0]), a[1])?))
