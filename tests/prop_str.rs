@@ -252,3 +252,22 @@ proptest! {
         prop_assert_eq!(status, 0, "{}\n{}", src, out);
     }
 }
+
+/// Results larger than the heap fail at once with MemoryError (no long loops, no panic); empty
+/// repetitions of huge counts are instant.
+#[test]
+fn huge_sizes_fail_fast() {
+    let src = "def t(f):\n    try:\n        print(len(f()))\n    except MemoryError:\n        print('MemoryError')\n\
+               t(lambda: '' * 10**18)\nt(lambda: b'' * 10**18)\nt(lambda: 'ab' * 10**18)\n\
+               t(lambda: 'x'.zfill(10**12))\nt(lambda: 'x'.center(10**12))\nt(lambda: 'x\\ty'.expandtabs(10**12))\n\
+               t(lambda: '{:1000000000}'.format(1))\nt(lambda: '{:01000000000,}'.format(1))\n\
+               t(lambda: '{:01000000000,.2f}'.format(1.5))\nt(lambda: '%.1000000000d' % 1)\n\
+               t(lambda: '%1000000000s' % 'x')\nt(lambda: 'x'.ljust(10**12, '\\u00e9'))\n\
+               t(lambda: '{:.100000000f}'.format(1.5))\nb = bytearray()\nb *= 10**18\nt(lambda: b)\n";
+    let start = std::time::Instant::now();
+    let (out, status) = run(src);
+    assert_eq!(status, 0, "{out}");
+    let expect = "0\n0\n".to_string() + &"MemoryError\n".repeat(11) + "0\n";
+    assert_eq!(out, expect);
+    assert!(start.elapsed().as_secs() < 20);
+}

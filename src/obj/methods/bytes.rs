@@ -452,6 +452,9 @@ pub fn bytes_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Op
         InplaceMultiply if ka == Kind::ByteArray && crate::vm::num::is_intlike(b) => {
             let n = crate::vm::seq::int_arg(cx, b)?.max(0) as usize;
             let len = ba_len(a);
+            if len == 0 || n == 1 {
+                return Ok(Some(a));
+            }
             let total = len.saturating_mul(n);
             if total > cx.heap().n_blocks() * crate::gc::heap::BLOCK {
                 return Err(cx.raise_memory_error(total));

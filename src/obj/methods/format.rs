@@ -124,19 +124,9 @@ pub(super) fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec,
         return;
     }
     let padn = sp.width - n;
-    if out
-        .buf
-        .try_reserve(padn * fill.len_utf8() + body.len())
-        .is_err()
-    {
-        out.failed = true;
-        return;
-    }
-    let push_fill = |out: &mut StrBuilder, k: usize| {
-        for _ in 0..k {
-            out.push_char(fill);
-        }
-    };
+    let mut tmp = [0u8; 4];
+    let fill = fill.encode_utf8(&mut tmp).as_bytes();
+    let push_fill = |out: &mut StrBuilder, k: usize| out.push_repeat(fill, k);
     match align {
         b'<' => {
             out.push(body);
@@ -163,12 +153,19 @@ pub(super) fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec,
 /// `want` characters (zero padding counts the separators, as in CPython).
 fn group_zero_padded(digits: &[u8], sep: u8, every: usize, want: usize, out: &mut StrBuilder) {
     let have = digits.len().max(1);
-    let mut nd = have;
+    // The fewest digits nd with nd + (nd - 1) / every >= want: start just below the answer.
+    let mut nd = have
+        .max(want.saturating_sub(want / (every + 1)).saturating_sub(1))
+        .max(1);
     while nd + (nd - 1) / every < want {
         nd += 1;
     }
     let zeros = nd - digits.len();
     let n = nd;
+    if out.buf.try_reserve(n + n / every).is_err() {
+        out.failed = true;
+        return;
+    }
     for i in 0..n {
         if i > 0 && (n - i).is_multiple_of(every) {
             out.push_byte(sep);
@@ -271,6 +268,7 @@ pub(super) fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec)
                 let want = sp.width.saturating_sub(sign_len);
                 group_zero_padded(&mag_digits.buf, g, every, want, &mut body);
                 out.push(&body.buf);
+                out.failed |= body.failed || mag_digits.failed;
                 return Ok(());
             }
             group_digits(&mag_digits.buf, g, every, &mut body);
@@ -308,6 +306,11 @@ fn float_body(
     sp: &Spec,
     sign: Option<u8>,
 ) -> PyResult<usize> {
+    // More digits than the heap can hold would take long to produce only to fail.
+    let heap_bytes = cx.heap().n_blocks() * crate::gc::heap::BLOCK;
+    if let Some(p) = ff.precision.filter(|&p| p > heap_bytes) {
+        return Err(cx.raise_memory_error(p));
+    }
     let mut digits = StrBuilder::new(cx);
     let s = match crate::num::format_float(f, ff, &mut digits) {
         Ok(s) => s,
@@ -405,6 +408,7 @@ fn format_complex(cx: &mut Cx, out: &mut StrBuilder, re: f64, im: f64, sp: &Spec
         body.push_byte(b')');
     }
     pad(out, &body.buf, 0, sp, true);
+    out.failed |= body.failed;
     Ok(())
 }
 
@@ -732,6 +736,9 @@ fn format_into(
                 // Nested fields in the spec.
                 let mut sb = StrBuilder::new(cx);
                 format_into(cx, &mut sb, spec_src, fields, auto, depth + 1)?;
+                if sb.failed {
+                    return Err(cx.raise_memory_error(sb.buf.len()));
+                }
                 let spec = pystr::new_str(cx, &sb.buf)?;
                 cx.root(spec)?;
                 format_value(cx, out, v, super::str::self_str(spec))?;

@@ -268,9 +268,7 @@ fn percent_format_inner(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value>
                 let digits = body.len() - sign_len;
                 let mut b2 = StrBuilder::new(cx);
                 b2.push(&body[..sign_len]);
-                for _ in digits..sp.precision.unwrap_or(0) {
-                    b2.push_byte(b'0');
-                }
+                b2.push_repeat(b"0", sp.precision.unwrap_or(0).saturating_sub(digits));
                 b2.push(&body[sign_len..]);
                 let sp2 = Spec {
                     fill: None,
@@ -278,6 +276,7 @@ fn percent_format_inner(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value>
                     ..sp
                 };
                 pad(&mut out, &b2.buf, sign_len, &sp2, true);
+                out.failed |= tmp.failed || b2.failed;
             }
             b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
                 let fl = percent_float(cx, v)?;
@@ -320,6 +319,7 @@ fn percent_format_inner(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value>
                 }
                 let sp2 = Spec { zero: false, ..sp };
                 pad(&mut out, &tmp.buf, 0, &sp2, true);
+                out.failed |= tmp.failed;
             }
             b's' | b'r' | b'a' | b'b' => {
                 let mut tmp = StrBuilder::new(cx);
@@ -350,6 +350,7 @@ fn percent_format_inner(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value>
                 };
                 let sp2 = Spec { zero: false, ..sp };
                 pad(&mut out, body, 0, &sp2, true);
+                out.failed |= tmp.failed;
             }
             _ => {
                 let c = t as char;

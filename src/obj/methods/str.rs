@@ -162,12 +162,7 @@ pub fn repeat(cx: &mut Cx, a: Value, n: usize) -> PyResult<Value> {
         return Err(cx.raise_memory_error(total));
     }
     let mut s = StrBuilder::new(cx);
-    if s.buf.try_reserve(total).is_err() {
-        return Err(cx.raise_memory_error(total));
-    }
-    for _ in 0..n {
-        s.push(x);
-    }
+    s.push_repeat(x, n);
     finish_like(cx, s, a)
 }
 

@@ -374,8 +374,9 @@ fn expandtabs(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
             b'\t' => {
                 if tabsize > 0 {
                     let k = tabsize as usize - col % tabsize as usize;
-                    for _ in 0..k {
-                        out.push_byte(b' ');
+                    out.push_repeat(b" ", k);
+                    if out.failed {
+                        break;
                     }
                     col += k;
                 }
@@ -451,16 +452,9 @@ fn pad_with(
     let pad = width as usize - n;
     let left = left_of(pad, width as usize);
     let mut out = StrBuilder::new(cx);
-    if out.buf.try_reserve(pad * fill.len()).is_err() {
-        return Err(cx.raise_memory_error(pad * fill.len()));
-    }
-    for _ in 0..left {
-        out.push(fill);
-    }
+    out.push_repeat(fill, left);
     out.push(self_bytes(s));
-    for _ in left..pad {
-        out.push(fill);
-    }
+    out.push_repeat(fill, pad - left);
     finish_like(cx, out, s)
 }
 
@@ -496,9 +490,7 @@ fn zfill(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     if signed {
         out.push_byte(h[0]);
     }
-    for _ in 0..pad {
-        out.push_byte(b'0');
-    }
+    out.push_repeat(b"0", pad);
     out.push(&h[signed as usize..]);
     finish_like(cx, out, s)
 }
