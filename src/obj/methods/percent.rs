@@ -95,23 +95,30 @@ fn percent_format_inner(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value>
         cx.roots_truncate(mark);
         return r;
     }
-    let items: &[Value] = match tuple::items_of(args) {
-        Some(t) if !ops::is_user_object(args) => t,
-        _ => core::slice::from_ref(&args),
+    // A tuple (or an instance of a tuple subclass) supplies the arguments; anything else is
+    // the one argument.
+    let tuple_args = if ops::is_user_object(args) {
+        ops::instance_base(args)
+    } else {
+        Some(args)
+    };
+    let items: &[Value] = match tuple_args.and_then(tuple::items_of) {
+        Some(t) => t,
+        None => core::slice::from_ref(&args),
     };
     let (ip, ilen) = (items.as_ptr(), items.len());
     // CPython's test: anything subscriptable but a tuple or str counts as a mapping (and
     // then unused arguments are not an error).
-    let is_map = match obj::kind_of(args) {
+    let is_map = match obj::kind_of(ops::instance_base(args).unwrap_or(args)) {
         Kind::Dict
         | Kind::List
         | Kind::Bytes
         | Kind::ByteArray
         | Kind::MemoryView
         | Kind::Range => true,
+        Kind::Tuple | Kind::Str => false,
         _ => {
             ops::is_user_object(args)
-                && tuple::items_of(args).is_none()
                 && ops::lookup_special(cx, args, &q::__getitem__).is_some()
         }
     };

@@ -64,3 +64,9 @@ t(lambda: '%d' % Ix())
 class Fl:
     def __float__(self): return 2.5
 t(lambda: '%f' % Fl())
+class T(tuple):
+    pass
+class D(dict):
+    def __missing__(self, k):
+        return '<' + k + '>'
+print('%s-%s' % T((1, 2)), '%(a)s %(b)s' % D(a=5), '%s' % D(a=1), '%s' % T((3,)))
