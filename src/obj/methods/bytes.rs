@@ -3,7 +3,7 @@
 //! (`buffer_bytes`). bytearray's str-like methods are shared with bytes (`str.rs`).
 
 use super::str::{self as strm, bytes_like_attrs};
-use super::{codec, str_case as case, str_split as split};
+use super::codec;
 use crate::bytecode::opcode::BinaryOp;
 use crate::native_fn;
 use crate::obj::bytes::{format_itemsize, new_memoryview, resize, ByteArrayObj, MemoryViewObj};
@@ -744,6 +744,3 @@ pub const MEMORYVIEW_ATTRS: &[Attr] = &[
     crate::getter!(q::ndim, mv_ndim),
     crate::getter!(q::shape, mv_shape),
 ];
-
-#[allow(unused_imports)]
-use {case as _, split as _};
