@@ -2,8 +2,8 @@
 //! objects, memoryview formats and casts, and the buffer protocol natives use
 //! (`buffer_bytes`). bytearray's str-like methods are shared with bytes (`str.rs`).
 
-use super::str::{self as strm, bytes_like_attrs};
 use super::codec;
+use super::str::{self as strm, bytes_like_attrs};
 use crate::bytecode::opcode::BinaryOp;
 use crate::native_fn;
 use crate::obj::bytes::{format_itemsize, new_memoryview, resize, ByteArrayObj, MemoryViewObj};
@@ -115,7 +115,10 @@ fn ba_bytes_mut<'a>(o: Value) -> &'a mut [u8] {
 
 /// Replace bytes `start..stop` of bytearray `o` with `new` (which must not live in `o`).
 fn splice(cx: &mut Cx, o: Value, start: usize, stop: usize, new: Value) -> PyResult<()> {
+    // The bounds were computed earlier: Python code (`__index__`, a generator) may have
+    // shrunk the bytearray since.
     let old_len = ba_len(o);
+    let start = start.min(old_len);
     let stop = stop.clamp(start, old_len);
     let n = pystr::bytes_of(new).map_or(0, |b| b.len());
     let new_len = old_len - (stop - start) + n;

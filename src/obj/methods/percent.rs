@@ -117,10 +117,7 @@ fn percent_format_inner(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value>
         | Kind::MemoryView
         | Kind::Range => true,
         Kind::Tuple | Kind::Str => false,
-        _ => {
-            ops::is_user_object(args)
-                && ops::lookup_special(cx, args, &q::__getitem__).is_some()
-        }
+        _ => ops::is_user_object(args) && ops::lookup_special(cx, args, &q::__getitem__).is_some(),
     };
     let mut out = StrBuilder::new(cx);
     let mut ai = 0usize;

@@ -50,3 +50,20 @@ for f in [lambda: bytearray(b'abc').pop(5), lambda: bytearray().pop(), lambda: b
         print('no exception')
     except Exception as e:
         print(type(e).__name__)
+# Bounds computed before Python code shrank the bytearray.
+ba = bytearray(b'0123456789')
+class I:
+    def __index__(self):
+        ba.clear()
+        return 8
+ba[I():9] = b'xyz'
+print(ba)
+ba = bytearray(b'0123456789')
+def gen():
+    ba.clear()
+    yield 65
+ba[8:9] = gen()
+print(ba)
+ba = bytearray(b'0123456789')
+del ba[I()::2]
+print(ba)
