@@ -377,7 +377,7 @@ fn ord(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let tn = ops::alloc_free_name(cx.type_name(v));
     Err(cx.raise_fmt(
         &TYPE_ERROR_TYPE,
-        format_args!("ord() expected string of length 1, but {tn} found"),
+        format_args!("can't convert '{tn}' object to str implicitly"),
     ))
 }
 
@@ -526,14 +526,20 @@ fn open(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn format(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // The spec is an argument: rooted and immutable, so its text stays valid throughout.
     let spec = match args.get(1) {
-        Some(&s) => pystr::str_of(s).unwrap_or(""),
+        Some(&s) => match pystr::str_of(ops::instance_base(s).unwrap_or(s)) {
+            Some(t) => t,
+            None => {
+                let tn = ops::alloc_free_name(cx.type_name(s));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("format() argument 2 must be str, not {tn}"),
+                ));
+            }
+        },
         None => "",
     };
-    let mut tmp = [0u8; 96];
-    let n = spec.len().min(96);
-    tmp[..n].copy_from_slice(&spec.as_bytes()[..n]);
-    let spec = core::str::from_utf8(&tmp[..n]).unwrap_or("");
     crate::obj::methods::format::format_to_str(cx, args[0], spec)
 }
 

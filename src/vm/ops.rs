@@ -396,6 +396,9 @@ pub fn eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
             crate::obj::methods::set::set_eq(cx, a, b)
         }
         _ => {
+            if let Some(r) = crate::obj::methods::bytes::bytes_eq(cx, a, b) {
+                return Ok(r);
+            }
             if is_user_object(a) {
                 if let Some(m) = lookup_special(cx, a, &q::__eq__) {
                     let r = cx.call_with_self(m, a, &[b], &[])?;
@@ -569,6 +572,9 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
                     }
                 }
             }
+            if let Some(b) = instance_base(v) {
+                return hash(cx, b);
+            }
             Ok(v.raw() >> 4)
         }
         _ => Ok(v.raw() >> 4),
@@ -624,6 +630,9 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
             crate::obj::methods::list::imul(cx, a, n)?;
             return Ok(Some(a));
         }
+    }
+    if let Some(r) = crate::obj::methods::bytes::bytes_binop(cx, op, a, b)? {
+        return Ok(Some(r));
     }
     match (plain, ka, kb) {
         (Less | LessEqual | More | MoreEqual, Kind::Str, Kind::Str)

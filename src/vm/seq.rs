@@ -550,7 +550,8 @@ fn native_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
 pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
     match obj::kind_of(container) {
         Kind::Str if container.is_ptr() => {
-            let Some(needle) = pystr::str_of(item) else {
+            let Some(needle) = pystr::str_of(super::ops::instance_base(item).unwrap_or(item))
+            else {
                 let tn = super::ops::alloc_free_name(cx.type_name(item));
                 return Err(cx.raise_fmt(
                     &TYPE_ERROR_TYPE,

@@ -2,6 +2,7 @@
 //! Each file exports its static attribute table, which `obj/types.rs` puts in the type object.
 
 pub mod bytes;
+pub mod codec;
 pub mod dict;
 pub mod exception;
 pub mod format;
@@ -10,9 +11,12 @@ pub mod list;
 pub mod misc;
 pub mod numbers;
 pub mod object;
+pub mod percent;
 pub mod repr;
 pub mod set;
 pub mod str;
+pub mod str_case;
+pub mod str_split;
 pub mod type_;
 
 use super::Attr;
