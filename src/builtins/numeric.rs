@@ -37,10 +37,7 @@ fn abs(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn radix(cx: &mut Cx, v: Value, base: u32, prefix: &str) -> PyResult<Value> {
     let v = if ops::is_user_object(v) {
-        match ops::lookup_special(cx, v, &q::__index__) {
-            Some(m) => cx.call_with_self(m, v, &[], &[])?,
-            None => v,
-        }
+        crate::vm::dunder::to_index(cx, v)?.unwrap_or(v)
     } else {
         v
     };

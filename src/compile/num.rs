@@ -204,7 +204,11 @@ fn float_pow(x: f64, y: f64) -> Option<f64> {
     if x < 0.0 && y != libm::floor(y) && !y.is_nan() {
         return None; // complex result
     }
-    Some(libm::pow(x, y))
+    let r = libm::pow(x, y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return None; // OverflowError at run time
+    }
+    Some(r)
 }
 
 fn as_f64(n: Num) -> f64 {

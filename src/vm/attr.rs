@@ -72,6 +72,15 @@ fn static_builtin_lookup(t: &TypeObj, name: Value, name_b: &[u8]) -> Option<Foun
         if let Some(f) = static_attr(c, name, name_b) {
             return Some(f);
         }
+        // The type's operators as special methods (`list.__len__`, `int.__add__`, ...).
+        if let Some(f) = crate::obj::methods::slots::lookup(c, name_b) {
+            let f = Value::from_static(f);
+            return Some(if name_b == b"__new__" {
+                Found::Static(f)
+            } else {
+                Found::Method(f)
+            });
+        }
         cur = c.base;
     }
     None
@@ -327,24 +336,45 @@ fn type_getattr(cx: &mut Cx, cls: Value, name: Value) -> PyResult<Value> {
     if let Some(v) = crate::obj::methods::type_::type_attr(cx, cls, name)? {
         return Ok(v);
     }
-    // The metaclass (type) attributes: mro().
-    if let Some(f) = static_builtin_lookup(&TYPE_TYPE, name, pystr::bytes_of(name).unwrap_or(&[])) {
+    // The metaclass's attributes (`type`'s `mro()`, or a Python metaclass's methods).
+    let meta = obj::type_of(cls);
+    if let Some(f) = type_lookup(meta, name) {
         return bind(cx, cls, f);
+    }
+    if pystr::bytes_of(name) == Some(b"__class__") {
+        return Ok(Value::from_ptr(meta));
     }
     Err(attr_error(cx, cls, name))
 }
 
-/// `getattr(o, name)`, raising `AttributeError` when missing.
+/// `getattr(o, name)`, raising `AttributeError` when missing (or what `__getattr__` raised).
 pub fn getattr(cx: &mut Cx, o: Value, name: Value) -> PyResult<Value> {
-    match getattr_opt(cx, o, name)? {
+    match getattr_inner(cx, o, name)? {
         Some(v) => Ok(v),
         None => Err(attr_error(cx, o, name)),
     }
 }
 
-/// `getattr(o, name)`, or `None` when missing (other errors propagate).
+/// `getattr(o, name)`, or `None` when missing: an `AttributeError` (also one raised by a
+/// property or `__getattr__`) counts as missing; other errors propagate.
 pub fn getattr_opt(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> {
+    match getattr_inner(cx, o, name) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if obj::isinstance(cx.exc, &ATTRIBUTE_ERROR_TYPE) {
+                cx.exc = Value::NULL;
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Attribute lookup: `None` when the attribute is missing and there is no `__getattr__`.
+fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> {
     match obj::kind_of(o) {
+        Kind::Super if o.is_ptr() => return super_getattr(cx, o, name),
         Kind::Type if o.is_ptr() => {
             return match type_getattr(cx, o, name) {
                 Ok(v) => Ok(Some(v)),
@@ -398,17 +428,7 @@ pub fn getattr_opt(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>
     // SAFETY: live type.
     if unsafe { (*ty).is_heap() } {
         if let Some(ga) = lookup_special(cx, o, &q::__getattr__) {
-            return match cx.call(ga, &[o, name], &[]) {
-                Ok(v) => Ok(Some(v)),
-                Err(e) => {
-                    if obj::isinstance(cx.exc, &ATTRIBUTE_ERROR_TYPE) {
-                        cx.exc = Value::NULL;
-                        Ok(None)
-                    } else {
-                        Err(e)
-                    }
-                }
-            };
+            return cx.call(ga, &[o, name], &[]).map(Some);
         }
     }
     Ok(None)
@@ -447,25 +467,93 @@ pub fn super_method(
     self_: Value,
     name: Value,
 ) -> PyResult<(Value, Value)> {
+    check_super_args(cx, cls, self_)?;
+    let on_class = super_on_class(cls, self_);
     match super_lookup(cx, cls, self_, name)? {
-        Some(Found::Value(f)) if matches!(obj::kind_of(f), Kind::Function) && f.is_ptr() => {
+        Some(Found::Value(f))
+            if !on_class && matches!(obj::kind_of(f), Kind::Function) && f.is_ptr() =>
+        {
             Ok((f, self_))
         }
-        Some(Found::Method(f)) => Ok((f, super::ops::instance_base(self_).unwrap_or(self_))),
-        Some(found) => {
-            let obj_for_bind = self_;
-            Ok((bind(cx, obj_for_bind, found)?, Value::NULL))
+        Some(Found::Method(f)) if !on_class => {
+            Ok((f, super::ops::instance_base(self_).unwrap_or(self_)))
         }
-        None => {
-            if pystr::bytes_of(name) == Some(b"__init__") {
-                // object.__init__: accept and ignore.
-                return Ok((
-                    Value::from_static(&crate::obj::methods::object::OBJECT_INIT),
-                    self_,
-                ));
+        Some(found) => Ok((bind_super(cx, self_, on_class, found)?, Value::NULL)),
+        None => Err(super_attr_error(cx, name)),
+    }
+}
+
+/// `super(cls, x)` with `x` a class (as in a classmethod): methods are looked up on the class.
+fn super_on_class(cls: Value, self_: Value) -> bool {
+    obj::kind_of(self_) == Kind::Type
+        && self_.is_ptr()
+        && obj::kind_of(cls) == Kind::Type
+        && obj::is_subtype(self_.raw() as *const TypeObj, cls.raw() as *const TypeObj)
+}
+
+/// `super(type, obj)`: obj must be an instance or subtype of type (MicroPython raises an
+/// empty TypeError).
+pub(crate) fn check_super_args(cx: &mut Cx, cls: Value, self_: Value) -> PyResult<()> {
+    if obj::kind_of(cls) != Kind::Type || !cls.is_ptr() {
+        return Err(cx.raise_empty(&TYPE_ERROR_TYPE));
+    }
+    let t = cls.raw() as *const TypeObj;
+    if obj::is_subtype(obj::type_of(self_), t) || super_on_class(cls, self_) {
+        return Ok(());
+    }
+    Err(cx.raise_empty(&TYPE_ERROR_TYPE))
+}
+
+fn super_attr_error(cx: &mut Cx, name: Value) -> Raised {
+    let n = super::ops::alloc_free_name(pystr::str_of(name).unwrap_or("?"));
+    cx.raise_fmt(
+        &ATTRIBUTE_ERROR_TYPE,
+        format_args!("'super' object has no attribute '{n}'"),
+    )
+}
+
+/// Bind what `super_lookup` found to `self_` (an instance, or a class when `on_class`).
+fn bind_super(cx: &mut Cx, self_: Value, on_class: bool, found: Found) -> PyResult<Value> {
+    if !on_class {
+        return bind(cx, self_, found);
+    }
+    match found {
+        Found::Method(f) | Found::Static(f) => Ok(f),
+        Found::ClassMethod(f) => obj::func::new_bound(cx, f, self_),
+        Found::Getter(_) => Err(cx.raise_empty(&ATTRIBUTE_ERROR_TYPE)),
+        Found::Value(f) => match obj::kind_of(f) {
+            Kind::ClassMethod => {
+                let func = obj::func::descr_of(f).map_or(Value::NONE, |d| d.a);
+                obj::func::new_bound(cx, func, self_)
             }
-            Err(attr_error(cx, self_, name))
-        }
+            Kind::StaticMethod => Ok(obj::func::descr_of(f).map_or(Value::NONE, |d| d.a)),
+            _ if super::ops::is_user_object(f) => {
+                if let Some(get) = lookup_special(cx, f, &q::__get__) {
+                    return cx.call(get, &[f, Value::NONE, self_], &[]);
+                }
+                Ok(f)
+            }
+            _ => Ok(f),
+        },
+    }
+}
+
+/// Attribute access on a `super(cls, obj)` object.
+fn super_getattr(cx: &mut Cx, sup: Value, name: Value) -> PyResult<Option<Value>> {
+    let (cls, self_) = match obj::func::descr_of(sup) {
+        Some(d) => (d.a, d.b),
+        None => return Ok(None),
+    };
+    check_super_args(cx, cls, self_)?;
+    let on_class = super_on_class(cls, self_);
+    match super_lookup(cx, cls, self_, name)? {
+        Some(found) => bind_super(cx, self_, on_class, found).map(Some),
+        None => match pystr::bytes_of(name) {
+            Some(b"__self__") => Ok(Some(self_)),
+            Some(b"__thisclass__") => Ok(Some(cls)),
+            Some(b"__class__") => Ok(Some(Value::from_static(&SUPER_TYPE))),
+            _ => Err(super_attr_error(cx, name)),
+        },
     }
 }
 

@@ -11,10 +11,13 @@
 
 use super::call::read_vuint;
 use super::frame::{Cont, ExcRecord, Frame};
+use super::gen::{Enter, ThrowForward};
 use super::{ops, Cx, PyResult};
 use crate::bytecode::opcode::*;
 use crate::obj::code::{scope, CodeObj, ModuleCtxObj};
 use crate::obj::func::{BoundMethodObj, FunctionObj};
+use crate::obj::gen::GenObj;
+use crate::obj::methods::exception as exception_methods;
 use crate::obj::types::*;
 use crate::obj::{self, dict, exception, list, set, str as pystr, tuple, Kind};
 use crate::value::Value;
@@ -83,6 +86,8 @@ impl Cx {
     fn run_inner(&mut self, mut throwing: bool) -> PyResult<Exit> {
         // Whether the exception being handled is a re-raise (no new traceback entry).
         let mut reraise = throwing;
+        // Whether it was thrown into a resumed generator (`throw`, `close`).
+        let mut thrown_in = throwing;
         // Temporary roots pushed by opcodes are dropped when an exception is handled.
         let root_base = self.roots_mark();
         'frame: loop {
@@ -178,11 +183,30 @@ impl Cx {
             if throwing {
                 throwing = false;
                 self.roots_truncate(root_base);
+                if thrown_in {
+                    thrown_in = false;
+                    match self.gen_throw_forward(f) {
+                        ThrowForward::NotYieldFrom => {}
+                        ThrowForward::Entered => {
+                            throwing = true;
+                            thrown_in = true;
+                            reraise = true;
+                            continue 'frame;
+                        }
+                        ThrowForward::Yield(v) => match self.gen_yield(f, v) {
+                            Some(exit) => return Ok(exit),
+                            None => continue 'frame,
+                        },
+                        ThrowForward::Continue => continue 'frame,
+                        ThrowForward::Raise(rr) => reraise = rr,
+                    }
+                }
                 // ---- exception handling for frame f ----
                 let exc = self.exc;
                 // SAFETY: f is live.
                 let op_ip = unsafe { (*f).op_ip } as usize;
                 if !reraise {
+                    exception_methods::chain_context(self, exc);
                     self.add_frame_traceback(f, code, exc, op_ip);
                 }
                 reraise = false;
@@ -211,6 +235,7 @@ impl Cx {
                     continue 'frame;
                 }
                 // Not caught here: pop the frame.
+                self.gen_unwound(f);
                 // SAFETY: f is live.
                 let (cont, prev) = unsafe { ((*f).cont, (*f).prev) };
                 self.unlink_frame(f);
@@ -645,6 +670,18 @@ impl Cx {
                     FOR_ITER => {
                         let exit = read_jump(bc, &mut ip, false);
                         let it = *slot!(sp - 3);
+                        if obj::is::<GenObj>(it) {
+                            // Resume the generator in this loop (no Rust recursion).
+                            sync!();
+                            match tri!(self.gen_enter(it, Value::NONE, false, Cont::ForIter)) {
+                                Enter::Entered => continue 'frame,
+                                Enter::Done(_) => {
+                                    sp -= 4;
+                                    ip = exit;
+                                    continue;
+                                }
+                            }
+                        }
                         let r = ops::iter_next(self, it);
                         match r {
                             Ok(Some(v)) => push!(v),
@@ -785,7 +822,16 @@ impl Cx {
                     }
                     GET_ITER => {
                         let o = peek!(0);
-                        let it = tri!(ops::get_iter(self, o));
+                        // `await x` compiles to GET_ITER LOAD_CONST_NONE YIELD_FROM: an object
+                        // with only `__await__` is awaited through it (CPython semantics).
+                        let awaiting = bc.get(ip..ip + 2) == Some(&[LOAD_CONST_NONE, YIELD_FROM]);
+                        let it = match awaiting {
+                            true => match tri!(self.await_iter(o)) {
+                                Some(it) => it,
+                                None => tri!(ops::get_iter(self, o)),
+                            },
+                            false => tri!(ops::get_iter(self, o)),
+                        };
                         set_top!(it);
                     }
                     GET_ITER_STACK => {
@@ -861,12 +907,27 @@ impl Cx {
                     YIELD_VALUE => {
                         let v = peek!(0);
                         sync!();
-                        self.unlink_frame(f);
-                        return Ok(Exit::Yield(v));
+                        match self.gen_yield(f, v) {
+                            Some(exit) => return Ok(exit),
+                            None => continue 'frame,
+                        }
                     }
                     YIELD_FROM => {
                         let send = peek!(0);
                         let it = peek!(1);
+                        if obj::is::<GenObj>(it) {
+                            // Resume the inner generator in this loop; what it yields, this
+                            // generator yields (see vm/gen.rs).
+                            sync!();
+                            match tri!(self.gen_enter(it, send, false, Cont::YieldFrom)) {
+                                Enter::Entered => continue 'frame,
+                                Enter::Done(r) => {
+                                    sp -= 1;
+                                    set_top!(r);
+                                    continue;
+                                }
+                            }
+                        }
                         match tri!(self.yield_from_step(it, send)) {
                             (v, false) => {
                                 // The inner iterator yielded: yield it, and come back here.
@@ -875,8 +936,10 @@ impl Cx {
                                 push!(v);
                                 ip = op_ip;
                                 sync!();
-                                self.unlink_frame(f);
-                                return Ok(Exit::Yield(v));
+                                match self.gen_yield(f, v) {
+                                    Some(exit) => return Ok(exit),
+                                    None => continue 'frame,
+                                }
                             }
                             (r, true) => {
                                 sp -= 1;
@@ -1038,16 +1101,19 @@ impl Cx {
     /// Frame `f` returns `v`: pop it and hand `v` on per its continuation. `Some(exit)` ends
     /// this run; `None` continues with the caller. `Err` raises in the caller.
     fn finish_frame(&mut self, f: *mut Frame, v: Value) -> PyResult<Option<Exit>> {
+        if super::gen::frame_gen(f).is_some() {
+            return self.gen_finish(f, v);
+        }
         // SAFETY: f is live.
         let (cont, prev, cont_val) = unsafe { ((*f).cont, (*f).prev, (*f).cont_val) };
         self.unlink_frame(f);
         self.free_frame(f);
         match cont {
             Cont::Native => Ok(Some(Exit::Return(v))),
-            Cont::Push | Cont::Init => {
+            Cont::Push | Cont::Init | Cont::ForIter | Cont::YieldFrom => {
                 let v = if cont == Cont::Init {
                     if !v.is_none() {
-                        return Err(self.type_error("__init__() should return None"));
+                        return Err(super::class::init_returned(self, v));
                     }
                     cont_val
                 } else {
@@ -1275,6 +1341,21 @@ impl Cx {
             Kind::Type if callee.is_ptr() => {
                 ops::call_type_from_vm(self, callee, args, kw, slot_free)
             }
+            Kind::Instance if slot_free && callee.is_ptr() => {
+                // An instance with a Python `__call__`: call it in a new frame.
+                match ops::lookup_special(self, callee, &crate::qstrs::q::__call__) {
+                    Some(m) if matches!(obj::kind_of(m), Kind::Function) => {
+                        // SAFETY: the caller guarantees the slot before args is scratch.
+                        let p = unsafe { (args.as_ptr() as *mut Value).sub(1) };
+                        // SAFETY: as above.
+                        unsafe { *p = callee };
+                        // SAFETY: p..p+len+1 is within the caller's stack.
+                        let all = unsafe { core::slice::from_raw_parts(p, args.len() + 1) };
+                        self.call_callee(m, all, kw, false)
+                    }
+                    _ => Ok(Called::Value(self.call(callee, args, kw)?)),
+                }
+            }
             _ => Ok(Called::Value(self.call(callee, args, kw)?)),
         }
     }
@@ -1309,9 +1390,6 @@ impl Cx {
 
     /// One step of `yield from`: resume `it` with `send`. Returns (value, finished).
     fn yield_from_step(&mut self, it: Value, send: Value) -> PyResult<(Value, bool)> {
-        if obj::is::<obj::gen::GenObj>(it) {
-            return self.resume_generator(it, send, None);
-        }
         let r = if send.is_none() {
             ops::iter_next(self, it)
         } else {

@@ -18,12 +18,22 @@ pub enum Cont {
     Native,
     /// `__init__` returned: it must be None; push `cont_val` (the new instance) instead.
     Init,
+    /// A generator resumed by FOR_ITER: a yielded value is pushed as the next item; when it
+    /// returns, FOR_ITER runs again and ends the loop.
+    ForIter,
+    /// A generator resumed by the YIELD_FROM of the generator below: a yielded value is
+    /// yielded by that generator too; the returned value replaces its `(it, send)`.
+    YieldFrom,
 }
 
 /// Frame flag bits.
 pub mod fflags {
-    /// The frame belongs to a generator (do not pop it from the frame stack).
+    /// The frame belongs to a generator (do not pop it from the frame stack); its `cont_val`
+    /// is the generator object.
     pub const GENERATOR: u8 = 1;
+    /// A generator frame whose `yield from` is forwarding GeneratorExit (`close()`) to the
+    /// inner generator: when that returns, GeneratorExit is raised here.
+    pub const CLOSING: u8 = 2;
 }
 
 /// A handler record (MPY_FORMAT.md 7.1).
@@ -53,7 +63,8 @@ pub struct Frame {
     pub globals: Value,
     /// The locals dict for NAME opcodes (module and class bodies); NULL uses globals.
     pub locals: Value,
-    /// A value the continuation needs (the instance for `Cont::Init`).
+    /// A value the continuation needs (the instance for `Cont::Init`); for a generator's
+    /// frame, the generator object.
     pub cont_val: Value,
     /// Offset of the next instruction in the code bytes.
     pub ip: u32,

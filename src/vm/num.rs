@@ -244,7 +244,12 @@ fn float_binop(cx: &mut Cx, op: BinaryOp, x: f64, y: f64) -> PyResult<Value> {
                 let (r, i) = complex_pow((x, 0.0), (y, 0.0));
                 return float::new_complex(cx, r, i);
             }
-            libm::pow(x, y)
+            let r = libm::pow(x, y);
+            if r.is_infinite() && x.is_finite() && y.is_finite() {
+                // CPython raises where MicroPython gives inf.
+                return Err(cx.overflow_error("numerical result out of range"));
+            }
+            r
         }
         Less => return Ok(Value::bool(x < y)),
         More => return Ok(Value::bool(x > y)),

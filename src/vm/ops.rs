@@ -57,7 +57,7 @@ pub(crate) fn op_dunder(op: BinaryOp) -> &'static pystr::StrObj {
     }
 }
 
-fn reflected_dunder(op: BinaryOp) -> Option<&'static pystr::StrObj> {
+pub(crate) fn reflected_dunder(op: BinaryOp) -> Option<&'static pystr::StrObj> {
     use BinaryOp::*;
     Some(match op {
         Or => &q::__ror__,
@@ -314,8 +314,14 @@ pub fn binary(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> 
         Is => return Ok(Value::bool(a == b)),
         In => return Ok(Value::bool(contains(cx, b, a)?)),
         ExceptionMatch => return Ok(Value::bool(exception_match(cx, a, b)?)),
-        Equal => return Ok(Value::bool(eq(cx, a, b)?)),
-        NotEqual => return Ok(Value::bool(!eq(cx, a, b)?)),
+        Equal | NotEqual => {
+            // Python classes' __eq__/__ne__ give their own result (not only a bool).
+            if let Some(r) = super::dunder::user_binop(cx, op, a, b)? {
+                return Ok(r);
+            }
+            let r = eq_no_user(cx, a, b)?;
+            return Ok(Value::bool(r == (op == Equal)));
+        }
         _ => {}
     }
     // Numbers (bools count as ints).
@@ -326,33 +332,26 @@ pub fn binary(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> 
     if let Some(r) = builtin_binop(cx, op, a, b)? {
         return Ok(r);
     }
-    // Python classes: in-place, then plain, then reflected.
-    let a_user = is_user_object(a);
-    let b_user = is_user_object(b);
-    if a_user {
-        if op as u8 >= InplaceOr as u8 && (op as u8) <= InplacePower as u8 {
-            if let Some(m) = lookup_special(cx, a, op_dunder(op)) {
-                let r = cx.call_with_self(m, a, &[b], &[])?;
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
-            }
-        }
-        let plain = op.non_inplace();
-        if let Some(m) = lookup_special(cx, a, op_dunder(plain)) {
-            let r = cx.call_with_self(m, a, &[b], &[])?;
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
-        }
+    // Python classes: in-place, then plain, then reflected (a subclass's reflected first).
+    if let Some(r) = super::dunder::user_binop(cx, op, a, b)? {
+        return Ok(r);
     }
-    if b_user {
-        if let Some(rn) = reflected_dunder(op.non_inplace()) {
-            if let Some(m) = lookup_special(cx, b, rn) {
-                let r = cx.call_with_self(m, b, &[a], &[])?;
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
+    // A sequence repeated by an object with `__index__`.
+    if op.non_inplace() == Multiply {
+        let is_seq = |v: Value| {
+            v.is_ptr()
+                && matches!(
+                    obj::kind_of(v),
+                    Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List
+                )
+        };
+        if is_seq(a) && is_user_object(b) {
+            if let Some(n) = super::dunder::to_index(cx, b)? {
+                return binary(cx, op, a, n);
+            }
+        } else if is_seq(b) && is_user_object(a) {
+            if let Some(n) = super::dunder::to_index(cx, a)? {
+                return binary(cx, op, n, b);
             }
         }
     }
@@ -384,8 +383,21 @@ pub(crate) fn instance_base(v: Value) -> Option<Value> {
         .filter(|b| !b.is_null())
 }
 
-/// `a == b`.
+/// `a == b` as a truth value (identical objects are equal, as in containers).
 pub fn eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
+    if let Some(r) = eq_fast(a, b) {
+        return Ok(r);
+    }
+    if is_user_object(a) || is_user_object(b) {
+        if let Some(r) = super::dunder::user_binop(cx, BinaryOp::Equal, a, b)? {
+            return truthy(cx, r);
+        }
+    }
+    eq_no_user(cx, a, b)
+}
+
+/// `a == b` without the `__eq__` of Python classes (the builtin comparison).
+fn eq_no_user(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
     if let Some(r) = eq_fast(a, b) {
         return Ok(r);
     }
@@ -395,23 +407,16 @@ pub fn eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
             crate::obj::methods::set::set_eq(cx, a, b)
         }
+        (Kind::BoundMethod, Kind::BoundMethod) if a.is_ptr() && b.is_ptr() => {
+            // SAFETY: kind-checked bound methods.
+            let (fa, sa, fb, sb) = unsafe {
+                let x = &*(a.raw() as *const crate::obj::func::BoundMethodObj);
+                let y = &*(b.raw() as *const crate::obj::func::BoundMethodObj);
+                (x.func, x.self_, y.func, y.self_)
+            };
+            Ok(sa == sb && eq(cx, fa, fb)?)
+        }
         _ => {
-            if is_user_object(a) {
-                if let Some(m) = lookup_special(cx, a, &q::__eq__) {
-                    let r = cx.call_with_self(m, a, &[b], &[])?;
-                    if r != Value::NOT_IMPLEMENTED {
-                        return truthy(cx, r);
-                    }
-                }
-            }
-            if is_user_object(b) {
-                if let Some(m) = lookup_special(cx, b, &q::__eq__) {
-                    let r = cx.call_with_self(m, b, &[a], &[])?;
-                    if r != Value::NOT_IMPLEMENTED {
-                        return truthy(cx, r);
-                    }
-                }
-            }
             if let Some(base) = instance_base(a) {
                 return eq(cx, base, b);
             }
@@ -557,16 +562,23 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
                     Some(m) if m.is_none() => return Err(cx.unsupported_unop("__hash__", v)),
                     Some(m) => {
                         let r = cx.call_with_self(m, v, &[], &[])?;
-                        return match int::to_i128(r) {
-                            Some(i) => Ok(i as usize),
-                            None => Err(cx.type_error("__hash__() should return an int")),
-                        };
+                        if !int::is_int(r) && r.as_bool().is_none() {
+                            let tn = alloc_free_name(cx.type_name(r));
+                            return Err(cx.raise_fmt(
+                                &TYPE_ERROR_TYPE,
+                                format_args!("can't convert {tn} to int"),
+                            ));
+                        }
+                        return hash(cx, r);
                     }
                     None => {
                         if lookup_special(cx, v, &q::__eq__).is_some() {
                             return Err(cx.unsupported_unop("__hash__", v));
                         }
                     }
+                }
+                if let Some(b) = instance_base(v) {
+                    return hash(cx, b);
                 }
             }
             Ok(v.raw() >> 4)
@@ -661,7 +673,14 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
         {
             Ok(Some(repeat(cx, b, int::to_i64(a).unwrap_or(i64::MAX))?))
         }
-        (Modulo, Kind::Str, _) => Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?)),
+        (Modulo, Kind::Str, _) => {
+            // A tuple or dict subclass supplies its items.
+            let b = match instance_base(b) {
+                Some(base) if matches!(obj::kind_of(base), Kind::Tuple | Kind::Dict) => base,
+                _ => b,
+            };
+            Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?))
+        }
         (Modulo, Kind::Bytes, _) => {
             Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?))
         }

@@ -12,6 +12,7 @@ pub mod numbers;
 pub mod object;
 pub mod repr;
 pub mod set;
+pub mod slots;
 pub mod str;
 pub mod type_;
 

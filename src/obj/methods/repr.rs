@@ -51,6 +51,12 @@ pub fn write_str(cx: &mut Cx, b: &mut StrBuilder, v: Value) -> PyResult<()> {
                     let s = cx.call_with_self(m, v, &[], &[])?;
                     return push_str_result(cx, b, s, "__str__");
                 }
+                // `str.__str__` of a str subclass gives the string itself.
+                if let Some(base) = ops::instance_base(v) {
+                    if obj::kind_of(base) == Kind::Str {
+                        return write_str(cx, b, base);
+                    }
+                }
             }
             write_repr(cx, b, v, 0)
         }
