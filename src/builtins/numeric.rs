@@ -31,6 +31,9 @@ fn abs(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         if let Some(m) = ops::lookup_special(cx, v, &q::__abs__) {
             return cx.call_with_self(m, v, &[], &[]);
         }
+        if let Some(b) = ops::instance_base(v) {
+            return abs(cx, &[b], _k);
+        }
     }
     Err(cx.unsupported_unop("__abs__", v))
 }
@@ -146,6 +149,7 @@ fn round(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
             };
         }
     }
+    let x = ops::instance_base(x).unwrap_or(x);
     if let Some(f) = float::value_of(x) {
         if nd.is_null() || nd.is_none() {
             if f.is_nan() {

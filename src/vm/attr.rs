@@ -401,6 +401,34 @@ fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> 
         _ => {}
     }
     let ty = obj::type_of(o);
+    // SAFETY: live type.
+    if unsafe { (*ty).flags } & obj::tflags::HAS_GETATTRIBUTE != 0 {
+        if let Some(Found::Value(ga)) = type_lookup(ty, q::__getattribute__.value()) {
+            return match cx.call(ga, &[o, name], &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) => {
+                    // On AttributeError, `__getattr__` gets its turn.
+                    if !obj::isinstance(cx.exc, &ATTRIBUTE_ERROR_TYPE) {
+                        return Err(e);
+                    }
+                    match lookup_special(cx, o, &q::__getattr__) {
+                        Some(g) => {
+                            cx.exc = Value::NULL;
+                            cx.call(g, &[o, name], &[]).map(Some)
+                        }
+                        None => Err(e),
+                    }
+                }
+            };
+        }
+    }
+    getattr_generic(cx, o, name, true)
+}
+
+/// `object.__getattribute__(o, name)` followed by `__getattr__`: descriptors, the instance
+/// dict, class attributes.
+fn getattr_generic(cx: &mut Cx, o: Value, name: Value, hook: bool) -> PyResult<Option<Value>> {
+    let ty = obj::type_of(o);
     let found = type_lookup(ty, name);
     if let Some(Found::Value(f)) = found {
         if is_data_descriptor(cx, f) {
@@ -426,7 +454,7 @@ fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> 
     }
     // __getattr__ of a class.
     // SAFETY: live type.
-    if unsafe { (*ty).is_heap() } {
+    if hook && unsafe { (*ty).is_heap() } {
         if let Some(ga) = lookup_special(cx, o, &q::__getattr__) {
             return cx.call(ga, &[o, name], &[]).map(Some);
         }
@@ -436,8 +464,12 @@ fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> 
 
 /// LOAD_METHOD: `(function, self)` for a method, `(value, NULL)` for anything else.
 pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value)> {
-    if !(obj::kind_of(o) == Kind::Type || obj::kind_of(o) == Kind::Module) || !o.is_ptr() {
-        let ty = obj::type_of(o);
+    let ty = obj::type_of(o);
+    // SAFETY: live type.
+    let hooked = unsafe { (*ty).flags } & obj::tflags::HAS_GETATTRIBUTE != 0;
+    if !(obj::kind_of(o) == Kind::Type || obj::kind_of(o) == Kind::Module || hooked)
+        || !o.is_ptr()
+    {
         if let Some(found) = type_lookup(ty, name) {
             match found {
                 Found::Method(f) => {
@@ -750,4 +782,17 @@ pub(crate) fn map_set(cx: &mut Cx, m: Value, k: Value, v: Value) -> PyResult<()>
 /// Delete from a namespace mapping: `Some(())` if it was there.
 pub(crate) fn map_del(cx: &mut Cx, m: Value, k: Value) -> PyResult<Option<()>> {
     Ok(obj::table::remove(cx, m, k)?.map(|_| ()))
+}
+
+/// `object.__getattribute__(o, name)`: the generic lookup, without `__getattribute__` or
+/// `__getattr__` hooks.
+pub(crate) fn object_getattribute(cx: &mut Cx, o: Value, name: Value) -> PyResult<Value> {
+    let r = match obj::kind_of(o) {
+        Kind::Type | Kind::Module | Kind::Super if o.is_ptr() => getattr_inner(cx, o, name)?,
+        _ => getattr_generic(cx, o, name, false)?,
+    };
+    match r {
+        Some(v) => Ok(v),
+        None => Err(attr_error(cx, o, name)),
+    }
 }

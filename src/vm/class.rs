@@ -422,6 +422,15 @@ fn make_type_inner(cx: &mut Cx, name: Value, bases: Value, ns: Value) -> PyResul
             }
         }
     }
+    if dict::get_str(ns, q::__getattribute__.value()).is_some() {
+        flags |= tflags::HAS_GETATTRIBUTE;
+    }
+    for &b in base_items {
+        // SAFETY: checked types above.
+        if unsafe { (*(b.raw() as *const TypeObj)).flags } & tflags::HAS_GETATTRIBUTE != 0 {
+            flags |= tflags::HAS_GETATTRIBUTE;
+        }
+    }
     let mut mro_buf = [Value::NULL; 64];
     let Some(n) = c3(tv, base_items, &mut mro_buf) else {
         return Err(cx.type_error("Cannot create a consistent method resolution order (MRO)"));

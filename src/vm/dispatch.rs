@@ -1388,36 +1388,6 @@ impl Cx {
         Ok(())
     }
 
-    /// One step of `yield from`: resume `it` with `send`. Returns (value, finished).
-    fn yield_from_step(&mut self, it: Value, send: Value) -> PyResult<(Value, bool)> {
-        let r = if send.is_none() {
-            ops::iter_next(self, it)
-        } else {
-            let (m, s) = ops::load_method(self, it, crate::qstrs::q::send.value())?;
-            let v = if s.is_null() {
-                self.call(m, &[send], &[])
-            } else {
-                self.call(m, &[s, send], &[])
-            };
-            v.map(Some)
-        };
-        match r {
-            Ok(Some(v)) => Ok((v, false)),
-            Ok(None) => Ok((Value::NONE, true)),
-            Err(e) => {
-                if obj::isinstance(self.exc, &STOP_ITERATION_TYPE) {
-                    let exc = self.take_pending();
-                    let v = exception::exc_of(exc)
-                        .and_then(|e| tuple::items_of(e.args).and_then(|a| a.first().copied()))
-                        .unwrap_or(Value::NONE);
-                    Ok((v, true))
-                } else {
-                    Err(e)
-                }
-            }
-        }
-    }
-
     /// A poll point on back-edges: collection, interrupts, fuel.
     #[inline]
     pub(crate) fn poll_safepoint(&mut self) {

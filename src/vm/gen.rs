@@ -52,6 +52,13 @@ pub(crate) fn frame_gen<'a>(f: *mut Frame) -> Option<&'a mut GenObj> {
     gen_of(g)
 }
 
+/// The value a StopIteration carries (its first argument, or None).
+fn stop_value(exc: Value) -> Value {
+    exception::exc_of(exc)
+        .and_then(|e| tuple::items_of(e.args).and_then(|a| a.first().copied()))
+        .unwrap_or(Value::NONE)
+}
+
 /// The state slots of a live frame.
 fn state_of(f: *mut Frame) -> *mut Value {
     // SAFETY: callers pass live frames.
@@ -293,9 +300,7 @@ impl Cx {
             Err(_) => {
                 if obj::isinstance(self.exc, &STOP_ITERATION_TYPE) {
                     let stop = self.take_pending();
-                    let r = exception::exc_of(stop)
-                        .and_then(|e| tuple::items_of(e.args).and_then(|a| a.first().copied()))
-                        .unwrap_or(Value::NONE);
+                    let r = stop_value(stop);
                     // SAFETY: f's stack holds (it, value): replace them by the result.
                     unsafe {
                         (*f).sp -= 1;
@@ -305,6 +310,42 @@ impl Cx {
                     ThrowForward::Continue
                 } else {
                     ThrowForward::Raise(false)
+                }
+            }
+        }
+    }
+
+    /// One step of `yield from` over an iterator that is not a generator: `__next__` (or
+    /// `send` for a value other than None). Returns (value, finished); a StopIteration's
+    /// value is the result.
+    pub(crate) fn yield_from_step(&mut self, it: Value, send: Value) -> PyResult<(Value, bool)> {
+        let user_next = if send.is_none() && ops::is_user_object(it) {
+            ops::lookup_special(self, it, &q::__next__)
+        } else {
+            None
+        };
+        let r = if let Some(m) = user_next {
+            self.call_with_self(m, it, &[], &[]).map(Some)
+        } else if send.is_none() {
+            ops::iter_next(self, it)
+        } else {
+            let (m, s) = ops::load_method(self, it, q::send.value())?;
+            let v = if s.is_null() {
+                self.call(m, &[send], &[])
+            } else {
+                self.call(m, &[s, send], &[])
+            };
+            v.map(Some)
+        };
+        match r {
+            Ok(Some(v)) => Ok((v, false)),
+            Ok(None) => Ok((Value::NONE, true)),
+            Err(e) => {
+                if obj::isinstance(self.exc, &STOP_ITERATION_TYPE) {
+                    let exc = self.take_pending();
+                    Ok((stop_value(exc), true))
+                } else {
+                    Err(e)
                 }
             }
         }

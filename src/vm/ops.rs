@@ -298,6 +298,9 @@ pub fn unary(cx: &mut Cx, op: UnaryOp, a: Value) -> PyResult<Value> {
             if let Some(m) = lookup_special(cx, a, name) {
                 return cx.call_with_self(m, a, &[], &[]);
             }
+            if let Some(b) = instance_base(a) {
+                return unary(cx, op, b);
+            }
             Err(cx.unsupported_unop(name.as_str(), a))
         }
     }
@@ -357,7 +360,9 @@ pub fn binary(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> 
     }
     // Instances wrapping a builtin (class L(list)): use the builtin.
     if let Some(base) = instance_base(a) {
-        return binary(cx, op, base, b);
+        let r = binary(cx, op, base, b)?;
+        // An in-place operation that mutated the wrapped object gives the instance back.
+        return Ok(if r == base && op != op.non_inplace() { a } else { r });
     }
     if let Some(base) = instance_base(b) {
         return binary(cx, op, a, base);

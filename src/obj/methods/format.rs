@@ -323,6 +323,10 @@ pub fn format_value(cx: &mut Cx, out: &mut StrBuilder, v: Value, spec: &str) -> 
             }
         }
     }
+    if spec.is_empty() && ops::is_user_object(v) {
+        // `format(x, '')` is `str(x)` (which sees the class's `__str__`/`__repr__`).
+        return super::repr::write_str(cx, out, v);
+    }
     let sp = parse_spec(cx, spec)?;
     let v = if ops::is_user_object(v) {
         ops::instance_base(v).unwrap_or(v)
@@ -742,6 +746,22 @@ pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
         if sp.align == Some(b'<') {
             sp.zero = false;
         }
+        // A number subclass formats as its number; `%d` of another object uses `__int__`.
+        let v = match ops::instance_base(v) {
+            Some(b) if matches!(obj::kind_of(b), Kind::Int | Kind::Float) || b.is_small_int() => b,
+            _ => v,
+        };
+        let v = if ops::is_user_object(v) && matches!(t, b'd' | b'i' | b'u' | b'x' | b'X' | b'o') {
+            match crate::builtins::ctors::construct(cx, &crate::obj::types::INT_TYPE, &[v], &[]) {
+                Ok(i) => i,
+                Err(_) => {
+                    cx.take_pending();
+                    v
+                }
+            }
+        } else {
+            v
+        };
         match t {
             b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => {
                 let v = if let Some(fl) = float::value_of(v) {

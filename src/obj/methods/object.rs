@@ -21,7 +21,7 @@ fn delattr(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn getattribute(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    crate::vm::ops::getattr(cx, args[0], args[1])
+    crate::vm::attr::object_getattribute(cx, args[0], args[1])
 }
 
 fn eq(_cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

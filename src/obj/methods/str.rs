@@ -466,6 +466,8 @@ fn join(cx: &mut Cx, args: &[Value], _k: &[Value]) -> PyResult<Value> {
     let mut out = StrBuilder::new(cx);
     for i in 0..n {
         let v = ops::seq_items(items)[i];
+        // A str subclass joins as its string.
+        let v = ops::instance_base(v).unwrap_or(v);
         if i > 0 {
             out.push(pystr::bytes_of(s).unwrap_or(&[]));
         }
