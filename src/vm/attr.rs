@@ -467,8 +467,7 @@ pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value
     let ty = obj::type_of(o);
     // SAFETY: live type.
     let hooked = unsafe { (*ty).flags } & obj::tflags::HAS_GETATTRIBUTE != 0;
-    if !(obj::kind_of(o) == Kind::Type || obj::kind_of(o) == Kind::Module || hooked)
-        || !o.is_ptr()
+    if !(obj::kind_of(o) == Kind::Type || obj::kind_of(o) == Kind::Module || hooked) || !o.is_ptr()
     {
         if let Some(found) = type_lookup(ty, name) {
             match found {
@@ -667,6 +666,10 @@ pub fn setattr(cx: &mut Cx, o: Value, name: Value, v: Value) -> PyResult<()> {
     }
     // SAFETY: live type.
     if unsafe { (*ty).is_heap() } {
+        if let Some(sa) = lookup_special(cx, o, &q::__setattr__) {
+            cx.call(sa, &[o, name, v], &[])?;
+            return Ok(());
+        }
         if let Some(Found::Value(f)) = type_lookup(ty, name) {
             if obj::kind_of(f) == Kind::Property {
                 let fset = obj::func::descr_of(f).map_or(Value::NONE, |d| d.b);
@@ -682,10 +685,6 @@ pub fn setattr(cx: &mut Cx, o: Value, name: Value, v: Value) -> PyResult<()> {
                     return Ok(());
                 }
             }
-        }
-        if let Some(sa) = lookup_special(cx, o, &q::__setattr__) {
-            cx.call(sa, &[o, name, v], &[])?;
-            return Ok(());
         }
     }
     store_instance_attr(cx, o, name, v)
@@ -795,4 +794,64 @@ pub(crate) fn object_getattribute(cx: &mut Cx, o: Value, name: Value) -> PyResul
         Some(v) => Ok(v),
         None => Err(attr_error(cx, o, name)),
     }
+}
+
+/// How LOAD_ATTR gets an attribute of an instance of a Python class.
+pub(crate) enum AttrPlan {
+    /// The value, found without running Python (or after running non-Python code).
+    Value(Value),
+    /// Call this Python function with the object (a property getter), or with the object and
+    /// the name (`__getattr__`), and use its result: the VM runs it in a frame.
+    Call(Value, bool),
+}
+
+/// LOAD_ATTR on an instance of a Python class: a property getter or `__getattr__` that is a
+/// Python function becomes a call the VM makes stacklessly; everything else is looked up now.
+pub(crate) fn getattr_plan(cx: &mut Cx, o: Value, name: Value) -> PyResult<AttrPlan> {
+    let ty = obj::type_of(o);
+    // SAFETY: live type.
+    let (heap, flags) = unsafe { ((*ty).is_heap(), (*ty).flags) };
+    if !heap
+        || flags & obj::tflags::HAS_GETATTRIBUTE != 0
+        || matches!(obj::kind_of(o), Kind::Type | Kind::Module | Kind::Super)
+    {
+        return getattr(cx, o, name).map(AttrPlan::Value);
+    }
+    if let Some(Found::Value(f)) = type_lookup(ty, name) {
+        if obj::kind_of(f) == Kind::Property {
+            let fget = obj::func::descr_of(f).map_or(Value::NONE, |d| d.a);
+            if super::dunder::is_plain_function(fget) {
+                return Ok(AttrPlan::Call(fget, false));
+            }
+        }
+    }
+    if let Some(v) = getattr_generic(cx, o, name, false)? {
+        return Ok(AttrPlan::Value(v));
+    }
+    match lookup_special(cx, o, &q::__getattr__) {
+        Some(ga) if super::dunder::is_plain_function(ga) => Ok(AttrPlan::Call(ga, true)),
+        Some(ga) => cx.call(ga, &[o, name], &[]).map(AttrPlan::Value),
+        None => Err(attr_error(cx, o, name)),
+    }
+}
+
+/// STORE_ATTR on an instance of a Python class: the Python function to call stacklessly (a
+/// property setter, called with the object and value, or `__setattr__`, called with the
+/// object, name and value: the flag), or `None` to store as usual.
+pub(crate) fn setattr_plan(cx: &mut Cx, o: Value, name: Value) -> Option<(Value, bool)> {
+    let ty = obj::type_of(o);
+    // SAFETY: live type.
+    if !unsafe { (*ty).is_heap() } || matches!(obj::kind_of(o), Kind::Type | Kind::Module) {
+        return None;
+    }
+    if let Some(m) = lookup_special(cx, o, &q::__setattr__) {
+        return super::dunder::is_plain_function(m).then_some((m, true));
+    }
+    if let Some(Found::Value(f)) = type_lookup(ty, name) {
+        if obj::kind_of(f) == Kind::Property {
+            let fset = obj::func::descr_of(f).map_or(Value::NONE, |d| d.b);
+            return super::dunder::is_plain_function(fset).then_some((fset, false));
+        }
+    }
+    None
 }

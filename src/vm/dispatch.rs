@@ -10,6 +10,7 @@
 //! executed: opcodes allocate before they pop.
 
 use super::call::read_vuint;
+use super::dunder::{is_plain_function, truth};
 use super::frame::{Cont, ExcRecord, Frame};
 use super::gen::{Enter, ThrowForward};
 use super::{ops, Cx, PyResult};
@@ -236,10 +237,14 @@ impl Cx {
                 }
                 // Not caught here: pop the frame.
                 self.gen_unwound(f);
+                let loop_ended = self.for_next_stopped(f);
                 // SAFETY: f is live.
                 let (cont, prev) = unsafe { ((*f).cont, (*f).prev) };
                 self.unlink_frame(f);
                 self.free_frame(f);
+                if loop_ended {
+                    continue 'frame;
+                }
                 if cont == Cont::Native || prev.is_null() {
                     return Err(super::Raised);
                 }
@@ -295,8 +300,25 @@ impl Cx {
                     LOAD_ATTR => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
-                        let v = tri!(ops::getattr(self, o, name));
-                        set_top!(v);
+                        if ops::is_user_object(o) {
+                            // Properties and __getattr__ run in frames.
+                            sync!();
+                            match tri!(ops::getattr_plan(self, o, name)) {
+                                ops::AttrPlan::Value(v) => set_top!(v),
+                                ops::AttrPlan::Call(m, with_name) => {
+                                    let r = if with_name {
+                                        self.dunder_call(m, &[o, name], 1, Cont::Push, Value::NULL)
+                                    } else {
+                                        self.dunder_call(m, &[o], 1, Cont::Push, Value::NULL)
+                                    };
+                                    tri!(r);
+                                    continue 'frame;
+                                }
+                            }
+                        } else {
+                            let v = tri!(ops::getattr(self, o, name));
+                            set_top!(v);
+                        }
                     }
                     LOAD_METHOD => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
@@ -334,6 +356,25 @@ impl Cx {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
                         let v = peek!(1);
+                        if !v.is_null() && ops::is_user_object(o) {
+                            if let Some((m, with_name)) = ops::setattr_plan(self, o, name) {
+                                // A property setter or __setattr__ runs in a frame.
+                                sync!();
+                                let r = if with_name {
+                                    self.dunder_call(
+                                        m,
+                                        &[o, name, v],
+                                        2,
+                                        Cont::Discard,
+                                        Value::NULL,
+                                    )
+                                } else {
+                                    self.dunder_call(m, &[o, v], 2, Cont::Discard, Value::NULL)
+                                };
+                                tri!(r);
+                                continue 'frame;
+                            }
+                        }
                         if v.is_null() {
                             tri!(ops::delattr(self, o, name));
                         } else {
@@ -601,7 +642,21 @@ impl Cx {
                         let v = peek!(0);
                         let b = match v.as_bool() {
                             Some(b) => b,
-                            None => tri!(ops::truthy(self, v)),
+                            None => {
+                                if ops::is_user_object(v) {
+                                    sync!();
+                                    let mode = truth::POP_JUMP
+                                        | if op == POP_JUMP_IF_TRUE {
+                                            truth::SENSE
+                                        } else {
+                                            0
+                                        };
+                                    if tri!(self.truth_call(v, mode, t)) {
+                                        continue 'frame;
+                                    }
+                                }
+                                tri!(ops::truthy(self, v))
+                            }
                         };
                         sp -= 1;
                         if b == (op == POP_JUMP_IF_TRUE) {
@@ -615,6 +670,18 @@ impl Cx {
                     JUMP_IF_TRUE_OR_POP | JUMP_IF_FALSE_OR_POP => {
                         let t = read_jump(bc, &mut ip, false);
                         let v = peek!(0);
+                        if ops::is_user_object(v) {
+                            sync!();
+                            let mode = truth::JUMP_OR_POP
+                                | if op == JUMP_IF_TRUE_OR_POP {
+                                    truth::SENSE
+                                } else {
+                                    0
+                                };
+                            if tri!(self.truth_call(v, mode, t)) {
+                                continue 'frame;
+                            }
+                        }
                         let b = tri!(ops::truthy(self, v));
                         if b == (op == JUMP_IF_TRUE_OR_POP) {
                             ip = t;
@@ -644,6 +711,11 @@ impl Cx {
                         });
                         let saved = sp;
                         sync!();
+                        if !enter_self.is_null() && is_plain_function(enter) {
+                            let h = Value::small_int_unchecked(handler as isize);
+                            tri!(self.dunder_call(enter, &[enter_self], 0, Cont::WithEnter, h));
+                            continue 'frame;
+                        }
                         let r = if enter_self.is_null() {
                             self.call(enter, &[], &[])
                         } else {
@@ -682,6 +754,14 @@ impl Cx {
                                 }
                             }
                         }
+                        if let Some(m) = self.special_of(it, &crate::qstrs::q::__next__) {
+                            if is_plain_function(m) {
+                                sync!();
+                                let x = Value::small_int_unchecked(exit as isize);
+                                tri!(self.dunder_call(m, &[it], 0, Cont::ForNext, x));
+                                continue 'frame;
+                            }
+                        }
                         let r = ops::iter_next(self, it);
                         match r {
                             Ok(Some(v)) => push!(v),
@@ -708,6 +788,11 @@ impl Cx {
                     LOAD_SUBSCR => {
                         let i = peek!(0);
                         let o = peek!(1);
+                        if let Some(m) = self.special_of(o, &crate::qstrs::q::__getitem__) {
+                            sync!();
+                            tri!(self.dunder_call(m, &[o, i], 2, Cont::Push, Value::NULL));
+                            continue 'frame;
+                        }
                         let v = tri!(ops::getitem(self, o, i));
                         sp -= 1;
                         set_top!(v);
@@ -716,6 +801,21 @@ impl Cx {
                         let i = peek!(0);
                         let o = peek!(1);
                         let v = peek!(2);
+                        let m = if v.is_null() {
+                            self.special_of(o, &crate::qstrs::q::__delitem__)
+                        } else {
+                            self.special_of(o, &crate::qstrs::q::__setitem__)
+                        };
+                        if let Some(m) = m {
+                            sync!();
+                            let r = if v.is_null() {
+                                self.dunder_call(m, &[o, i], 3, Cont::Discard, Value::NULL)
+                            } else {
+                                self.dunder_call(m, &[o, i, v], 3, Cont::Discard, Value::NULL)
+                            };
+                            tri!(r);
+                            continue 'frame;
+                        }
                         if v.is_null() {
                             tri!(ops::delitem(self, o, i));
                         } else {
@@ -746,7 +846,24 @@ impl Cx {
                     }
                     WITH_CLEANUP => {
                         let top = peek!(0);
-                        if top.is_none() || top.is_small_int() {
+                        let marker = top.is_none() || top.is_small_int();
+                        let k = usize::from(!top.is_none() && top.is_small_int());
+                        let depth = if marker { k } else { 0 };
+                        let exit_self = *slot!(sp - 2 - depth);
+                        let exit = *slot!(sp - 3 - depth);
+                        if !exit_self.is_none() && is_plain_function(exit) {
+                            sync!();
+                            let (args, kind) = if marker {
+                                ([exit_self, Value::NONE, Value::NONE, Value::NONE], k)
+                            } else {
+                                let ty = Value::from_ptr(obj::type_of(top));
+                                ([exit_self, ty, top, Value::NONE], 2)
+                            };
+                            let kind = Value::small_int_unchecked(kind as isize);
+                            tri!(self.dunder_call(exit, &args, 0, Cont::WithExit, kind));
+                            continue 'frame;
+                        }
+                        if marker {
                             // Normal exit or a return/unwind in progress.
                             let k = if top.is_none() { 0 } else { 1 };
                             let exit_self = *slot!(sp - 2 - k);
@@ -825,6 +942,13 @@ impl Cx {
                         // `await x` compiles to GET_ITER LOAD_CONST_NONE YIELD_FROM: an object
                         // with only `__await__` is awaited through it (CPython semantics).
                         let awaiting = bc.get(ip..ip + 2) == Some(&[LOAD_CONST_NONE, YIELD_FROM]);
+                        if !awaiting {
+                            if let Some(m) = self.special_of(o, &crate::qstrs::q::__iter__) {
+                                sync!();
+                                tri!(self.dunder_call(m, &[o], 1, Cont::PushIter, Value::NULL));
+                                continue 'frame;
+                            }
+                        }
                         let it = match awaiting {
                             true => match tri!(self.await_iter(o)) {
                                 Some(it) => it,
@@ -836,6 +960,11 @@ impl Cx {
                     }
                     GET_ITER_STACK => {
                         let o = peek!(0);
+                        if let Some(m) = self.special_of(o, &crate::qstrs::q::__iter__) {
+                            sync!();
+                            tri!(self.dunder_call(m, &[o], 1, Cont::IterStack, Value::NULL));
+                            continue 'frame;
+                        }
                         let it = tri!(ops::get_iter(self, o));
                         set_top!(Value::NULL);
                         push!(it);
@@ -961,6 +1090,26 @@ impl Cx {
                     }
                     0xd0..=0xd3 => {
                         let a = peek!(0);
+                        if ops::is_user_object(a) {
+                            sync!();
+                            if op == 0xd3 {
+                                // `not a`: __bool__/__len__ in a frame, negated.
+                                let mode = truth::SENSE;
+                                if tri!(self.truth_call(a, mode, 0)) {
+                                    continue 'frame;
+                                }
+                            } else {
+                                let name = match op {
+                                    0xd0 => &crate::qstrs::q::__pos__,
+                                    0xd1 => &crate::qstrs::q::__neg__,
+                                    _ => &crate::qstrs::q::__invert__,
+                                };
+                                if let Some(m) = self.special_of(a, name) {
+                                    tri!(self.dunder_call(m, &[a], 1, Cont::Push, Value::NULL));
+                                    continue 'frame;
+                                }
+                            }
+                        }
                         let r = tri!(ops::unary(self, UNARY_OPS[(op - 0xd0) as usize], a));
                         set_top!(r);
                     }
@@ -968,6 +1117,32 @@ impl Cx {
                         let b = peek!(0);
                         let a = peek!(1);
                         let bop = BinaryOp::from_u8(op - 0xd7).unwrap_or(BinaryOp::Add);
+                        if ops::is_user_object(a) || ops::is_user_object(b) {
+                            // Special methods of Python classes run in frames.
+                            match bop {
+                                BinaryOp::Is | BinaryOp::ExceptionMatch => {}
+                                BinaryOp::In => {
+                                    let q = &crate::qstrs::q::__contains__;
+                                    if let Some(m) = self.special_of(b, q) {
+                                        sync!();
+                                        let r = self.dunder_call(
+                                            m,
+                                            &[b, a],
+                                            2,
+                                            Cont::PushBool,
+                                            Value::NULL,
+                                        );
+                                        tri!(r);
+                                        continue 'frame;
+                                    }
+                                }
+                                _ => {
+                                    sync!();
+                                    tri!(self.binop_start(bop, a, b));
+                                    continue 'frame;
+                                }
+                            }
+                        }
                         let r = match (a.as_small_int(), b.as_small_int()) {
                             (Some(x), Some(y)) => match ops::small_int_binop(bop, x, y) {
                                 Some(v) => v,
@@ -986,7 +1161,13 @@ impl Cx {
         }
     }
 
-    fn push_record(&mut self, f: *mut Frame, handler: usize, saved_sp: usize, is_finally: bool) {
+    pub(crate) fn push_record(
+        &mut self,
+        f: *mut Frame,
+        handler: usize,
+        saved_sp: usize,
+        is_finally: bool,
+    ) {
         // SAFETY: f is live; the verifier bounds exc_sp by n_exc.
         unsafe {
             let fr = &mut *f;
@@ -1110,7 +1291,7 @@ impl Cx {
         self.free_frame(f);
         match cont {
             Cont::Native => Ok(Some(Exit::Return(v))),
-            Cont::Push | Cont::Init | Cont::ForIter | Cont::YieldFrom => {
+            Cont::Push | Cont::Init => {
                 let v = if cont == Cont::Init {
                     if !v.is_none() {
                         return Err(super::class::init_returned(self, v));
@@ -1126,6 +1307,10 @@ impl Cx {
                     *p.state().add(sp) = v;
                     p.sp += 1;
                 }
+                Ok(None)
+            }
+            _ => {
+                self.apply_cont(prev, cont, cont_val, v)?;
                 Ok(None)
             }
         }

@@ -24,6 +24,31 @@ pub enum Cont {
     /// A generator resumed by the YIELD_FROM of the generator below: a yielded value is
     /// yielded by that generator too; the returned value replaces its `(it, send)`.
     YieldFrom,
+    /// The remaining ones are special methods called by opcodes (`vm/dunder.rs`).
+    /// Drop the result (`__setitem__`, `__exit__` on a normal exit, property setters).
+    Discard,
+    /// `__iter__` for GET_ITER: check the result is an iterator and push it.
+    PushIter,
+    /// Push the result and NULL (LOAD_METHOD of a computed attribute).
+    PushMethod,
+    /// `__iter__` for GET_ITER_STACK: push NULL, the iterator, NULL, NULL.
+    IterStack,
+    /// `__bool__`/`__len__`: a truth value to push or jump on (`cont_val` holds the mode and
+    /// target, see `dunder::truth`).
+    Truth,
+    /// Push the truth value of the result (`__contains__`).
+    PushBool,
+    /// `__enter__`: set up the with-block's handler at `cont_val`, then push the result.
+    WithEnter,
+    /// `__exit__` (WITH_CLEANUP), `cont_val` saying what is above `(exit, self)` on the
+    /// stack: 0 the None of a normal exit, 1 an unwind marker pair, 2 an exception (which a
+    /// true result swallows).
+    WithExit,
+    /// A binary operator's special method: `NotImplemented` goes on to the next candidate
+    /// (`cont_val` holds the operator and stage); the operands stay on the caller's stack.
+    BinOp,
+    /// `__next__` for FOR_ITER: push the result; a StopIteration jumps to `cont_val`.
+    ForNext,
 }
 
 /// Frame flag bits.

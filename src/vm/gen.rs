@@ -199,17 +199,8 @@ impl Cx {
                 }
                 Ok(None)
             }
-            Cont::Push | Cont::Init => {
-                // SAFETY: prev is the live caller frame.
-                unsafe {
-                    let p = &mut *prev;
-                    let sp = p.sp as usize;
-                    *p.state().add(sp) = v;
-                    p.sp += 1;
-                }
-                Ok(None)
-            }
-            Cont::Native => Ok(Some(Exit::Return(v))),
+            // Generators are only resumed by FOR_ITER, YIELD_FROM and Rust.
+            _ => Ok(Some(Exit::Return(v))),
         }
     }
 

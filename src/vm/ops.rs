@@ -153,14 +153,11 @@ pub fn truthy(cx: &mut Cx, v: Value) -> PyResult<bool> {
         Kind::Instance | Kind::Exception => {
             if let Some(m) = lookup_special(cx, v, &q::__bool__) {
                 let r = cx.call_with_self(m, v, &[], &[])?;
-                return match r.as_bool() {
-                    Some(b) => Ok(b),
-                    None => truthy(cx, r),
-                };
+                return super::dunder::bool_result(cx, r);
             }
             if let Some(m) = lookup_special(cx, v, &q::__len__) {
                 let r = cx.call_with_self(m, v, &[], &[])?;
-                return Ok(r.as_small_int().is_none_or(|i| i != 0));
+                return Ok(super::dunder::len_result(cx, r)? != 0);
             }
             if let Some(b) = instance_base(v) {
                 return truthy(cx, b);
@@ -210,10 +207,7 @@ pub fn len(cx: &mut Cx, v: Value) -> PyResult<usize> {
     }
     if let Some(m) = lookup_special(cx, v, &q::__len__) {
         let r = cx.call_with_self(m, v, &[], &[])?;
-        return match int::to_i64(r) {
-            Some(n) if n >= 0 => Ok(n as usize),
-            _ => Err(cx.type_error("__len__() should return an int")),
-        };
+        return super::dunder::len_result(cx, r);
     }
     if let Some(b) = instance_base(v) {
         return len(cx, b);
@@ -327,17 +321,39 @@ pub fn binary(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> 
         }
         _ => {}
     }
-    // Numbers (bools count as ints).
-    if let Some(r) = crate::vm::num::numeric_binop(cx, op, a, b)? {
-        return Ok(r);
-    }
-    // Builtin sequences and sets.
-    if let Some(r) = builtin_binop(cx, op, a, b)? {
+    if let Some(r) = binary_builtin(cx, op, a, b)? {
         return Ok(r);
     }
     // Python classes: in-place, then plain, then reflected (a subclass's reflected first).
     if let Some(r) = super::dunder::user_binop(cx, op, a, b)? {
         return Ok(r);
+    }
+    binary_fallback(cx, op, a, b)
+}
+
+/// The operators of numbers, builtin sequences and sets; `None` when they do not apply.
+pub(crate) fn binary_builtin(
+    cx: &mut Cx,
+    op: BinaryOp,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Value>> {
+    // Numbers (bools count as ints).
+    if let Some(r) = crate::vm::num::numeric_binop(cx, op, a, b)? {
+        return Ok(Some(r));
+    }
+    // Builtin sequences and sets.
+    builtin_binop(cx, op, a, b)
+}
+
+/// `a <op> b` when no special method of a Python class applied: `==`/`!=` compare builtin
+/// values (or identity), a sequence repeats by an `__index__`, a builtin subclass uses its
+/// builtin value; otherwise TypeError.
+pub(crate) fn binary_fallback(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> {
+    use BinaryOp::*;
+    if matches!(op, Equal | NotEqual) {
+        let r = eq_no_user(cx, a, b)?;
+        return Ok(Value::bool(r == (op == Equal)));
     }
     // A sequence repeated by an object with `__index__`.
     if op.non_inplace() == Multiply {
@@ -362,7 +378,11 @@ pub fn binary(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> 
     if let Some(base) = instance_base(a) {
         let r = binary(cx, op, base, b)?;
         // An in-place operation that mutated the wrapped object gives the instance back.
-        return Ok(if r == base && op != op.non_inplace() { a } else { r });
+        return Ok(if r == base && op != op.non_inplace() {
+            a
+        } else {
+            r
+        });
     }
     if let Some(base) = instance_base(b) {
         return binary(cx, op, a, base);

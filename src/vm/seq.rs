@@ -386,7 +386,8 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
         _ => {
             if super::ops::is_user_object(o) {
                 if let Some(m) = super::ops::lookup_special(cx, o, &q::__iter__) {
-                    return cx.call_with_self(m, o, &[], &[]);
+                    let it = cx.call_with_self(m, o, &[], &[])?;
+                    return super::dunder::iter_result(cx, it);
                 }
                 if let Some(b) = super::ops::instance_base(o) {
                     return get_iter(cx, b);
