@@ -422,6 +422,13 @@ fn make_type_inner(cx: &mut Cx, name: Value, bases: Value, ns: Value) -> PyResul
             }
         }
     }
+    // A class that defines __eq__ but not __hash__ is unhashable (CPython sets __hash__ to
+    // None in its namespace).
+    if dict::get_str(ns, q::__eq__.value()).is_some()
+        && dict::get_str(ns, q::__hash__.value()).is_none()
+    {
+        dict::set(cx, ns, q::__hash__.value(), Value::NONE)?;
+    }
     if dict::get_str(ns, q::__getattribute__.value()).is_some() {
         flags |= tflags::HAS_GETATTRIBUTE;
     }

@@ -52,6 +52,8 @@ pub const FROZENSET_ATTRS: &[Attr] = set::FROZENSET_ATTRS;
 pub const RANGE_ATTRS: &[Attr] = misc::RANGE_ATTRS;
 /// `slice`.
 pub const SLICE_ATTRS: &[Attr] = misc::SLICE_ATTRS;
+/// Python functions.
+pub const FUNCTION_ATTRS: &[Attr] = misc::FUNCTION_ATTRS;
 /// `property`.
 pub const PROPERTY_ATTRS: &[Attr] = misc::PROPERTY_ATTRS;
 /// generators.
