@@ -464,6 +464,36 @@ fn getattr_generic(cx: &mut Cx, o: Value, name: Value, hook: bool) -> PyResult<O
 
 /// LOAD_METHOD: `(function, self)` for a method, `(value, NULL)` for anything else.
 pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value)> {
+    if let Some(r) = method_fast(o, name) {
+        return Ok(r);
+    }
+    let v = getattr(cx, o, name)?;
+    Ok((v, Value::NULL))
+}
+
+/// How LOAD_METHOD gets a method of an instance of a Python class.
+pub(crate) enum MethodPlan {
+    /// `(function, self)` or `(value, NULL)`.
+    Method(Value, Value),
+    /// A computed attribute: see `AttrPlan::Call`.
+    Call(Value, bool),
+}
+
+/// LOAD_METHOD on an instance of a Python class: a method, or a property getter /
+/// `__getattr__` the VM calls stacklessly.
+pub(crate) fn load_method_plan(cx: &mut Cx, o: Value, name: Value) -> PyResult<MethodPlan> {
+    if let Some((m, s)) = method_fast(o, name) {
+        return Ok(MethodPlan::Method(m, s));
+    }
+    Ok(match getattr_plan(cx, o, name)? {
+        AttrPlan::Value(v) => MethodPlan::Method(v, Value::NULL),
+        AttrPlan::Call(f, with_name) => MethodPlan::Call(f, with_name),
+    })
+}
+
+/// A function found on the class (not shadowed in the instance dict) or a native method:
+/// `(function, self)` without binding.
+fn method_fast(o: Value, name: Value) -> Option<(Value, Value)> {
     let ty = obj::type_of(o);
     // SAFETY: live type.
     let hooked = unsafe { (*ty).flags } & obj::tflags::HAS_GETATTRIBUTE != 0;
@@ -472,7 +502,7 @@ pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value
         if let Some(found) = type_lookup(ty, name) {
             match found {
                 Found::Method(f) => {
-                    return Ok((f, super::ops::instance_base(o).unwrap_or(o)));
+                    return Some((f, super::ops::instance_base(o).unwrap_or(o)));
                 }
                 Found::Value(f)
                     if matches!(obj::kind_of(f), Kind::Function)
@@ -481,14 +511,13 @@ pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value
                             .and_then(|d| dict::get_str(d, name))
                             .is_none() =>
                 {
-                    return Ok((f, o));
+                    return Some((f, o));
                 }
                 _ => {}
             }
         }
     }
-    let v = getattr(cx, o, name)?;
-    Ok((v, Value::NULL))
+    None
 }
 
 /// `super(cls, self).name` as LOAD_METHOD does it.

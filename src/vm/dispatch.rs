@@ -323,9 +323,30 @@ impl Cx {
                     LOAD_METHOD => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
-                        let (m, s) = tri!(ops::load_method(self, o, name));
-                        set_top!(m);
-                        push!(s);
+                        if ops::is_user_object(o) {
+                            sync!();
+                            match tri!(ops::load_method_plan(self, o, name)) {
+                                ops::MethodPlan::Method(m, s) => {
+                                    set_top!(m);
+                                    push!(s);
+                                }
+                                ops::MethodPlan::Call(m, with_name) => {
+                                    // A property or __getattr__ runs in a frame.
+                                    let (c, v) = (Cont::PushMethod, Value::NULL);
+                                    let r = if with_name {
+                                        self.dunder_call(m, &[o, name], 1, c, v)
+                                    } else {
+                                        self.dunder_call(m, &[o], 1, c, v)
+                                    };
+                                    tri!(r);
+                                    continue 'frame;
+                                }
+                            }
+                        } else {
+                            let (m, s) = tri!(ops::load_method(self, o, name));
+                            set_top!(m);
+                            push!(s);
+                        }
                     }
                     LOAD_SUPER_METHOD => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
