@@ -72,6 +72,15 @@ fn hex(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn divmod(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (x, y) = (a[0], a[1]);
+    if let Some(r) =
+        crate::vm::dunder::user_binary_call(cx, x, y, &[], &q::__divmod__, &q::__rdivmod__)?
+    {
+        return Ok(r);
+    }
+    let (x, y) = (
+        ops::instance_base(x).unwrap_or(x),
+        ops::instance_base(y).unwrap_or(y),
+    );
     if let (Some(fx), true) = (
         crate::vm::num::to_f64(cx, x)?,
         float::value_of(x).is_some() || float::value_of(y).is_some(),
@@ -122,6 +131,16 @@ fn pow(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         None => ops::binary(cx, BinaryOp::Power, a[0], a[1]),
         Some(&m) if m.is_none() => ops::binary(cx, BinaryOp::Power, a[0], a[1]),
         Some(&m) => {
+            if let Some(r) = crate::vm::dunder::user_binary_call(
+                cx,
+                a[0],
+                a[1],
+                &[m],
+                &q::__pow__,
+                &q::__rpow__,
+            )? {
+                return Ok(r);
+            }
             let (Some(x), Some(e), Some(md)) = (
                 crate::vm::num::int_arg(a[0]),
                 crate::vm::num::int_arg(a[1]),

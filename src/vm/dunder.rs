@@ -239,6 +239,57 @@ pub(crate) fn user_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyRes
     }
 }
 
+/// A binary builtin function's special methods (`divmod` → `__divmod__`/`__rdivmod__`,
+/// `pow(a, b, m)` → `__pow__`): the left operand's method, then the right's reflected one.
+/// `None` when neither applies.
+pub(crate) fn user_binary_call(
+    cx: &mut Cx,
+    a: Value,
+    b: Value,
+    extra: &[Value],
+    fwd: &'static pystr::StrObj,
+    refl: &'static pystr::StrObj,
+) -> PyResult<Option<Value>> {
+    if is_user_object(a) {
+        if let Some(m) = lookup_special(cx, a, fwd) {
+            let mut args = [b, Value::NONE];
+            let n = 1 + extra.len().min(1);
+            if let Some(&x) = extra.first() {
+                args[1] = x;
+            }
+            let r = cx.call_with_self(m, a, &args[..n], &[])?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if is_user_object(b) && extra.is_empty() {
+        if let Some(m) = lookup_special(cx, b, refl) {
+            let r = cx.call_with_self(m, b, &[a], &[])?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(Some(r));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// A unary special method of a Python class for a builtin function (`math.floor` →
+/// `__floor__`): `None` when the class does not define it.
+pub(crate) fn user_unary_call(
+    cx: &mut Cx,
+    v: Value,
+    name: &'static pystr::StrObj,
+) -> PyResult<Option<Value>> {
+    if !is_user_object(v) {
+        return Ok(None);
+    }
+    match lookup_special(cx, v, name) {
+        Some(m) => cx.call_with_self(m, v, &[], &[]).map(Some),
+        None => Ok(None),
+    }
+}
+
 // ---- Stackless calls from opcodes --------------------------------------------------------
 
 /// `cont_val` of a `Cont::BinOp` frame: the operator, the stage to go on from, `negate`.
