@@ -428,8 +428,19 @@ fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> 
 /// `object.__getattribute__(o, name)` followed by `__getattr__`: descriptors, the instance
 /// dict, class attributes.
 fn getattr_generic(cx: &mut Cx, o: Value, name: Value, hook: bool) -> PyResult<Option<Value>> {
+    let found = type_lookup(obj::type_of(o), name);
+    getattr_found(cx, o, name, found, hook)
+}
+
+/// `getattr_generic` with the class attribute already looked up.
+fn getattr_found(
+    cx: &mut Cx,
+    o: Value,
+    name: Value,
+    found: Option<Found>,
+    hook: bool,
+) -> PyResult<Option<Value>> {
     let ty = obj::type_of(o);
-    let found = type_lookup(ty, name);
     if let Some(Found::Value(f)) = found {
         if is_data_descriptor(cx, f) {
             if obj::kind_of(f) == Kind::Property {
@@ -846,7 +857,8 @@ pub(crate) fn getattr_plan(cx: &mut Cx, o: Value, name: Value) -> PyResult<AttrP
     {
         return getattr(cx, o, name).map(AttrPlan::Value);
     }
-    if let Some(Found::Value(f)) = type_lookup(ty, name) {
+    let found = type_lookup(ty, name);
+    if let Some(Found::Value(f)) = found {
         if obj::kind_of(f) == Kind::Property {
             let fget = obj::func::descr_of(f).map_or(Value::NONE, |d| d.a);
             if super::dunder::is_plain_function(fget) {
@@ -854,7 +866,7 @@ pub(crate) fn getattr_plan(cx: &mut Cx, o: Value, name: Value) -> PyResult<AttrP
             }
         }
     }
-    if let Some(v) = getattr_generic(cx, o, name, false)? {
+    if let Some(v) = getattr_found(cx, o, name, found, false)? {
         return Ok(AttrPlan::Value(v));
     }
     match lookup_special(cx, o, &q::__getattr__) {

@@ -208,30 +208,28 @@ pub(crate) fn init_returned(cx: &mut Cx, r: Value) -> super::Raised {
 }
 
 /// `cls(*args, **kw)` from an opcode: a Python `__init__` (or a metaclass's `__call__`) runs in
-/// a new frame (no Rust recursion). When `slot_free`, the slot before `args` may be
-/// overwritten.
+/// a new frame (no Rust recursion). `free`, when not NULL, is the slot just before `args`,
+/// which may be overwritten (a pointer with write access, not derived from `args`).
 pub(crate) fn call_type_from_vm(
     cx: &mut Cx,
     cls: Value,
     args: &[Value],
     kw: &[Value],
-    slot_free: bool,
+    free: *mut Value,
 ) -> PyResult<Called> {
     // SAFETY: callers pass type objects.
     let t = unsafe { &*(cls.raw() as *const TypeObj) };
-    if !slot_free {
+    if free.is_null() {
         return Ok(Called::Value(call_type(cx, cls, args, kw)?));
     }
     if let Some(m) = metaclass_call(cls) {
         if !is_plain_function(m) {
             return Ok(Called::Value(call_type(cx, cls, args, kw)?));
         }
-        // SAFETY: the caller guarantees the slot before args is scratch within its stack.
-        let p = unsafe { (args.as_ptr() as *mut Value).sub(1) };
-        // SAFETY: as above.
-        unsafe { *p = cls };
-        // SAFETY: p..p+len+1 lies within the caller's stack.
-        let all = unsafe { core::slice::from_raw_parts(p, args.len() + 1) };
+        // SAFETY: the caller guarantees `free` is scratch just before args.
+        unsafe { *free = cls };
+        // SAFETY: free..free+len+1 lies within the caller's stack.
+        let all = unsafe { core::slice::from_raw_parts(free, args.len() + 1) };
         cx.bind_frame(m, all, kw, false)?;
         return Ok(Called::Frame);
     }
@@ -248,12 +246,10 @@ pub(crate) fn call_type_from_vm(
     }
     // Put the instance in the free slot: [o, args...] are then contiguous (and o is on the
     // caller's stack, so it survives the frame allocation).
-    // SAFETY: the caller guarantees the slot before args is scratch within its stack.
-    let p = unsafe { (args.as_ptr() as *mut Value).sub(1) };
-    // SAFETY: as above.
-    unsafe { *p = o };
-    // SAFETY: p..p+len+1 lies within the caller's stack.
-    let all = unsafe { core::slice::from_raw_parts(p, args.len() + 1) };
+    // SAFETY: the caller guarantees `free` is scratch just before args.
+    unsafe { *free = o };
+    // SAFETY: free..free+len+1 lies within the caller's stack.
+    let all = unsafe { core::slice::from_raw_parts(free, args.len() + 1) };
     let f = cx.bind_frame(init, all, kw, false)?;
     // SAFETY: f is the fresh, linked frame.
     unsafe {

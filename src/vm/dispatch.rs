@@ -1429,8 +1429,11 @@ impl Cx {
         let args = unsafe { core::slice::from_raw_parts(state.add(args_at), n_args) };
         // SAFETY: as above.
         let kw = unsafe { core::slice::from_raw_parts(state.add(args_at + n_args), 2 * n_kw) };
-        // The slot before the arguments is free for a `self` to prepend.
-        self.call_callee(callee, args, kw, true)
+        // The slot before the arguments is free for a `self` to prepend. (The pointer to it
+        // comes from the frame, not from `args`: a shared slice must never be written through.)
+        // SAFETY: args_at >= base + 1, so args_at - 1 is a slot of this call's operands.
+        let free = unsafe { state.add(args_at - 1) };
+        self.call_callee(callee, args, kw, free)
     }
 
     /// Call with `*args`/`**kwargs` expansion (CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW).
@@ -1488,27 +1491,40 @@ impl Cx {
                 list::append(self, kws, v)?;
             }
         }
-        let all = list::items_of(args).unwrap_or(&[]);
-        let (argv, slot_free) = if self_.is_null() {
-            (&all[1..], true)
+        let (items, n) = obj::get_mut::<list::ListObj>(self, args)
+            .map_or((core::ptr::null_mut(), 0), |l| (l.items, l.len));
+        let (argv, free): (&[Value], *mut Value) = if items.is_null() || n == 0 {
+            (&[], core::ptr::null_mut())
+        } else if self_.is_null() {
+            // The list's slot 0 is free for a `self` to prepend.
+            // SAFETY: the list holds n >= 1 values; the slice after slot 0 is not written.
+            (
+                unsafe { core::slice::from_raw_parts(items.add(1), n - 1) },
+                items,
+            )
         } else {
-            (all, false)
+            // SAFETY: the list holds n values.
+            (
+                unsafe { core::slice::from_raw_parts(items, n) },
+                core::ptr::null_mut(),
+            )
         };
         let kwv = list::items_of(kws).unwrap_or(&[]);
-        let r = self.call_callee(callee, argv, kwv, slot_free);
+        let r = self.call_callee(callee, argv, kwv, free);
         self.roots_truncate(mark);
         r
     }
 
     /// Call `callee`. Python functions get a frame (returned as `Called::Frame`); anything else
-    /// is called at once. When `slot_free`, `args.as_ptr() - 1` is writable scratch where a
-    /// bound `self` can be put to avoid copying.
+    /// is called at once. `free`, when not NULL, is the slot just before `args` (a pointer
+    /// with write access, not derived from `args`): scratch where a bound `self` can be put to
+    /// avoid copying.
     fn call_callee(
         &mut self,
         callee: Value,
         args: &[Value],
         kw: &[Value],
-        slot_free: bool,
+        free: *mut Value,
     ) -> PyResult<Called> {
         match obj::kind_of(callee) {
             Kind::Function if callee.is_ptr() => {
@@ -1532,32 +1548,26 @@ impl Cx {
                     let b = &*(callee.raw() as *const BoundMethodObj);
                     (b.func, b.self_)
                 };
-                if slot_free {
-                    // SAFETY: the caller guarantees the slot before args is scratch.
-                    let p = unsafe { (args.as_ptr() as *mut Value).sub(1) };
-                    // SAFETY: as above; the new slice covers [self, args...].
-                    unsafe { *p = self_ };
-                    // SAFETY: p..p+len+1 is within the caller's stack.
-                    let all = unsafe { core::slice::from_raw_parts(p, args.len() + 1) };
-                    self.call_callee(func, all, kw, false)
+                if !free.is_null() {
+                    // SAFETY: the caller guarantees `free` is scratch just before args.
+                    unsafe { *free = self_ };
+                    // SAFETY: free..free+len+1 is [self, args...], within the caller's stack.
+                    let all = unsafe { core::slice::from_raw_parts(free, args.len() + 1) };
+                    self.call_callee(func, all, kw, core::ptr::null_mut())
                 } else {
                     Ok(Called::Value(self.call_with_self(func, self_, args, kw)?))
                 }
             }
-            Kind::Type if callee.is_ptr() => {
-                ops::call_type_from_vm(self, callee, args, kw, slot_free)
-            }
-            Kind::Instance if slot_free && callee.is_ptr() => {
+            Kind::Type if callee.is_ptr() => ops::call_type_from_vm(self, callee, args, kw, free),
+            Kind::Instance if !free.is_null() && callee.is_ptr() => {
                 // An instance with a Python `__call__`: call it in a new frame.
                 match ops::lookup_special(self, callee, &crate::qstrs::q::__call__) {
                     Some(m) if matches!(obj::kind_of(m), Kind::Function) => {
-                        // SAFETY: the caller guarantees the slot before args is scratch.
-                        let p = unsafe { (args.as_ptr() as *mut Value).sub(1) };
-                        // SAFETY: as above.
-                        unsafe { *p = callee };
-                        // SAFETY: p..p+len+1 is within the caller's stack.
-                        let all = unsafe { core::slice::from_raw_parts(p, args.len() + 1) };
-                        self.call_callee(m, all, kw, false)
+                        // SAFETY: the caller guarantees `free` is scratch just before args.
+                        unsafe { *free = callee };
+                        // SAFETY: free..free+len+1 is within the caller's stack.
+                        let all = unsafe { core::slice::from_raw_parts(free, args.len() + 1) };
+                        self.call_callee(m, all, kw, core::ptr::null_mut())
                     }
                     _ => Ok(Called::Value(self.call(callee, args, kw)?)),
                 }
