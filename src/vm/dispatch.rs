@@ -10,9 +10,9 @@
 //! executed: opcodes allocate before they pop.
 
 use super::call::read_vuint;
-use super::dunder::{is_plain_function, truth};
 use super::frame::{Cont, ExcRecord, Frame};
 use super::gen::{Enter, ThrowForward};
+use super::stackless::truth;
 use super::{ops, Cx, PyResult};
 use crate::bytecode::opcode::*;
 use crate::obj::code::{scope, CodeObj, ModuleCtxObj};
@@ -301,52 +301,25 @@ impl Cx {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
                         if ops::is_user_object(o) {
-                            // Properties and __getattr__ run in frames.
+                            // Properties and __getattr__ run in frames (vm/stackless.rs).
                             sync!();
-                            match tri!(ops::getattr_plan(self, o, name)) {
-                                ops::AttrPlan::Value(v) => set_top!(v),
-                                ops::AttrPlan::Call(m, with_name) => {
-                                    let r = if with_name {
-                                        self.dunder_call(m, &[o, name], 1, Cont::Push, Value::NULL)
-                                    } else {
-                                        self.dunder_call(m, &[o], 1, Cont::Push, Value::NULL)
-                                    };
-                                    tri!(r);
-                                    continue 'frame;
-                                }
-                            }
-                        } else {
-                            let v = tri!(ops::getattr(self, o, name));
-                            set_top!(v);
+                            tri!(self.op_load_attr(o, name));
+                            continue 'frame;
                         }
+                        let v = tri!(ops::getattr(self, o, name));
+                        set_top!(v);
                     }
                     LOAD_METHOD => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
                         if ops::is_user_object(o) {
                             sync!();
-                            match tri!(ops::load_method_plan(self, o, name)) {
-                                ops::MethodPlan::Method(m, s) => {
-                                    set_top!(m);
-                                    push!(s);
-                                }
-                                ops::MethodPlan::Call(m, with_name) => {
-                                    // A property or __getattr__ runs in a frame.
-                                    let (c, v) = (Cont::PushMethod, Value::NULL);
-                                    let r = if with_name {
-                                        self.dunder_call(m, &[o, name], 1, c, v)
-                                    } else {
-                                        self.dunder_call(m, &[o], 1, c, v)
-                                    };
-                                    tri!(r);
-                                    continue 'frame;
-                                }
-                            }
-                        } else {
-                            let (m, s) = tri!(ops::load_method(self, o, name));
-                            set_top!(m);
-                            push!(s);
+                            tri!(self.op_load_method(o, name));
+                            continue 'frame;
                         }
+                        let (m, s) = tri!(ops::load_method(self, o, name));
+                        set_top!(m);
+                        push!(s);
                     }
                     LOAD_SUPER_METHOD => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
@@ -378,21 +351,8 @@ impl Cx {
                         let o = peek!(0);
                         let v = peek!(1);
                         if !v.is_null() && ops::is_user_object(o) {
-                            if let Some((m, with_name)) = ops::setattr_plan(self, o, name) {
-                                // A property setter or __setattr__ runs in a frame.
-                                sync!();
-                                let r = if with_name {
-                                    self.dunder_call(
-                                        m,
-                                        &[o, name, v],
-                                        2,
-                                        Cont::Discard,
-                                        Value::NULL,
-                                    )
-                                } else {
-                                    self.dunder_call(m, &[o, v], 2, Cont::Discard, Value::NULL)
-                                };
-                                tri!(r);
+                            sync!();
+                            if tri!(self.op_store_attr(o, name, v)) {
                                 continue 'frame;
                             }
                         }
@@ -732,9 +692,7 @@ impl Cx {
                         });
                         let saved = sp;
                         sync!();
-                        if !enter_self.is_null() && is_plain_function(enter) {
-                            let h = Value::small_int_unchecked(handler as isize);
-                            tri!(self.dunder_call(enter, &[enter_self], 0, Cont::WithEnter, h));
+                        if tri!(self.op_enter(enter, enter_self, handler)) {
                             continue 'frame;
                         }
                         let r = if enter_self.is_null() {
@@ -775,11 +733,9 @@ impl Cx {
                                 }
                             }
                         }
-                        if let Some(m) = self.special_of(it, &crate::qstrs::q::__next__) {
-                            if is_plain_function(m) {
-                                sync!();
-                                let x = Value::small_int_unchecked(exit as isize);
-                                tri!(self.dunder_call(m, &[it], 0, Cont::ForNext, x));
+                        if ops::is_user_object(it) {
+                            sync!();
+                            if tri!(self.op_for_next(it, exit)) {
                                 continue 'frame;
                             }
                         }
@@ -809,10 +765,11 @@ impl Cx {
                     LOAD_SUBSCR => {
                         let i = peek!(0);
                         let o = peek!(1);
-                        if let Some(m) = self.special_of(o, &crate::qstrs::q::__getitem__) {
+                        if ops::is_user_object(o) {
                             sync!();
-                            tri!(self.dunder_call(m, &[o, i], 2, Cont::Push, Value::NULL));
-                            continue 'frame;
+                            if tri!(self.op_load_subscr(o, i)) {
+                                continue 'frame;
+                            }
                         }
                         let v = tri!(ops::getitem(self, o, i));
                         sp -= 1;
@@ -822,20 +779,11 @@ impl Cx {
                         let i = peek!(0);
                         let o = peek!(1);
                         let v = peek!(2);
-                        let m = if v.is_null() {
-                            self.special_of(o, &crate::qstrs::q::__delitem__)
-                        } else {
-                            self.special_of(o, &crate::qstrs::q::__setitem__)
-                        };
-                        if let Some(m) = m {
+                        if ops::is_user_object(o) {
                             sync!();
-                            let r = if v.is_null() {
-                                self.dunder_call(m, &[o, i], 3, Cont::Discard, Value::NULL)
-                            } else {
-                                self.dunder_call(m, &[o, i, v], 3, Cont::Discard, Value::NULL)
-                            };
-                            tri!(r);
-                            continue 'frame;
+                            if tri!(self.op_store_subscr(o, i, v)) {
+                                continue 'frame;
+                            }
                         }
                         if v.is_null() {
                             tri!(ops::delitem(self, o, i));
@@ -866,25 +814,12 @@ impl Cx {
                         *slot!(sp - 1) = b;
                     }
                     WITH_CLEANUP => {
-                        let top = peek!(0);
-                        let marker = top.is_none() || top.is_small_int();
-                        let k = usize::from(!top.is_none() && top.is_small_int());
-                        let depth = if marker { k } else { 0 };
-                        let exit_self = *slot!(sp - 2 - depth);
-                        let exit = *slot!(sp - 3 - depth);
-                        if !exit_self.is_none() && is_plain_function(exit) {
-                            sync!();
-                            let (args, kind) = if marker {
-                                ([exit_self, Value::NONE, Value::NONE, Value::NONE], k)
-                            } else {
-                                let ty = Value::from_ptr(obj::type_of(top));
-                                ([exit_self, ty, top, Value::NONE], 2)
-                            };
-                            let kind = Value::small_int_unchecked(kind as isize);
-                            tri!(self.dunder_call(exit, &args, 0, Cont::WithExit, kind));
+                        sync!();
+                        if tri!(self.op_with_cleanup()) {
                             continue 'frame;
                         }
-                        if marker {
+                        let top = peek!(0);
+                        if top.is_none() || top.is_small_int() {
                             // Normal exit or a return/unwind in progress.
                             let k = if top.is_none() { 0 } else { 1 };
                             let exit_self = *slot!(sp - 2 - k);
@@ -963,10 +898,9 @@ impl Cx {
                         // `await x` compiles to GET_ITER LOAD_CONST_NONE YIELD_FROM: an object
                         // with only `__await__` is awaited through it (CPython semantics).
                         let awaiting = bc.get(ip..ip + 2) == Some(&[LOAD_CONST_NONE, YIELD_FROM]);
-                        if !awaiting {
-                            if let Some(m) = self.special_of(o, &crate::qstrs::q::__iter__) {
-                                sync!();
-                                tri!(self.dunder_call(m, &[o], 1, Cont::PushIter, Value::NULL));
+                        if !awaiting && ops::is_user_object(o) {
+                            sync!();
+                            if tri!(self.op_get_iter(o, false)) {
                                 continue 'frame;
                             }
                         }
@@ -981,10 +915,11 @@ impl Cx {
                     }
                     GET_ITER_STACK => {
                         let o = peek!(0);
-                        if let Some(m) = self.special_of(o, &crate::qstrs::q::__iter__) {
+                        if ops::is_user_object(o) {
                             sync!();
-                            tri!(self.dunder_call(m, &[o], 1, Cont::IterStack, Value::NULL));
-                            continue 'frame;
+                            if tri!(self.op_get_iter(o, true)) {
+                                continue 'frame;
+                            }
                         }
                         let it = tri!(ops::get_iter(self, o));
                         set_top!(Value::NULL);
@@ -1113,22 +1048,8 @@ impl Cx {
                         let a = peek!(0);
                         if ops::is_user_object(a) {
                             sync!();
-                            if op == 0xd3 {
-                                // `not a`: __bool__/__len__ in a frame, negated.
-                                let mode = truth::SENSE;
-                                if tri!(self.truth_call(a, mode, 0)) {
-                                    continue 'frame;
-                                }
-                            } else {
-                                let name = match op {
-                                    0xd0 => &crate::qstrs::q::__pos__,
-                                    0xd1 => &crate::qstrs::q::__neg__,
-                                    _ => &crate::qstrs::q::__invert__,
-                                };
-                                if let Some(m) = self.special_of(a, name) {
-                                    tri!(self.dunder_call(m, &[a], 1, Cont::Push, Value::NULL));
-                                    continue 'frame;
-                                }
+                            if tri!(self.op_unary(UNARY_OPS[(op - 0xd0) as usize], a)) {
+                                continue 'frame;
                             }
                         }
                         let r = tri!(ops::unary(self, UNARY_OPS[(op - 0xd0) as usize], a));
@@ -1140,28 +1061,9 @@ impl Cx {
                         let bop = BinaryOp::from_u8(op - 0xd7).unwrap_or(BinaryOp::Add);
                         if ops::is_user_object(a) || ops::is_user_object(b) {
                             // Special methods of Python classes run in frames.
-                            match bop {
-                                BinaryOp::Is | BinaryOp::ExceptionMatch => {}
-                                BinaryOp::In => {
-                                    let q = &crate::qstrs::q::__contains__;
-                                    if let Some(m) = self.special_of(b, q) {
-                                        sync!();
-                                        let r = self.dunder_call(
-                                            m,
-                                            &[b, a],
-                                            2,
-                                            Cont::PushBool,
-                                            Value::NULL,
-                                        );
-                                        tri!(r);
-                                        continue 'frame;
-                                    }
-                                }
-                                _ => {
-                                    sync!();
-                                    tri!(self.binop_start(bop, a, b));
-                                    continue 'frame;
-                                }
+                            sync!();
+                            if tri!(self.op_binary(bop, a, b)) {
+                                continue 'frame;
                             }
                         }
                         let r = match (a.as_small_int(), b.as_small_int()) {

@@ -16,6 +16,7 @@ pub mod num;
 pub mod ops;
 pub mod raise;
 pub mod seq;
+pub mod stackless;
 
 use core::ptr::NonNull;
 
