@@ -64,7 +64,6 @@ binop_slots!(
     (ADD, __add__, Add, false),
     (SUB, __sub__, Subtract, false),
     (MUL, __mul__, Multiply, false),
-    (MATMUL, __matmul__, MatMultiply, false),
     (TRUEDIV, __truediv__, TrueDivide, false),
     (FLOORDIV, __floordiv__, FloorDivide, false),
     (MOD, __mod__, Modulo, false),
@@ -208,34 +207,24 @@ fn init_mutable(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
     r.map(|_| Value::NONE)
 }
 
-/// Make the mutable builtin `target` hold what `src` (a fresh object of the same kind) holds.
+/// Fill the mutable builtin `target` from `src` (a fresh object of the same kind), as its
+/// `__init__` does.
 fn replace_contents(cx: &mut Cx, target: Value, src: Value) -> PyResult<()> {
     match obj::kind_of(target) {
-        Kind::List => {
-            let n = obj::list::items_of(target).map_or(0, |l| l.len());
+        Kind::List | Kind::ByteArray => {
+            // target[:] = src
             let all = obj::slice::new(cx, Value::NONE, Value::NONE, Value::NONE)?;
             let mark = cx.roots_mark();
             cx.root(all)?;
-            let _ = n;
             let r = ops::setitem(cx, target, all, src);
             cx.roots_truncate(mark);
             r
         }
-        Kind::Dict | Kind::Set => {
+        // dict.__init__ updates; set.__init__ starts over.
+        Kind::Dict => super::dict::update_from(cx, target, src),
+        Kind::Set => {
             obj::table::clear(cx, target);
-            if obj::kind_of(target) == Kind::Dict {
-                super::dict::update_from(cx, target, src)
-            } else {
-                super::set::add_all(cx, target, src)
-            }
-        }
-        Kind::ByteArray => {
-            let all = obj::slice::new(cx, Value::NONE, Value::NONE, Value::NONE)?;
-            let mark = cx.roots_mark();
-            cx.root(all)?;
-            let r = ops::setitem(cx, target, all, src);
-            cx.roots_truncate(mark);
-            r
+            super::set::add_all(cx, target, src)
         }
         _ => Ok(()),
     }
@@ -431,10 +420,6 @@ pub(crate) fn lookup(t: &TypeObj, name: &[u8]) -> Option<&'static NativeFnObj> {
         b"__rlshift__" => yes(int_like, &RLSHIFT),
         b"__rshift__" => yes(int_like, &RSHIFT),
         b"__rrshift__" => yes(int_like, &RRSHIFT),
-        b"__matmul__" => None,
-        _ => {
-            let _ = (&MATMUL, k);
-            None
-        }
+        _ => None,
     }
 }
