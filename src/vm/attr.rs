@@ -732,6 +732,12 @@ pub fn setattr(cx: &mut Cx, o: Value, name: Value, v: Value) -> PyResult<()> {
 
 /// Store directly in the instance dict (`object.__setattr__`).
 pub(crate) fn store_instance_attr(cx: &mut Cx, o: Value, name: Value, v: Value) -> PyResult<()> {
+    if obj::kind_of(o) == Kind::Exception {
+        let nb = pystr::bytes_of(name).unwrap_or(&[]);
+        if crate::obj::methods::exception::exc_setattr(cx, o, nb, v)? {
+            return Ok(());
+        }
+    }
     match obj::kind_of(o) {
         Kind::Instance | Kind::Exception => {
             let d = ensure_dict(cx, o)?;

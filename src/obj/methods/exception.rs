@@ -163,6 +163,58 @@ pub(crate) fn chain_context(cx: &mut Cx, exc: Value) {
     }
 }
 
+/// Assigning an exception's built-in attributes: `args` (any iterable, stored as a tuple) and,
+/// in the circuitpython flavour, `__cause__`, `__context__`, `__suppress_context__`.
+/// Returns false for other names (they go to the instance dict).
+pub(crate) fn exc_setattr(cx: &mut Cx, v: Value, name: &[u8], x: Value) -> PyResult<bool> {
+    if exc_of(v).is_none() {
+        return Ok(false);
+    }
+    let cp = crate::flavour::CIRCUITPYTHON;
+    match name {
+        b"args" => {
+            let t = if tuple::items_of(x).is_some() {
+                x
+            } else {
+                let l = crate::vm::seq::list_from_iter(cx, x)?;
+                let mark = cx.roots_mark();
+                cx.root(l)?;
+                let t = tuple::new(cx, crate::obj::list::items_of(l).unwrap_or(&[]));
+                cx.roots_truncate(mark);
+                t?
+            };
+            crate::gc::write_barrier(cx, t);
+            if let Some(e) = exc_of(v) {
+                e.args = t;
+            }
+        }
+        b"__cause__" | b"__context__" if cp => {
+            if !x.is_none() && !obj::isinstance(x, &BASE_EXCEPTION_TYPE) {
+                return Err(
+                    cx.type_error("exception cause must be None or derive from BaseException")
+                );
+            }
+            crate::gc::write_barrier(cx, x);
+            if let Some(e) = exc_of(v) {
+                if name == b"__cause__" {
+                    e.cause = x;
+                    e.suppress_context = true;
+                } else {
+                    e.context = x;
+                }
+            }
+        }
+        b"__suppress_context__" if cp => {
+            let b = crate::vm::ops::truthy(cx, x)?;
+            if let Some(e) = exc_of(v) {
+                e.suppress_context = b;
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// `BaseException.__init__(self, *args)`: the arguments become `args`.
 fn init(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     if exc_of(a[0]).is_none() {
