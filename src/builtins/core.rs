@@ -107,43 +107,43 @@ fn repr(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::obj::methods::repr::repr(cx, args[0])
 }
 
-fn class_arg(cx: &mut Cx, c: Value, what: &str) -> PyResult<()> {
-    if obj::kind_of(c) == Kind::Type && c.is_ptr() {
-        return Ok(());
-    }
-    if let Some(t) = tuple::items_of(c) {
-        for &x in t {
-            class_arg(cx, x, what)?;
-        }
-        return Ok(());
-    }
-    Err(cx.raise_fmt(
-        &TYPE_ERROR_TYPE,
-        format_args!("{what} arg 2 must be a type or tuple of types"),
-    ))
-}
-
-fn subclass_of(t: *const TypeObj, c: Value) -> bool {
+/// Whether type `t` is a subclass of `c` (a class or a tuple of them, checked lazily as
+/// CPython and MicroPython do).
+fn subclass_of(cx: &mut Cx, t: *const TypeObj, c: Value) -> PyResult<bool> {
     if let Some(items) = tuple::items_of(c) {
-        return items.iter().any(|&x| subclass_of(t, x));
+        let mut i = 0;
+        while let Some(&x) = tuple::items_of(c).and_then(|it| it.get(i)) {
+            if subclass_of(cx, t, x)? {
+                return Ok(true);
+            }
+            i += 1;
+        }
+        let _ = items;
+        return Ok(false);
     }
-    obj::is_subtype(t, c.raw() as *const TypeObj)
+    if obj::kind_of(c) != Kind::Type || !c.is_ptr() {
+        return Err(cx.type_error("issubclass() arg 2 must be a class or a tuple of classes"));
+    }
+    Ok(obj::is_subtype(t, c.raw() as *const TypeObj))
 }
 
 fn isinstance(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    class_arg(cx, args[1], "isinstance")?;
-    Ok(Value::bool(subclass_of(obj::type_of(args[0]), args[1])))
+    Ok(Value::bool(subclass_of(
+        cx,
+        obj::type_of(args[0]),
+        args[1],
+    )?))
 }
 
 fn issubclass(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if obj::kind_of(args[0]) != Kind::Type || !args[0].is_ptr() {
         return Err(cx.type_error("issubclass() arg 1 must be a class"));
     }
-    class_arg(cx, args[1], "issubclass")?;
     Ok(Value::bool(subclass_of(
+        cx,
         args[0].raw() as *const TypeObj,
         args[1],
-    )))
+    )?))
 }
 
 fn hash(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -241,6 +241,9 @@ fn next(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         || (ops::is_user_object(it) && ops::lookup_special(cx, it, &q::__next__).is_some());
     if !is_iter {
         return Err(cx.type_error_obj(it, "isn't an iterator"));
+    }
+    if obj::kind_of(it) == Kind::Generator {
+        return crate::obj::methods::generator::gen_next(cx, it, args.get(1).copied());
     }
     match ops::iter_next(cx, it)? {
         Some(v) => Ok(v),

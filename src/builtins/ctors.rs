@@ -233,6 +233,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         if args.len() != 2 {
             return Err(cx.runtime_error("super() can't find self"));
         }
+        crate::vm::attr::check_super_args(cx, args[0], args[1])?;
         return new_descr(cx, &SUPER_TYPE, args[0], args[1], Value::NONE);
     }
     if is!(OBJECT_TYPE) {
@@ -243,7 +244,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         return match args.len() {
             1 => Ok(Value::from_ptr(obj::type_of(args[0]))),
             3 => crate::vm::class::make_type(cx, args[0], args[1], args[2]),
-            _ => Err(cx.type_error("type() takes 1 or 3 arguments")),
+            _ => Err(cx.type_error("type takes 1 or 3 arguments")),
         };
     }
     if is!(ENUMERATE_TYPE) {
@@ -406,7 +407,12 @@ pub fn int_from(cx: &mut Cx, x: Value, base: Value) -> PyResult<Value> {
     if ops::is_user_object(x) {
         for name in [&q::__int__, &q::__index__, &q::__trunc__] {
             if let Some(m) = ops::lookup_special(cx, x, name) {
-                return cx.call_with_self(m, x, &[], &[]);
+                let r = cx.call_with_self(m, x, &[], &[])?;
+                if !crate::vm::num::is_intlike(r) || ops::is_user_object(r) {
+                    // MicroPython raises an empty TypeError.
+                    return Err(cx.raise_empty(&TYPE_ERROR_TYPE));
+                }
+                return Ok(r);
             }
         }
         if let Some(b) = ops::instance_base(x) {
@@ -441,6 +447,9 @@ pub fn float_from(cx: &mut Cx, x: Value) -> PyResult<Value> {
         for name in [&q::__float__, &q::__index__] {
             if let Some(m) = ops::lookup_special(cx, x, name) {
                 let r = cx.call_with_self(m, x, &[], &[])?;
+                if float::value_of(r).is_none() && !crate::vm::num::is_intlike(r) {
+                    break;
+                }
                 return float_from(cx, r);
             }
         }
@@ -471,6 +480,11 @@ fn complex_from(cx: &mut Cx, re: Value, im: Value) -> PyResult<Value> {
             None => Err(cx.value_error("invalid syntax for number")),
         };
     }
+    let re = if ops::is_user_object(re) {
+        complex_dunder(cx, re)?
+    } else {
+        re
+    };
     let (r1, i1) = match float::complex_of(re) {
         Some(c) => c,
         None => match crate::vm::num::to_f64(cx, re)? {
@@ -502,6 +516,17 @@ fn complex_from(cx: &mut Cx, re: Value, im: Value) -> PyResult<Value> {
         }
     };
     float::new_complex(cx, r1 - i2, i1 + r2)
+}
+
+/// What `complex(x)` uses of a Python object: `__complex__`, `__float__`, `__index__`, or the
+/// number a number subclass wraps.
+fn complex_dunder(cx: &mut Cx, x: Value) -> PyResult<Value> {
+    for name in [&q::__complex__, &q::__float__, &q::__index__] {
+        if let Some(m) = ops::lookup_special(cx, x, name) {
+            return cx.call_with_self(m, x, &[], &[]);
+        }
+    }
+    Ok(ops::instance_base(x).unwrap_or(x))
 }
 
 fn parse_complex(t: &str) -> Option<(f64, f64)> {

@@ -28,6 +28,12 @@ pub fn reversed(cx: &mut Cx, o: Value) -> PyResult<Value> {
                 let r = reversed(cx, l);
                 cx.roots_truncate(mark);
                 return r;
+            } else if let Some(b) = ops::instance_base(o) {
+                return reversed(cx, b);
+            } else if ops::len_of_builtin(o).is_none() {
+                // MicroPython: `object of type 'int' has no len()`.
+                ops::len(cx, o)?;
+                return Err(cx.type_error_obj(o, "isn't reversible"));
             } else {
                 return Err(cx.type_error_obj(o, "isn't reversible"));
             }

@@ -31,16 +31,16 @@ fn abs(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         if let Some(m) = ops::lookup_special(cx, v, &q::__abs__) {
             return cx.call_with_self(m, v, &[], &[]);
         }
+        if let Some(b) = ops::instance_base(v) {
+            return abs(cx, &[b], _k);
+        }
     }
     Err(cx.unsupported_unop("__abs__", v))
 }
 
 fn radix(cx: &mut Cx, v: Value, base: u32, prefix: &str) -> PyResult<Value> {
     let v = if ops::is_user_object(v) {
-        match ops::lookup_special(cx, v, &q::__index__) {
-            Some(m) => cx.call_with_self(m, v, &[], &[])?,
-            None => v,
-        }
+        crate::vm::dunder::to_index(cx, v)?.unwrap_or(v)
     } else {
         v
     };
@@ -72,6 +72,15 @@ fn hex(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn divmod(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (x, y) = (a[0], a[1]);
+    if let Some(r) =
+        crate::vm::dunder::user_binary_call(cx, x, y, &[], &q::__divmod__, &q::__rdivmod__)?
+    {
+        return Ok(r);
+    }
+    let (x, y) = (
+        ops::instance_base(x).unwrap_or(x),
+        ops::instance_base(y).unwrap_or(y),
+    );
     if let (Some(fx), true) = (
         crate::vm::num::to_f64(cx, x)?,
         float::value_of(x).is_some() || float::value_of(y).is_some(),
@@ -122,6 +131,16 @@ fn pow(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         None => ops::binary(cx, BinaryOp::Power, a[0], a[1]),
         Some(&m) if m.is_none() => ops::binary(cx, BinaryOp::Power, a[0], a[1]),
         Some(&m) => {
+            if let Some(r) = crate::vm::dunder::user_binary_call(
+                cx,
+                a[0],
+                a[1],
+                &[m],
+                &q::__pow__,
+                &q::__rpow__,
+            )? {
+                return Ok(r);
+            }
             let (Some(x), Some(e), Some(md)) = (
                 crate::vm::num::int_arg(a[0]),
                 crate::vm::num::int_arg(a[1]),
@@ -149,6 +168,7 @@ fn round(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
             };
         }
     }
+    let x = ops::instance_base(x).unwrap_or(x);
     if let Some(f) = float::value_of(x) {
         if nd.is_null() || nd.is_none() {
             if f.is_nan() {

@@ -9,6 +9,12 @@ use crate::value::Value;
 use crate::vm::{Cx, PyResult};
 
 fn arg(cx: &mut Cx, v: Value) -> PyResult<f64> {
+    // Python objects convert through `__float__`/`__index__` (or the number they wrap).
+    let v = if crate::vm::ops::is_user_object(v) {
+        crate::builtins::ctors::float_from(cx, v)?
+    } else {
+        v
+    };
     match crate::vm::num::to_f64(cx, v)? {
         Some(f) => Ok(f),
         None => {
@@ -110,6 +116,9 @@ fn to_int(cx: &mut Cx, f: f64) -> PyResult<Value> {
 }
 
 fn floor(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if let Some(r) = crate::vm::dunder::user_unary_call(cx, a[0], &crate::qstrs::q::__floor__)? {
+        return Ok(r);
+    }
     if crate::vm::num::is_intlike(a[0]) {
         return crate::builtins::ctors::int_from(cx, a[0], Value::NULL);
     }
@@ -118,6 +127,9 @@ fn floor(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn ceil(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if let Some(r) = crate::vm::dunder::user_unary_call(cx, a[0], &crate::qstrs::q::__ceil__)? {
+        return Ok(r);
+    }
     if crate::vm::num::is_intlike(a[0]) {
         return crate::builtins::ctors::int_from(cx, a[0], Value::NULL);
     }
@@ -126,6 +138,9 @@ fn ceil(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn trunc(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if let Some(r) = crate::vm::dunder::user_unary_call(cx, a[0], &crate::qstrs::q::__trunc__)? {
+        return Ok(r);
+    }
     if crate::vm::num::is_intlike(a[0]) {
         return crate::builtins::ctors::int_from(cx, a[0], Value::NULL);
     }

@@ -8,12 +8,15 @@ pub mod attr;
 pub mod call;
 pub mod class;
 pub mod dispatch;
+pub mod dunder;
 pub mod frame;
+pub mod gen;
 pub mod import;
 pub mod num;
 pub mod ops;
 pub mod raise;
 pub mod seq;
+pub mod stackless;
 
 use core::ptr::NonNull;
 

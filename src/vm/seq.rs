@@ -27,8 +27,7 @@ pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
         };
     }
     if super::ops::is_user_object(v) {
-        if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
-            let r = cx.call_with_self(m, v, &[], &[])?;
+        if let Some(r) = super::dunder::to_index(cx, v)? {
             return index_value(cx, r, what);
         }
     }
@@ -54,8 +53,7 @@ pub fn int_arg(cx: &mut Cx, v: Value) -> PyResult<isize> {
         };
     }
     if super::ops::is_user_object(v) {
-        if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
-            let r = cx.call_with_self(m, v, &[], &[])?;
+        if let Some(r) = super::dunder::to_index(cx, v)? {
             return int_arg(cx, r);
         }
     }
@@ -138,8 +136,7 @@ fn slice_int(cx: &mut Cx, v: Value) -> PyResult<isize> {
         });
     }
     if super::ops::is_user_object(v) {
-        if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
-            let r = cx.call_with_self(m, v, &[], &[])?;
+        if let Some(r) = super::dunder::to_index(cx, v)? {
             return slice_int(cx, r);
         }
     }
@@ -389,14 +386,15 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
         _ => {
             if super::ops::is_user_object(o) {
                 if let Some(m) = super::ops::lookup_special(cx, o, &q::__iter__) {
-                    return cx.call_with_self(m, o, &[], &[]);
+                    let it = cx.call_with_self(m, o, &[], &[])?;
+                    return super::dunder::iter_result(cx, it);
+                }
+                if let Some(b) = super::ops::instance_base(o) {
+                    return get_iter(cx, b);
                 }
                 if super::ops::lookup_special(cx, o, &q::__getitem__).is_some() {
                     // The sequence protocol: index from 0 until IndexError.
                     return obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL);
-                }
-                if let Some(b) = super::ops::instance_base(o) {
-                    return get_iter(cx, b);
                 }
             }
             Err(cx.type_error_obj(o, "isn't iterable"))
@@ -631,12 +629,8 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                     let r = cx.call_with_self(m, container, &[item], &[])?;
                     return super::ops::truthy(cx, r);
                 }
-                if super::ops::lookup_special(cx, container, &q::__iter__).is_none()
-                    && super::ops::lookup_special(cx, container, &q::__getitem__).is_none()
-                {
-                    if let Some(b) = super::ops::instance_base(container) {
-                        return contains(cx, b, item);
-                    }
+                if let Some(b) = super::ops::instance_base(container) {
+                    return contains(cx, b, item);
                 }
             }
             let it = match get_iter(cx, container) {

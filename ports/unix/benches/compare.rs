@@ -37,12 +37,16 @@ fn run(cmd: &[&str], script: &Path) -> (f64, String, Option<u64>) {
         c.args(&cmd[1..]);
         c
     };
-    c.arg(script.file_name().unwrap()).current_dir(script.parent().unwrap());
+    c.arg(script.file_name().unwrap())
+        .current_dir(script.parent().unwrap());
     let t = Instant::now();
     let out = c.output().expect("run benchmark");
     let secs = t.elapsed().as_secs_f64();
     let rss = if timer {
-        String::from_utf8_lossy(&out.stderr).lines().last().and_then(|l| l.trim().parse().ok())
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
     } else {
         None
     };
@@ -56,10 +60,16 @@ fn median(v: &mut [f64]) -> f64 {
 
 fn main() {
     // `cargo bench` passes `--bench`; ignore arguments.
-    let runs: usize = std::env::var("PYRITE_BENCH_RUNS").ok().and_then(|s| s.parse().ok()).unwrap_or(5);
+    let runs: usize = std::env::var("PYRITE_BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
     let pyrite = env!("CARGO_BIN_EXE_pyrite");
     let heap = std::env::var("PYRITE_BENCH_HEAP").unwrap_or_else(|_| "64M".into());
-    println!("{:<14} {:>10} {:>10} {:>8} {:>10} {:>10}  check", "program", "cpython s", "pyrite s", "ratio", "cpy KiB", "pyr KiB");
+    println!(
+        "{:<14} {:>10} {:>10} {:>8} {:>10} {:>10}  check",
+        "program", "cpython s", "pyrite s", "ratio", "cpy KiB", "pyr KiB"
+    );
     let mut logs = Vec::new();
     let mut worst: f64 = 0.0;
     for p in programs() {
@@ -92,7 +102,11 @@ fn main() {
             ratio,
             mc,
             mp,
-            if ok { "ok".to_string() } else { format!("WRONG: {}", op.lines().last().unwrap_or("")) }
+            if ok {
+                "ok".to_string()
+            } else {
+                format!("WRONG: {}", op.lines().last().unwrap_or(""))
+            }
         );
     }
     if !logs.is_empty() {

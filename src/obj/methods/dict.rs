@@ -80,6 +80,16 @@ fn setdefault(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 /// `d.update(other)` with a mapping or an iterable of pairs.
 pub fn update_from(cx: &mut Cx, d: Value, other: Value) -> PyResult<()> {
     let d = the_dict(d);
+    // A dict subclass that does not override `keys` copies its items directly (CPython).
+    let other = match ops::instance_base(other) {
+        Some(b)
+            if obj::kind_of(b) == Kind::Dict
+                && ops::lookup_special(cx, other, &q::keys).is_none() =>
+        {
+            b
+        }
+        _ => other,
+    };
     if obj::kind_of(other) == Kind::Dict && other.is_ptr() {
         let mut i = 0;
         while let Some((next, k, v)) = table::next_entry(other, i) {

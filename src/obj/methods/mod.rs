@@ -14,6 +14,7 @@ pub mod object;
 pub mod percent;
 pub mod repr;
 pub mod set;
+pub mod slots;
 pub mod str;
 pub mod str_case;
 pub mod str_split;
@@ -55,6 +56,8 @@ pub const FROZENSET_ATTRS: &[Attr] = set::FROZENSET_ATTRS;
 pub const RANGE_ATTRS: &[Attr] = misc::RANGE_ATTRS;
 /// `slice`.
 pub const SLICE_ATTRS: &[Attr] = misc::SLICE_ATTRS;
+/// Python functions.
+pub const FUNCTION_ATTRS: &[Attr] = misc::FUNCTION_ATTRS;
 /// `property`.
 pub const PROPERTY_ATTRS: &[Attr] = misc::PROPERTY_ATTRS;
 /// generators.

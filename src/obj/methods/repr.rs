@@ -456,7 +456,33 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
         }
         Kind::Instance => {
             if let Some(base) = ops::instance_base(v) {
-                return write_repr(cx, b, base, depth + 1);
+                if !matches!(
+                    obj::kind_of(base),
+                    Kind::Set | Kind::FrozenSet | Kind::ByteArray
+                ) {
+                    return write_repr(cx, b, base, depth + 1);
+                }
+                // These reprs name the type: `S({1})`, `S()`, `BA(b'x')`.
+                let start = b.buf.len();
+                write_repr(cx, b, base, depth + 1)?;
+                let base_name = type_name_of(obj::type_of(base));
+                let body_at = if b.buf[start..].starts_with(base_name) {
+                    start + base_name.len()
+                } else {
+                    start
+                };
+                let mut body = StrBuilder::new(cx);
+                body.push(&b.buf[body_at..]);
+                b.buf.truncate(start);
+                b.push(type_name_of(obj::type_of(v)));
+                if body_at == start {
+                    b.push_byte(b'(');
+                    b.push(&body.buf);
+                    b.push_byte(b')');
+                } else {
+                    b.push(&body.buf);
+                }
+                return Ok(());
             }
             object_repr(b, v);
         }
