@@ -50,7 +50,7 @@ impl Default for Config {
         Config {
             max_depth: 1000,
             max_reentry: 40,
-            frame_stack_bytes: 64 * 1024,
+            frame_stack_bytes: 128 * 1024,
         }
     }
 }
