@@ -519,13 +519,16 @@ impl Cx {
         self.reentry -= 1;
         match r {
             Ok(super::dispatch::Exit::Return(v)) => Ok(v),
-            Ok(super::dispatch::Exit::Yield(_)) => Err(self.runtime_error("unexpected yield")),
+            Ok(_) => Err(self.runtime_error("unexpected yield")),
             Err(e) => Err(e),
         }
     }
 
     /// Calls of types, instances with `__call__`, and things that are not callable.
     fn call_other(&mut self, f: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+        if obj::kind_of(f) == Kind::Native && f.is_ptr() {
+            return crate::embed::native::call_object(self, f, args, kw);
+        }
         if obj::kind_of(f) == Kind::Type && f.is_ptr() {
             return crate::vm::ops::call_type(self, f, args, kw);
         }
@@ -599,6 +602,10 @@ impl Cx {
             Ok(super::dispatch::Exit::Return(v)) => {
                 go.state = GenState::Finished;
                 Ok((v, true))
+            }
+            Ok(super::dispatch::Exit::Paused) => {
+                go.state = GenState::Finished;
+                Err(self.runtime_error("unexpected pause"))
             }
             Err(e) => {
                 go.state = GenState::Finished;

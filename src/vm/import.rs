@@ -157,6 +157,12 @@ fn import_one(cx: &mut Cx, full: Value, parent: Value, short_at: usize) -> PyRes
         let Some(d) = pystr::str_of(dir) else {
             continue;
         };
+        if d == crate::embed::frozen::PATH_ENTRY {
+            if let Some(m) = crate::embed::frozen::import(cx, full)? {
+                return Ok(m);
+            }
+            continue;
+        }
         let fb = pystr::bytes_of(full).unwrap_or(&[]);
         let short = &fb[fb.len() - short_len..];
         // Candidate: a package directory, else name.py, else name.mpy.
@@ -212,6 +218,10 @@ fn import_one(cx: &mut Cx, full: Value, parent: Value, short_at: usize) -> PyRes
                 return m;
             }
         }
+    }
+    // Frozen modules are found even when sys.path has no `.frozen` entry.
+    if let Some(m) = crate::embed::frozen::import(cx, full)? {
+        return Ok(m);
     }
     let n = super::ops::alloc_free_name(pystr::str_of(full).unwrap_or("?"));
     Err(cx.raise_fmt(&IMPORT_ERROR_TYPE, format_args!("no module named '{n}'")))
