@@ -10,7 +10,7 @@
 //! | `&str`, `String` | `str` |
 //! | [`Bytes`]`(&[u8])`, `Bytes(Vec<u8>)` | `bytes` (from Python: `bytes` or `bytearray`) |
 //! | `Vec<T>`, `&[T]`, `[T; N]` | `list` (from Python: `list` or `tuple`) |
-//! | `(A,)` … `(A, B, C, D, E, F)` | `tuple` (from Python: `tuple` or `list` of that length) |
+//! | `(A,)` … `(A, B, C, D, E, F, G, H)` | `tuple` (from Python: `tuple` or `list` of that length) |
 //! | [`Dict`]`(iterable of (K, V))`, `BTreeMap<K, V>` | `dict` |
 //! | [`Handle`] | any value, kept alive |
 //! | [`Value`] | any value, unrooted: only for native code (see the rooting rule) |
@@ -484,3 +484,5 @@ tuples!(3; A 0, B 1, C 2);
 tuples!(4; A 0, B 1, C 2, D 3);
 tuples!(5; A 0, B 1, C 2, D 3, E 4);
 tuples!(6; A 0, B 1, C 2, D 3, E 4, F 5);
+tuples!(7; A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+tuples!(8; A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
