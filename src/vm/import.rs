@@ -183,11 +183,21 @@ fn import_one(cx: &mut Cx, full: Value, parent: Value, short_at: usize) -> PyRes
         if cx.hal().stat(path) == PathKind::Dir {
             b.push_str("/__init__.py");
             // SAFETY: as above.
+            let mut has_init = cx.hal().stat(unsafe { core::str::from_utf8_unchecked(&b.buf) })
+                == PathKind::File;
+            if !has_init {
+                // A precompiled package: __init__.mpy.
+                b.buf.truncate(base_len);
+                b.push_str("/__init__.mpy");
+                // SAFETY: as above.
+                has_init = cx.hal().stat(unsafe { core::str::from_utf8_unchecked(&b.buf) })
+                    == PathKind::File;
+            }
+            // SAFETY: as above.
             let init = unsafe { core::str::from_utf8_unchecked(&b.buf) };
             let pkg_dir = pystr::new_str(cx, &b.buf[..base_len])?;
             let mark = cx.roots_mark();
             cx.root(pkg_dir)?;
-            let has_init = cx.hal().stat(init) == PathKind::File;
             let m = if has_init {
                 let init_path = pystr::new_str(cx, init.as_bytes())?;
                 cx.root(init_path)?;
