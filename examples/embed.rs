@@ -7,7 +7,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use pyrite::{Config, Error, Handle, Hal, Interpreter, PyErr};
+use pyrite::{Config, Error, Hal, Handle, Interpreter, PyErr};
 
 /// 1. The port: where `print` and tracebacks go. Firmware would write to a UART here.
 struct Console;
@@ -98,7 +98,11 @@ def on_button(pin):
 
     // 6. Python exceptions come back as values with their type, message and traceback.
     if let Err(Error::Exception(e)) = py.call::<bool>(&on_button, (9,)) {
-        println!("host: on_button failed with {} ({})", e.type_name(), e.message());
+        println!(
+            "host: on_button failed with {} ({})",
+            e.type_name(),
+            e.message()
+        );
         let mut tb = String::new();
         py.write_traceback(&e, &mut tb).unwrap();
         print!("{tb}");

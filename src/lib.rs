@@ -33,7 +33,7 @@ pub mod qstrs {
 
 pub use embed::{
     Bytes, ClassBuilder, Dict, Error, Exception, FromPython, FrozenModule, Handle, InitError,
-    IntoArgs, IntoPython, Interpreter, Mode, ModuleBuilder, NativeFunction, NativeMethod, PyErr,
+    Interpreter, IntoArgs, IntoPython, Mode, ModuleBuilder, NativeFunction, NativeMethod, PyErr,
     Signal,
 };
 pub use hal::{Hal, NullHal, PathKind};

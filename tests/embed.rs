@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use pyrite::exceptions::*;
 use pyrite::{
-    Bytes, Config, Cx, Dict, Error, Handle, Hal, Interpreter, PyErr, PyResult, Signal, Value,
+    Bytes, Config, Cx, Dict, Error, Hal, Handle, Interpreter, PyErr, PyResult, Signal, Value,
 };
 
 /// A console that keeps what is printed.
@@ -127,7 +127,10 @@ fn exceptions_have_type_message_traceback() {
     let mut con = Console::default();
     let mut py = interp(&mut con);
     let e = exc(py
-        .exec_source("def f(n):\n    raise ValueError('bad %d' % n)\nf(3)\n", "app.py")
+        .exec_source(
+            "def f(n):\n    raise ValueError('bad %d' % n)\nf(3)\n",
+            "app.py",
+        )
         .unwrap_err());
     assert_eq!(e.type_name(), "ValueError");
     assert_eq!(e.message(), "bad 3");
@@ -139,7 +142,9 @@ fn exceptions_have_type_message_traceback() {
         "Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\n  File \"app.py\", line 2, in f\nValueError: bad 3\n"
     );
     // Classes defined in Python match through their builtin base.
-    let e = exc(py.exec("class E(KeyError): pass\nraise E('k')").unwrap_err());
+    let e = exc(py
+        .exec("class E(KeyError): pass\nraise E('k')")
+        .unwrap_err());
     assert_eq!(e.type_name(), "E");
     assert!(e.matches(&KEY_ERROR));
     // Syntax errors too.
@@ -176,10 +181,13 @@ fn native_module_functions_and_closures() {
                 }
             })?;
             // Calls back into Python with the context.
-            m.function("apply", |cx: &mut Cx, f: Value, x: i64| -> PyResult<Value> {
-                let v = pyrite::IntoPython::into_python(x, cx)?;
-                cx.call(f, &[v], &[])
-            })?;
+            m.function(
+                "apply",
+                |cx: &mut Cx, f: Value, x: i64| -> PyResult<Value> {
+                    let v = pyrite::IntoPython::into_python(x, cx)?;
+                    cx.call(f, &[v], &[])
+                },
+            )?;
             // Raw shape, keywords included.
             m.function(
                 "nkw",
@@ -225,7 +233,10 @@ fn native_module_functions_and_closures() {
     }
     assert_eq!(calls.get(), 3);
     assert_eq!(*log.borrow(), ["hi"]);
-    assert_eq!(con.out, "16 5 20 6\n400\n21\ncaught pin must be >= 0\nTrue function\n");
+    assert_eq!(
+        con.out,
+        "16 5 20 6\n400\n21\ncaught pin must be >= 0\nTrue function\n"
+    );
     // The closures were dropped with the interpreter.
     assert_eq!(Rc::strong_count(&calls), 1);
 }
@@ -413,7 +424,10 @@ fn fuel_pauses_and_resumes() {
             .unwrap();
         let work: Handle = py.global("work").unwrap();
         py.set_fuel(Some(10));
-        assert!(matches!(py.call::<i64>(&work, (100,)), Err(Error::OutOfFuel)));
+        assert!(matches!(
+            py.call::<i64>(&work, (100,)),
+            Err(Error::OutOfFuel)
+        ));
         py.set_fuel(None);
         assert_eq!(py.resume::<i64>().unwrap(), 4950);
         // Abandoning a paused run.
@@ -431,10 +445,12 @@ fn fuel_pauses_and_resumes() {
 fn fuel_overdrawn_in_nested_run_raises() {
     let mut con = Console::default();
     let mut py = interp(&mut con);
-    py.exec("def gen():\n    while True:\n        yield 1").unwrap();
+    py.exec("def gen():\n    while True:\n        yield 1")
+        .unwrap();
     // A loop inside a Python function called by native code (here `sorted`'s key) cannot
     // pause: its overdraft ends in FuelExhausted, which `except Exception` does not catch.
-    py.exec("def spin(x):\n    while True:\n        pass").unwrap();
+    py.exec("def spin(x):\n    while True:\n        pass")
+        .unwrap();
     py.set_fuel(Some(50));
     let r = py.exec("try:\n    sorted([1, 2], key=spin)\nexcept Exception:\n    print('caught')");
     let e = exc(r.unwrap_err());
@@ -486,7 +502,8 @@ fn interrupt_and_schedule() {
         // The interpreter keeps working.
         assert_eq!(py.eval::<i64>("1 + 1").unwrap(), 2);
         // Tokens from an interrupt handler call the registered Python handler.
-        py.exec("hits = []\ndef on_tok(t):\n    hits.append(t)").unwrap();
+        py.exec("hits = []\ndef on_tok(t):\n    hits.append(t)")
+            .unwrap();
         let h: Handle = py.global("on_tok").unwrap();
         py.on_signal(7, &h).unwrap();
         assert!(SIGNAL.schedule(7));
@@ -536,7 +553,8 @@ fn heap_exhausted_inside_native_call() {
     let e = exc(py.exec("y = hog.text(1000000)").unwrap_err());
     assert!(e.matches(&MEMORY_ERROR), "{e}");
     // Caught in Python, and the interpreter goes on.
-    py.exec("try:\n    hog.make(100000)\nexcept MemoryError:\n    ok = True").unwrap();
+    py.exec("try:\n    hog.make(100000)\nexcept MemoryError:\n    ok = True")
+        .unwrap();
     assert!(py.global::<bool>("ok").unwrap());
     assert_eq!(py.eval::<usize>("len(hog.make(100))").unwrap(), 100);
 }
@@ -559,8 +577,10 @@ fn mpy_images_and_frozen_modules() {
     let mut con = Console::default();
     {
         let mut py = interp(&mut con);
-        py.exec_mpy(image("print('from mpy', 1 + 1)", "m.py")).unwrap();
-        py.exec_mpy_static(image("print('in place')", "s.py")).unwrap();
+        py.exec_mpy(image("print('from mpy', 1 + 1)", "m.py"))
+            .unwrap();
+        py.exec_mpy_static(image("print('in place')", "s.py"))
+            .unwrap();
         let e = exc(py.exec_mpy(b"garbage").unwrap_err());
         assert_eq!(e.to_string(), "ValueError: incompatible .mpy file");
         let frozen: &'static [pyrite::FrozenModule] = Box::leak(Box::new([
@@ -586,7 +606,8 @@ fn mpy_images_and_frozen_modules() {
             },
         ]));
         py.add_frozen(frozen);
-        py.exec("import greet, pkg\nprint(greet.hi('there'), pkg.V)").unwrap();
+        py.exec("import greet, pkg\nprint(greet.hi('there'), pkg.V)")
+            .unwrap();
         let e = exc(py.exec("import broken").unwrap_err());
         assert!(e.matches(&ZERO_DIVISION_ERROR));
         let mut tb = String::new();

@@ -128,20 +128,27 @@ impl Freezer {
         );
         for e in &self.entries {
             println!("cargo:rerun-if-changed={}", e.source.display());
-            let src = std::fs::read(&e.source)
-                .map_err(|err| format!("{}: {err}", e.source.display()))?;
-            let image = compile(&src, &e.shown, Mode::File, &opts, allocator_api2::alloc::Global)
-                .map_err(|err| {
-                    format!(
-                        "{}:{}: {}: {}",
-                        e.source.display(),
-                        err.line,
-                        err.kind_name(),
-                        err.msg()
-                    )
-                })?;
+            let src =
+                std::fs::read(&e.source).map_err(|err| format!("{}: {err}", e.source.display()))?;
+            let image = compile(
+                &src,
+                &e.shown,
+                Mode::File,
+                &opts,
+                allocator_api2::alloc::Global,
+            )
+            .map_err(|err| {
+                format!(
+                    "{}:{}: {}: {}",
+                    e.source.display(),
+                    err.line,
+                    err.kind_name(),
+                    err.msg()
+                )
+            })?;
             let file = dir.join(format!("frozen_{}.mpy", e.name));
-            std::fs::write(&file, &image[..]).map_err(|err| format!("{}: {err}", file.display()))?;
+            std::fs::write(&file, &image[..])
+                .map_err(|err| format!("{}: {err}", file.display()))?;
             let _ = writeln!(
                 rs,
                 "    pyrite::FrozenModule {{ name: {:?}, mpy: include_bytes!({:?}), is_package: {} }},",

@@ -332,7 +332,9 @@ fn seq_item(v: Value, i: usize) -> Option<Value> {
 }
 
 fn seq_len(v: Value) -> Option<usize> {
-    list::items_of(v).or_else(|| tuple::items_of(v)).map(|s| s.len())
+    list::items_of(v)
+        .or_else(|| tuple::items_of(v))
+        .map(|s| s.len())
 }
 
 impl<T: FromPython> FromPython for Vec<T> {

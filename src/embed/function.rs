@@ -148,7 +148,10 @@ fn arg<A: FromPython>(cx: &mut Cx, args: &[Value], i: usize) -> PyResult<A> {
 
 /// The payload object of `self_` holding a `T`, or `TypeError`.
 fn self_payload<T: 'static>(cx: &mut Cx, args: &[Value]) -> PyResult<Value> {
-    match args.first().and_then(|&s| native::payload_object_of::<T>(s)) {
+    match args
+        .first()
+        .and_then(|&s| native::payload_object_of::<T>(s))
+    {
         Some(p) => Ok(p),
         None => Err(cx.type_error("argument has wrong type")),
     }

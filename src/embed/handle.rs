@@ -158,7 +158,11 @@ impl core::fmt::Debug for Handle {
 impl Cx {
     /// Keep `v` alive in a new [`Handle`] (released when the handle is dropped).
     pub fn handle(&mut self, v: Value) -> PyResult<Handle> {
-        let w = if v.is_null() { Value::NONE.raw() } else { v.raw() };
+        let w = if v.is_null() {
+            Value::NONE.raw()
+        } else {
+            v.raw()
+        };
         if self.host.handles.first.is_null() {
             return Err(self.runtime_error("interpreter not initialised"));
         }

@@ -418,7 +418,6 @@ fn finalise_all(heap: &Heap) {
     }
 }
 
-
 /// The host's API: running code, values, native modules, fuel and signals.
 impl<'h> Interpreter<'h> {
     /// Take the pending exception as an [`Error`].
@@ -630,7 +629,13 @@ impl<'h> Interpreter<'h> {
             let n = pystr::intern(cx, name.as_bytes())?;
             cx.root(n)?;
             let main = cx.main_dict;
-            crate::vm::import::import_name(cx, n, Value::NONE, Value::small_int_unchecked(0), main)?;
+            crate::vm::import::import_name(
+                cx,
+                n,
+                Value::NONE,
+                Value::small_int_unchecked(0),
+                main,
+            )?;
             let m = dict::get_str(cx.modules, n).unwrap_or(Value::NONE);
             cx.handle(m)
         })
@@ -642,10 +647,9 @@ impl<'h> Interpreter<'h> {
             let n = pystr::intern(cx, name.as_bytes())?;
             let Some(v) = dict::get_str(cx.main_dict, n) else {
                 let nb = crate::vm::ops::alloc_free_name(name);
-                return Err(cx.raise_fmt(
-                    &NAME_ERROR_TYPE,
-                    format_args!("name '{nb}' isn't defined"),
-                ));
+                return Err(
+                    cx.raise_fmt(&NAME_ERROR_TYPE, format_args!("name '{nb}' isn't defined"))
+                );
             };
             cx.root(v)?;
             T::from_python(cx, v)
@@ -691,7 +695,12 @@ impl<'h> Interpreter<'h> {
     }
 
     /// `setattr(obj, name, value)`.
-    pub fn setattr(&mut self, obj: &Handle, name: &str, value: impl IntoPython) -> Result<(), Error> {
+    pub fn setattr(
+        &mut self,
+        obj: &Handle,
+        name: &str,
+        value: impl IntoPython,
+    ) -> Result<(), Error> {
         self.with(|cx| {
             let v = value.into_python(cx)?;
             cx.root(v)?;

@@ -41,8 +41,11 @@ pub struct ModuleBuilder<'a, 'h> {
 pub struct ClassBuilder<'a, 'h, T> {
     cx: &'a mut Cx,
     class: Value,
-    _h: PhantomData<(&'h (), fn(T))>,
+    _h: PhantomData<Brand<'h, T>>,
 }
+
+/// Ties a builder to the closures' lifetime and the state type.
+type Brand<'h, T> = (&'h (), fn(T));
 
 /// Make a native function object from a closure living for `'h`.
 ///
@@ -121,9 +124,11 @@ impl<'h> ModuleBuilder<'_, 'h> {
     {
         // SAFETY: a builder for 'h exists only while an interpreter bounded by 'h does.
         let v = unsafe {
-            function_value(self.cx, name, move |cx: &mut Cx, a: &[Value], k: &[Value]| {
-                f.call(cx, a, k)
-            })
+            function_value(
+                self.cx,
+                name,
+                move |cx: &mut Cx, a: &[Value], k: &[Value]| f.call(cx, a, k),
+            )
         }?;
         set_attr(self.cx, self.module, name, v)?;
         Ok(self)
@@ -210,9 +215,11 @@ impl<'h, T: 'static> ClassBuilder<'_, 'h, T> {
     {
         // SAFETY: as for ModuleBuilder::function.
         unsafe {
-            function_value(self.cx, name, move |cx: &mut Cx, a: &[Value], k: &[Value]| {
-                f.call(cx, a, k)
-            })
+            function_value(
+                self.cx,
+                name,
+                move |cx: &mut Cx, a: &[Value], k: &[Value]| f.call(cx, a, k),
+            )
         }
     }
 

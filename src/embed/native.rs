@@ -23,10 +23,13 @@ use crate::obj::{self, instance, str as pystr, Kind, ObjHeader, TypeObj};
 use crate::value::Value;
 use crate::vm::{Cx, PyResult};
 
+/// Calls the closure stored at the pointer.
+type CallFn = unsafe fn(*const u8, &mut Cx, &[Value], &[Value]) -> PyResult<Value>;
+
 /// How to call and drop the Rust value of a native object.
 pub(crate) struct VTable {
     /// Call a function (NULL-equivalent `None` for payloads).
-    call: Option<unsafe fn(*const u8, &mut Cx, &[Value], &[Value]) -> PyResult<Value>>,
+    call: Option<CallFn>,
     /// Drop the value in place.
     drop: unsafe fn(*mut u8),
     /// The Rust type of a payload (for checked downcasts).
@@ -128,10 +131,18 @@ fn alloc_native<T>(
     name: Value,
     value: T,
 ) -> PyResult<Value> {
-    const { assert!(core::mem::align_of::<T>() <= 16, "native values are 16-byte aligned at most") };
+    const {
+        assert!(
+            core::mem::align_of::<T>() <= 16,
+            "native values are 16-byte aligned at most"
+        )
+    };
     let mark = cx.roots_mark();
     cx.root(name)?;
-    let p = cx.alloc_raw(PAYLOAD + core::mem::size_of::<T>(), AllocKind::ObjectWithFinaliser);
+    let p = cx.alloc_raw(
+        PAYLOAD + core::mem::size_of::<T>(),
+        AllocKind::ObjectWithFinaliser,
+    );
     cx.roots_truncate(mark);
     let p = p?.as_ptr();
     // SAFETY: a fresh zeroed block of PAYLOAD + size_of::<T>() bytes, 16-aligned: room for

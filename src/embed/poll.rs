@@ -139,7 +139,10 @@ fn run_scheduled(cx: &mut Cx) -> PyResult<()> {
     let mut r = Ok(());
     while let Some((f, a)) = pop_sched(cx) {
         let mark = cx.roots_mark();
-        let call = cx.root(f).and_then(|_| cx.root(a)).and_then(|_| cx.call(f, &[a], &[]));
+        let call = cx
+            .root(f)
+            .and_then(|_| cx.root(a))
+            .and_then(|_| cx.call(f, &[a], &[]));
         cx.roots_truncate(mark);
         if let Err(e) = call {
             r = Err(e);

@@ -183,14 +183,18 @@ fn import_one(cx: &mut Cx, full: Value, parent: Value, short_at: usize) -> PyRes
         if cx.hal().stat(path) == PathKind::Dir {
             b.push_str("/__init__.py");
             // SAFETY: as above.
-            let mut has_init = cx.hal().stat(unsafe { core::str::from_utf8_unchecked(&b.buf) })
+            let mut has_init = cx
+                .hal()
+                .stat(unsafe { core::str::from_utf8_unchecked(&b.buf) })
                 == PathKind::File;
             if !has_init {
                 // A precompiled package: __init__.mpy.
                 b.buf.truncate(base_len);
                 b.push_str("/__init__.mpy");
                 // SAFETY: as above.
-                has_init = cx.hal().stat(unsafe { core::str::from_utf8_unchecked(&b.buf) })
+                has_init = cx
+                    .hal()
+                    .stat(unsafe { core::str::from_utf8_unchecked(&b.buf) })
                     == PathKind::File;
             }
             // SAFETY: as above.

