@@ -111,17 +111,17 @@ pub fn call_type(cx: &mut Cx, cls: Value, args: &[Value], kw: &[Value]) -> PyRes
 }
 
 /// `cls(*args, **kw)` from an opcode: a Python `__init__` runs in a new frame (no Rust
-/// recursion). When `slot_free`, the slot before `args` may be overwritten.
+/// recursion). A non-NULL `slot` is the writable slot just before `args` (see `call_callee`).
 pub(crate) fn call_type_from_vm(
     cx: &mut Cx,
     cls: Value,
     args: &[Value],
     kw: &[Value],
-    slot_free: bool,
+    slot: *mut Value,
 ) -> PyResult<Called> {
     // SAFETY: callers pass type objects.
     let t = unsafe { &*(cls.raw() as *const TypeObj) };
-    if !t.is_heap() || !slot_free {
+    if !t.is_heap() || slot.is_null() {
         return Ok(Called::Value(call_type(cx, cls, args, kw)?));
     }
     let init = match super::attr::type_lookup(cls.raw() as *const TypeObj, q::__init__.value()) {
@@ -134,12 +134,10 @@ pub(crate) fn call_type_from_vm(
     }
     // Put the instance in the free slot: [o, args...] are then contiguous (and o is on the
     // caller's stack, so it survives the frame allocation).
-    // SAFETY: the caller guarantees the slot before args is scratch within its stack.
-    let p = unsafe { (args.as_ptr() as *mut Value).sub(1) };
-    // SAFETY: as above.
-    unsafe { *p = o };
-    // SAFETY: p..p+len+1 lies within the caller's stack.
-    let all = unsafe { core::slice::from_raw_parts(p, args.len() + 1) };
+    // SAFETY: the caller guarantees the slot before args is writable scratch.
+    unsafe { *slot = o };
+    // SAFETY: slot..slot+len+1 is [o, args...] in the caller's stack.
+    let all = unsafe { core::slice::from_raw_parts(slot, args.len() + 1) };
     let f = cx.bind_frame(init, all, kw, false)?;
     // SAFETY: f is the fresh, linked frame.
     unsafe {

@@ -1170,8 +1170,11 @@ impl Cx {
         let args = unsafe { core::slice::from_raw_parts(state.add(args_at), n_args) };
         // SAFETY: as above.
         let kw = unsafe { core::slice::from_raw_parts(state.add(args_at + n_args), 2 * n_kw) };
-        // The slot before the arguments is free for a `self` to prepend.
-        self.call_callee(callee, args, kw, true)
+        // The slot before the arguments is free for a `self` to prepend. Its pointer comes
+        // from the frame, not from `args` (writing through a shared slice is undefined).
+        // SAFETY: args_at >= 1: the callee slot is below the arguments.
+        let slot = unsafe { state.add(args_at - 1) };
+        self.call_callee(callee, args, kw, slot)
     }
 
     /// Call with `*args`/`**kwargs` expansion (CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW).
@@ -1229,27 +1232,30 @@ impl Cx {
                 list::append(self, kws, v)?;
             }
         }
+        // Slot 0 of the list's buffer is free for a `self` when there is none yet.
+        let buf = obj::get_mut::<list::ListObj>(self, args).map_or(core::ptr::null_mut(), |l| l.items);
         let all = list::items_of(args).unwrap_or(&[]);
-        let (argv, slot_free) = if self_.is_null() {
-            (&all[1..], true)
+        let (argv, slot) = if self_.is_null() && !buf.is_null() {
+            (&all[1..], buf)
         } else {
-            (all, false)
+            (all, core::ptr::null_mut())
         };
         let kwv = list::items_of(kws).unwrap_or(&[]);
-        let r = self.call_callee(callee, argv, kwv, slot_free);
+        let r = self.call_callee(callee, argv, kwv, slot);
         self.roots_truncate(mark);
         r
     }
 
     /// Call `callee`. Python functions get a frame (returned as `Called::Frame`); anything else
-    /// is called at once. When `slot_free`, `args.as_ptr() - 1` is writable scratch where a
-    /// bound `self` can be put to avoid copying.
+    /// is called at once. A non-NULL `slot` is the writable scratch slot just before `args`
+    /// (derived from the frame or buffer, never from `args`), where a bound `self` can be put
+    /// to avoid copying.
     fn call_callee(
         &mut self,
         callee: Value,
         args: &[Value],
         kw: &[Value],
-        slot_free: bool,
+        slot: *mut Value,
     ) -> PyResult<Called> {
         match obj::kind_of(callee) {
             Kind::Function if callee.is_ptr() => {
@@ -1273,20 +1279,18 @@ impl Cx {
                     let b = &*(callee.raw() as *const BoundMethodObj);
                     (b.func, b.self_)
                 };
-                if slot_free {
-                    // SAFETY: the caller guarantees the slot before args is scratch.
-                    let p = unsafe { (args.as_ptr() as *mut Value).sub(1) };
-                    // SAFETY: as above; the new slice covers [self, args...].
-                    unsafe { *p = self_ };
-                    // SAFETY: p..p+len+1 is within the caller's stack.
-                    let all = unsafe { core::slice::from_raw_parts(p, args.len() + 1) };
-                    self.call_callee(func, all, kw, false)
+                if !slot.is_null() {
+                    // SAFETY: the caller guarantees the slot before args is writable scratch.
+                    unsafe { *slot = self_ };
+                    // SAFETY: slot..slot+len+1 is [self, args...] in the caller's stack.
+                    let all = unsafe { core::slice::from_raw_parts(slot, args.len() + 1) };
+                    self.call_callee(func, all, kw, core::ptr::null_mut())
                 } else {
                     Ok(Called::Value(self.call_with_self(func, self_, args, kw)?))
                 }
             }
             Kind::Type if callee.is_ptr() => {
-                ops::call_type_from_vm(self, callee, args, kw, slot_free)
+                ops::call_type_from_vm(self, callee, args, kw, slot)
             }
             _ => Ok(Called::Value(self.call(callee, args, kw)?)),
         }
