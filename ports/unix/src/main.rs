@@ -9,7 +9,24 @@
 
 use std::io::{BufRead, IsTerminal, Read, Write};
 
-use pyrite::{Config, Hal, Interpreter, PathKind};
+use pyrite::{Config, Hal, Interpreter, PathKind, Signal};
+
+/// Ctrl-C reaches the running program as `KeyboardInterrupt` through this signal object.
+static SIGNAL: Signal = Signal::new();
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    // Two atomic stores: safe in a signal handler.
+    SIGNAL.interrupt();
+}
+
+/// Turn SIGINT into `KeyboardInterrupt` (not in the REPL, where Ctrl-C at the prompt would
+/// linger until the next input runs).
+fn catch_sigint(interp: &mut Interpreter) {
+    interp.attach_signal(&SIGNAL);
+    let handler: extern "C" fn(libc::c_int) = on_sigint;
+    // SAFETY: the handler only performs atomic stores (async-signal-safe).
+    unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
+}
 
 /// The port: the process's stdio and filesystem.
 struct UnixHal {
@@ -306,6 +323,9 @@ fn real_main() -> i32 {
     argv.extend(rest.iter().map(|s| s.as_str()));
     let _ = interp.set_argv(&argv);
 
+    if !matches!(program, Program::Repl) {
+        catch_sigint(&mut interp);
+    }
     match program {
         Program::File(f) => {
             let src = match std::fs::read(&f) {

@@ -1,4 +1,5 @@
-//! `pyrite --compile FILE.py -o FILE.mpy`, and `import` finding `.mpy` files on `sys.path`.
+//! The command line: `pyrite --compile FILE.py -o FILE.mpy`, `import` finding `.mpy` files on
+//! `sys.path`, and Ctrl-C.
 
 use std::process::Command;
 
@@ -56,4 +57,21 @@ fn compile_then_import_mpy() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("SyntaxError"));
     assert!(!dir.join("bad.mpy").exists());
+}
+
+/// Ctrl-C (SIGINT) raises KeyboardInterrupt in the running program: traceback, status 130.
+#[test]
+fn sigint_raises_keyboard_interrupt() {
+    let child = pyrite()
+        .args(["-c", "print('spinning', flush=True)\nwhile True:\n    pass\n"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(130), "{text}");
+    assert!(text.contains("KeyboardInterrupt"), "{text}");
 }
