@@ -5,7 +5,7 @@
 //! uses it, then calls back into the functions the script defined, with a fuel budget so a
 //! runaway script cannot hang the host.
 
-use std::cell::{Cell, RefCell};
+use std::sync::Mutex;
 
 use pyrite::{Config, Error, Hal, Handle, Interpreter, PyErr};
 
@@ -27,8 +27,10 @@ struct Led {
 fn main() -> Result<(), Error> {
     // Host state the native functions reach through their closures. It lives longer than the
     // interpreter (which borrows the console for the same lifetime), so closures may borrow it.
-    let temperature = Cell::new(21.5f64);
-    let log = RefCell::new(Vec::<String>::new());
+    // (Closures must be `Send`, as an interpreter may move between threads: share state
+    // through `Sync` types; firmware would use `critical_section::Mutex` or atomics.)
+    let temperature = Mutex::new(21.5f64);
+    let log = Mutex::new(Vec::<String>::new());
 
     let mut console = Console;
     // 2. An interpreter with a 256 KiB heap. Firmware would rather pass a static array:
@@ -40,8 +42,8 @@ fn main() -> Result<(), Error> {
     //    raises TypeError in Python), results are converted back.
     py.define_module("board", |m| {
         m.constant("LED_COUNT", 4)?;
-        m.function("temperature", || temperature.get())?;
-        m.function("log", |line: String| log.borrow_mut().push(line))?;
+        m.function("temperature", || *temperature.lock().unwrap())?;
+        m.function("log", |line: String| log.lock().unwrap().push(line))?;
         // Returning Err(PyErr) raises a Python exception.
         m.function("check_pin", |pin: i64| -> Result<u8, PyErr> {
             u8::try_from(pin)
@@ -89,7 +91,7 @@ def on_button(pin):
     let on_tick: Handle = py.global("on_tick")?;
     let on_button: Handle = py.global("on_button")?;
     for n in 0..3 {
-        temperature.set(temperature.get() + 4.0);
+        *temperature.lock().unwrap() += 4.0;
         let status: String = py.call(&on_tick, (n,))?;
         println!("host: {status}");
     }
@@ -120,6 +122,6 @@ def on_button(pin):
     py.set_fuel(None);
 
     drop(py);
-    println!("host log: {:?}", log.borrow());
+    println!("host log: {:?}", log.lock().unwrap());
     Ok(())
 }

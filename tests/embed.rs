@@ -1,8 +1,8 @@
 //! The embedding API, capability by capability, including misuse.
 
-use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::rc::Rc;
+use std::sync::atomic::{AtomicI32, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
 
 use pyrite::exceptions::*;
 use pyrite::{
@@ -158,8 +158,8 @@ fn exceptions_have_type_message_traceback() {
 #[test]
 fn native_module_functions_and_closures() {
     let mut con = Console::default();
-    let calls = Rc::new(Cell::new(0u32));
-    let log = RefCell::new(Vec::<String>::new());
+    let calls = Arc::new(AtomicU32::new(0));
+    let log = Mutex::new(Vec::<String>::new());
     {
         let mut py = interp(&mut con);
         let c2 = calls.clone();
@@ -168,10 +168,10 @@ fn native_module_functions_and_closures() {
             m.constant("PINS", 16)?;
             m.function("add", |a: i64, b: i64| a + b)?;
             m.function("count", move || {
-                c2.set(c2.get() + 1);
-                c2.get()
+                c2.store(c2.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+                c2.load(Ordering::Relaxed)
             })?;
-            m.function("log", move |s: String| log_ref.borrow_mut().push(s))?;
+            m.function("log", move |s: String| log_ref.lock().unwrap().push(s))?;
             m.function("opt", |a: i64, b: Option<i64>| a * b.unwrap_or(10))?;
             m.function("check", |pin: i64| -> Result<i64, PyErr> {
                 if pin < 0 {
@@ -231,14 +231,14 @@ fn native_module_functions_and_closures() {
         py.collect();
         py.exec("board.count()").unwrap();
     }
-    assert_eq!(calls.get(), 3);
-    assert_eq!(*log.borrow(), ["hi"]);
+    assert_eq!(calls.load(Ordering::Relaxed), 3);
+    assert_eq!(*log.lock().unwrap(), ["hi"]);
     assert_eq!(
         con.out,
         "16 5 20 6\n400\n21\ncaught pin must be >= 0\nTrue function\n"
     );
     // The closures were dropped with the interpreter.
-    assert_eq!(Rc::strong_count(&calls), 1);
+    assert_eq!(Arc::strong_count(&calls), 1);
 }
 
 struct Led {
@@ -249,13 +249,13 @@ struct Led {
 #[test]
 fn native_classes() {
     let mut con = Console::default();
-    let dropped = Rc::new(Cell::new(0));
+    let dropped = Arc::new(AtomicI32::new(0));
     {
         let mut py = interp(&mut con);
-        struct Tracked(Rc<Cell<i32>>);
+        struct Tracked(Arc<AtomicI32>);
         impl Drop for Tracked {
             fn drop(&mut self) {
-                self.0.set(self.0.get() + 1);
+                self.0.fetch_add(1, Ordering::Relaxed);
             }
         }
         let d2 = dropped.clone();
@@ -313,10 +313,10 @@ fn native_classes() {
         let e = exc(py.exec("LED.on(5)").unwrap_err());
         assert!(e.matches(&TYPE_ERROR));
         py.collect();
-        assert_eq!(dropped.get(), 5);
+        assert_eq!(dropped.load(Ordering::Relaxed), 5);
         py.exec("keep = Tracked()").unwrap();
     }
-    assert_eq!(dropped.get(), 6);
+    assert_eq!(dropped.load(Ordering::Relaxed), 6);
     assert_eq!(
         con.out,
         "3 255 250 255\n7\nattrs work\n255 True\n<LED object\n"
@@ -617,4 +617,76 @@ fn mpy_images_and_frozen_modules() {
         assert!(e.matches(&IMPORT_ERROR));
     }
     assert_eq!(con.out, "from mpy 2\nin place\nhi there 42\n");
+}
+
+#[test]
+fn interpreter_moves_between_threads() {
+    fn assert_send<T: Send>(_: &T) {}
+    let mut con = Console::default();
+    let hits = AtomicU32::new(0);
+    let mut py = interp(&mut con);
+    py.define_module("m", |m| {
+        m.function("hit", || hits.fetch_add(1, Ordering::Relaxed))?;
+        Ok(())
+    })
+    .unwrap();
+    assert_send(&py);
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            py.exec("import m\nfor i in range(5): m.hit()\nprint('thread')")
+                .unwrap();
+        });
+    });
+    assert_eq!(hits.load(Ordering::Relaxed), 5);
+    assert_eq!(con.out, "thread\n");
+}
+
+/// A port whose filesystem is a map of paths to contents.
+struct MapFs {
+    files: BTreeMap<&'static str, &'static [u8]>,
+    out: String,
+}
+
+impl Hal for MapFs {
+    fn write_out(&mut self, bytes: &[u8]) {
+        self.out.push_str(&String::from_utf8_lossy(bytes));
+    }
+    fn stat(&mut self, path: &str) -> pyrite::PathKind {
+        if self.files.contains_key(path) {
+            pyrite::PathKind::File
+        } else if self.files.keys().any(|k| k.starts_with(&format!("{path}/"))) {
+            pyrite::PathKind::Dir
+        } else {
+            pyrite::PathKind::Missing
+        }
+    }
+    fn file_size(&mut self, path: &str) -> Option<usize> {
+        self.files.get(path).map(|f| f.len())
+    }
+    fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
+        let f = self.files.get(path)?;
+        buf[..f.len()].copy_from_slice(f);
+        Some(f.len())
+    }
+}
+
+#[test]
+fn imports_through_the_port_filesystem() {
+    let mut fs = MapFs {
+        files: BTreeMap::from([
+            ("/flash/lib/util.py", &b"def twice(x):\n    return 2 * x\n"[..]),
+            ("/flash/lib/drv/__init__.py", &b"NAME = 'drv'\n"[..]),
+        ]),
+        out: String::new(),
+    };
+    {
+        let mut py = Interpreter::with_heap_size(128 * 1024, &mut fs, Config::default()).unwrap();
+        let e = exc(py.import("util").unwrap_err());
+        assert!(e.matches(&IMPORT_ERROR));
+        py.push_path("/flash/lib").unwrap();
+        let util = py.import("util").unwrap();
+        assert_eq!(py.call_method::<i64>(&util, "twice", (21,)).unwrap(), 42);
+        py.exec("import drv\nprint(drv.NAME)").unwrap();
+    }
+    assert_eq!(fs.out, "drv\n");
 }

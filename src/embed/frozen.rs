@@ -67,6 +67,7 @@ pub(crate) fn import(cx: &mut Cx, full: Value) -> PyResult<Option<Value>> {
         let md = module::dict_of(m).unwrap_or(Value::NULL);
         if fm.is_package {
             let p = pystr::new_from(cx, PATH_ENTRY)?;
+            cx.root(p)?;
             dict::set_static(cx, md, &q::__path__, p)?;
         }
         dict::set(cx, cx.modules, full, m)?;

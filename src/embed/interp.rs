@@ -36,11 +36,25 @@ pub enum InitError {
 /// Several interpreters live side by side with nothing shared: each has its own heap, module
 /// table, handles and signal. `'h` is the life of the [`Hal`] (console, files) it borrows.
 ///
-/// ```ignore
-/// static mut HEAP: [u8; 64 * 1024] = [0; 64 * 1024];
-/// let mut py = Interpreter::new(unsafe { &mut *core::ptr::addr_of_mut!(HEAP) }, &mut console, Config::default())?;
-/// py.exec("x = 6 * 7")?;
-/// let x: i64 = py.global("x")?;
+/// ```
+/// use pyrite::{Config, Hal, Interpreter};
+///
+/// /// The console: where `print` and tracebacks go.
+/// struct Console(String);
+/// impl Hal for Console {
+///     fn write_out(&mut self, bytes: &[u8]) {
+///         self.0.push_str(core::str::from_utf8(bytes).unwrap_or("?"));
+///     }
+/// }
+///
+/// let mut console = Console(String::new());
+/// // Firmware passes a static array instead: `Interpreter::new(region, ...)`.
+/// let mut py = Interpreter::with_heap_size(64 * 1024, &mut console, Config::default()).unwrap();
+/// py.exec("x = 6 * 7\nprint('x is', x)").unwrap();
+/// assert_eq!(py.global::<i64>("x").unwrap(), 42);
+/// assert_eq!(py.eval::<String>("str(x) * 2").unwrap(), "4242");
+/// drop(py);
+/// assert_eq!(console.0, "x is 42\n");
 /// ```
 ///
 /// Every method that runs Python returns `Result<_, Error>`: a Python exception that was not
@@ -184,22 +198,27 @@ impl<'h> Interpreter<'h> {
     }
 
     /// Set `sys.argv`.
-    pub fn set_argv(&mut self, args: &[&str]) -> PyResult<()> {
-        let cx = &mut self.cx;
-        let argv = dict::get_str(cx.sys_dict, q::argv.value()).unwrap_or(Value::NULL);
-        for a in args {
-            let s = pystr::new_from(cx, a)?;
-            list::append(cx, argv, s)?;
-        }
-        Ok(())
+    pub fn set_argv(&mut self, args: &[&str]) -> Result<(), Error> {
+        self.with(|cx| {
+            let argv = dict::get_str(cx.sys_dict, q::argv.value()).unwrap_or(Value::NULL);
+            for a in args {
+                let s = pystr::new_from(cx, a)?;
+                cx.root(s)?;
+                list::append(cx, argv, s)?;
+            }
+            Ok(())
+        })
     }
 
-    /// Append a directory to `sys.path`.
-    pub fn push_path(&mut self, dir: &str) -> PyResult<()> {
-        let cx = &mut self.cx;
-        let path = dict::get_str(cx.sys_dict, q::path.value()).unwrap_or(Value::NULL);
-        let s = pystr::new_from(cx, dir)?;
-        list::append(cx, path, s)
+    /// Append a directory to `sys.path` (modules are then found through the hal's `stat`
+    /// and `read_file`: `name.py`, `name.mpy`, `name/__init__.py`).
+    pub fn push_path(&mut self, dir: &str) -> Result<(), Error> {
+        self.with(|cx| {
+            let path = dict::get_str(cx.sys_dict, q::path.value()).unwrap_or(Value::NULL);
+            let s = pystr::new_from(cx, dir)?;
+            cx.root(s)?;
+            list::append(cx, path, s)
+        })
     }
 
     /// Send tracebacks printed by `run_main` to stderr (programs read from stdin and `-m`).

@@ -1,16 +1,34 @@
 //! Native modules and classes written in Rust.
 //!
-//! ```ignore
+//! ```
+//! # use pyrite::{Config, Interpreter, NullHal, PyErr};
+//! # let mut hal = NullHal;
+//! # let mut py = Interpreter::with_heap_size(64 * 1024, &mut hal, Config::default()).unwrap();
+//! struct Led {
+//!     pin: u8,
+//!     level: u8,
+//! }
+//!
 //! py.define_module("board", |m| {
 //!     m.constant("PINS", 16)?;
-//!     m.function("blink", |pin: u8, times: Option<u32>| blink(pin, times.unwrap_or(1)))?;
+//!     m.function("add", |a: i64, b: Option<i64>| a + b.unwrap_or(1))?;
 //!     m.class::<Led>("LED", |c| {
-//!         c.init(|pin: u8| Led { pin, level: 0 })?;
+//!         c.init(|pin: u8| -> Result<Led, PyErr> {
+//!             if pin >= 16 {
+//!                 return Err(PyErr::value_error("no such pin"));
+//!             }
+//!             Ok(Led { pin, level: 0 })
+//!         })?;
 //!         c.method("on", |led: &mut Led| led.level = 255)?;
+//!         c.getter("pin", |led: &Led| led.pin)?;
 //!         c.property("level", |led: &Led| led.level, |led: &mut Led, v: u8| led.level = v)?;
 //!         Ok(())
-//!     })
-//! })?;
+//!     })?;
+//!     Ok(())
+//! })
+//! .unwrap();
+//! py.exec("import board\nled = board.LED(3)\nled.on()").unwrap();
+//! assert_eq!(py.eval::<u8>("led.level + board.add(-5)").unwrap(), 251);
 //! ```
 //!
 //! A module is registered in `sys.modules` as soon as it is defined, so `import board` finds
@@ -18,6 +36,12 @@
 //! attributes) whose instances carry a Rust value of type `T`, made by the `init` closure
 //! when Python calls the class, and handed to the methods. Closures may capture host state;
 //! they live in the interpreter's heap region and are dropped with their function objects.
+//!
+//! Closures and the Rust state of instances must be `Send`: an [`Interpreter`] may move to
+//! another thread with everything in its heap. Share host state through `&'h` references to
+//! `Sync` types (atomics, `critical_section::Mutex`, `std::sync::Mutex`) or `Arc`s.
+//!
+//! [`Interpreter`]: crate::Interpreter
 
 use core::marker::PhantomData;
 
@@ -53,7 +77,7 @@ type Brand<'h, T> = (&'h (), fn(T));
 /// The interpreter must end within `'h` (see `native::new_function_unchecked`).
 unsafe fn function_value<'h, F>(cx: &mut Cx, name: &str, f: F) -> PyResult<Value>
 where
-    F: Fn(&mut Cx, &[Value], &[Value]) -> PyResult<Value> + 'h,
+    F: Fn(&mut Cx, &[Value], &[Value]) -> PyResult<Value> + Send + 'h,
 {
     let n = pystr::intern(cx, name.as_bytes())?;
     // SAFETY: the caller's promise.
@@ -120,7 +144,7 @@ impl<'h> ModuleBuilder<'_, 'h> {
     /// Add a function (any closure shape of [`NativeFunction`]).
     pub fn function<M, F>(&mut self, name: &str, f: F) -> PyResult<&mut Self>
     where
-        F: NativeFunction<M> + 'h,
+        F: NativeFunction<M> + Send + 'h,
     {
         // SAFETY: a builder for 'h exists only while an interpreter bounded by 'h does.
         let v = unsafe {
@@ -142,7 +166,7 @@ impl<'h> ModuleBuilder<'_, 'h> {
     }
 
     /// Add a class whose instances hold a Rust `T`, and run `build` on it.
-    pub fn class<T: 'static>(
+    pub fn class<T: Send + 'static>(
         &mut self,
         name: &str,
         build: impl FnOnce(&mut ClassBuilder<'_, 'h, T>) -> PyResult<()>,
@@ -177,7 +201,7 @@ impl<'h> ModuleBuilder<'_, 'h> {
     }
 }
 
-impl<'h, T: 'static> ClassBuilder<'_, 'h, T> {
+impl<'h, T: Send + 'static> ClassBuilder<'_, 'h, T> {
     /// The interpreter context.
     pub fn cx(&mut self) -> &mut Cx {
         self.cx
@@ -193,7 +217,7 @@ impl<'h, T: 'static> ClassBuilder<'_, 'h, T> {
     /// `TypeError`.
     pub fn init<M, F>(&mut self, f: F) -> PyResult<&mut Self>
     where
-        F: NativeInit<T, M> + 'h,
+        F: NativeInit<T, M> + Send + 'h,
     {
         let init = move |cx: &mut Cx, a: &[Value], k: &[Value]| -> PyResult<Value> {
             let Some(&inst) = a.first() else {
@@ -211,7 +235,7 @@ impl<'h, T: 'static> ClassBuilder<'_, 'h, T> {
 
     fn method_value<M, F>(&mut self, name: &str, f: F) -> PyResult<Value>
     where
-        F: NativeMethod<T, M> + 'h,
+        F: NativeMethod<T, M> + Send + 'h,
     {
         // SAFETY: as for ModuleBuilder::function.
         unsafe {
@@ -226,7 +250,7 @@ impl<'h, T: 'static> ClassBuilder<'_, 'h, T> {
     /// Add a method: `|this: &mut T, args...| ...` (or `&T`, or the raw shape).
     pub fn method<M, F>(&mut self, name: &str, f: F) -> PyResult<&mut Self>
     where
-        F: NativeMethod<T, M> + 'h,
+        F: NativeMethod<T, M> + Send + 'h,
     {
         let v = self.method_value(name, f)?;
         set_attr(self.cx, self.class, name, v)?;
@@ -236,7 +260,7 @@ impl<'h, T: 'static> ClassBuilder<'_, 'h, T> {
     /// Add a read-only attribute computed by `get(&T)`.
     pub fn getter<M, F>(&mut self, name: &str, get: F) -> PyResult<&mut Self>
     where
-        F: NativeMethod<T, M> + 'h,
+        F: NativeMethod<T, M> + Send + 'h,
     {
         let g = self.method_value(name, get)?;
         let mark = self.cx.roots_mark();
@@ -251,8 +275,8 @@ impl<'h, T: 'static> ClassBuilder<'_, 'h, T> {
     /// Add a read-write attribute: `get(&T) -> V` and `set(&mut T, V)`.
     pub fn property<M1, M2, G, S>(&mut self, name: &str, get: G, set: S) -> PyResult<&mut Self>
     where
-        G: NativeMethod<T, M1> + 'h,
-        S: NativeMethod<T, M2> + 'h,
+        G: NativeMethod<T, M1> + Send + 'h,
+        S: NativeMethod<T, M2> + Send + 'h,
     {
         let mark = self.cx.roots_mark();
         let r = (|| {

@@ -164,7 +164,7 @@ fn alloc_native<T>(
 /// interpreter (and so every call and the final drop of the closure) ends within `'h`.
 pub(crate) unsafe fn new_function_unchecked<F>(cx: &mut Cx, name: Value, f: F) -> PyResult<Value>
 where
-    F: Fn(&mut Cx, &[Value], &[Value]) -> PyResult<Value>,
+    F: Fn(&mut Cx, &[Value], &[Value]) -> PyResult<Value> + Send,
 {
     let vt: &'static VTable = &VTables::<F>::FUNCTION;
     alloc_native(cx, &NATIVE_FUNCTION_TYPE, vt, name, f)
@@ -173,7 +173,7 @@ where
 /// A new native function object (named `name`) calling the closure `f`.
 pub fn new_function<F>(cx: &mut Cx, name: &str, f: F) -> PyResult<Value>
 where
-    F: Fn(&mut Cx, &[Value], &[Value]) -> PyResult<Value> + 'static,
+    F: Fn(&mut Cx, &[Value], &[Value]) -> PyResult<Value> + Send + 'static,
 {
     let n = pystr::intern(cx, name.as_bytes())?;
     // SAFETY: F is 'static.
@@ -181,7 +181,7 @@ where
 }
 
 /// A new payload object holding `value`.
-pub(crate) fn new_payload<T: 'static>(cx: &mut Cx, value: T) -> PyResult<Value> {
+pub(crate) fn new_payload<T: Send + 'static>(cx: &mut Cx, value: T) -> PyResult<Value> {
     let vt: &'static VTable = &VTables::<T>::PAYLOAD;
     alloc_native(cx, &NATIVE_PAYLOAD_TYPE, vt, Value::NULL, value)
 }
@@ -267,7 +267,7 @@ impl Cx {
     }
 
     /// Replace the Rust value of an instance of a native class (what its `__init__` does).
-    pub fn set_native<T: 'static>(&mut self, inst: Value, value: T) -> PyResult<()> {
+    pub fn set_native<T: Send + 'static>(&mut self, inst: Value, value: T) -> PyResult<()> {
         if instance::inst_of(inst).is_none() {
             return Err(self.type_error("not an instance of a native class"));
         }
