@@ -690,3 +690,59 @@ fn imports_through_the_port_filesystem() {
     }
     assert_eq!(fs.out, "drv\n");
 }
+
+#[test]
+fn frozen_code_runs_in_place() {
+    use allocator_api2::alloc::Global;
+    use pyrite::compile::{compile, CompileOptions, Mode};
+    // A module whose functions keep its code (and so its image) alive.
+    let mut src = String::from("def f():\n    x = 0\n");
+    for i in 0..300 {
+        src.push_str(&format!("    x = x + {i} * 3\n"));
+    }
+    src.push_str("    return x\n");
+    let image: &'static [u8] = Box::leak(
+        compile(
+            src.as_bytes(),
+            "big.py",
+            Mode::File,
+            &CompileOptions::default(),
+            Global,
+        )
+        .unwrap()
+        .to_vec()
+        .into_boxed_slice(),
+    );
+    let used = |copy: bool| {
+        let mut con = Console::default();
+        let mut py = interp(&mut con);
+        py.collect();
+        let before = py.heap().bytes_used();
+        if copy {
+            py.exec_mpy(image).unwrap();
+        } else {
+            py.exec_mpy_static(image).unwrap();
+        }
+        assert_eq!(py.eval::<i64>("f()").unwrap(), 3 * 299 * 300 / 2);
+        py.collect();
+        py.heap().bytes_used() - before
+    };
+    let (copied, in_place) = (used(true), used(false));
+    assert!(
+        in_place + image.len() <= copied + 16,
+        "in place {in_place}, copied {copied}, image {}",
+        image.len()
+    );
+}
+
+#[test]
+fn frozen_modules_macro() {
+    static FROZEN: &[pyrite::FrozenModule] = pyrite::frozen_modules! {
+        "a" => "data/gen_int_hashes.py",
+        "pkg" => package "data/gen_float_tables.py",
+    };
+    assert_eq!(FROZEN.len(), 2);
+    assert_eq!((FROZEN[0].name, FROZEN[0].is_package), ("a", false));
+    assert_eq!((FROZEN[1].name, FROZEN[1].is_package), ("pkg", true));
+    assert!(FROZEN[0].mpy.starts_with(b"\"\"\""));
+}
