@@ -654,7 +654,11 @@ impl Hal for MapFs {
     fn stat(&mut self, path: &str) -> pyrite::PathKind {
         if self.files.contains_key(path) {
             pyrite::PathKind::File
-        } else if self.files.keys().any(|k| k.starts_with(&format!("{path}/"))) {
+        } else if self
+            .files
+            .keys()
+            .any(|k| k.starts_with(&format!("{path}/")))
+        {
             pyrite::PathKind::Dir
         } else {
             pyrite::PathKind::Missing
@@ -674,7 +678,10 @@ impl Hal for MapFs {
 fn imports_through_the_port_filesystem() {
     let mut fs = MapFs {
         files: BTreeMap::from([
-            ("/flash/lib/util.py", &b"def twice(x):\n    return 2 * x\n"[..]),
+            (
+                "/flash/lib/util.py",
+                &b"def twice(x):\n    return 2 * x\n"[..],
+            ),
             ("/flash/lib/drv/__init__.py", &b"NAME = 'drv'\n"[..]),
         ]),
         out: String::new(),
@@ -745,4 +752,28 @@ fn frozen_modules_macro() {
     assert_eq!((FROZEN[0].name, FROZEN[0].is_package), ("a", false));
     assert_eq!((FROZEN[1].name, FROZEN[1].is_package), ("pkg", true));
     assert!(FROZEN[0].mpy.starts_with(b"\"\"\""));
+}
+
+#[test]
+fn recursion_without_loops_is_bounded_and_interruptible() {
+    let mut con = Console::default();
+    let mut py = interp(&mut con);
+    py.exec("def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)")
+        .unwrap();
+    // No back-edge to pause at: the overdrawn budget raises.
+    py.set_fuel(Some(1000));
+    let e = exc(py.exec("fib(40)").unwrap_err());
+    assert!(e.matches(&FUEL_EXHAUSTED), "{e}");
+    py.set_fuel(None);
+    // An interrupt reaches it too.
+    static SIG: Signal = Signal::new();
+    py.attach_signal(&SIG);
+    let t = std::thread::spawn(|| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        SIG.interrupt();
+    });
+    let e = exc(py.exec("fib(60)").unwrap_err());
+    t.join().unwrap();
+    assert!(e.matches(&KEYBOARD_INTERRUPT), "{e}");
+    assert_eq!(py.eval::<i64>("fib(10)").unwrap(), 55);
 }

@@ -4,7 +4,8 @@
 //! # Fuel
 //!
 //! With a budget set ([`Interpreter::set_fuel`](crate::Interpreter::set_fuel)), every
-//! safepoint (a backward jump: one loop iteration) costs one unit. When the budget is spent
+//! safepoint costs one unit: a backward jump (one loop iteration) or a call of a Python
+//! function. A run pauses only at a backward jump; when the budget is spent
 //! while the host's own run is executing (the code given to `exec`, `exec_mpy`, `eval`, or a
 //! Python function given to `call`), the run **pauses**: the API call returns
 //! [`Error::OutOfFuel`](crate::Error::OutOfFuel), every frame stays as it was, and
@@ -12,12 +13,13 @@
 //! host has added fuel, or it pauses again at the next safepoint).
 //!
 //! A pause cannot happen in the middle of Rust code, so when the budget runs out inside a
-//! nested run (a generator being iterated, a Python function called by a native function,
-//! an import, a scheduled callback), execution goes on until control is back in the host's
-//! run, where it pauses. If that nested run spends another whole budget first, it is
-//! interrupted by raising `FuelExhausted` (a `BaseException`, so `except Exception` does not
-//! catch it); the exception is raised again at every later safepoint until the host adds
-//! fuel, so a bare `except:` cannot keep the code running.
+//! nested run (a Python function called by a native function, an import, a scheduled
+//! callback) or at a call, execution goes on until the host's run reaches a backward jump,
+//! where it pauses. If it spends another whole budget first (deep recursion without loops,
+//! a loop in a nested run), it is interrupted by raising `FuelExhausted` (a `BaseException`,
+//! so `except Exception` does not catch it); outside the host's run the exception is raised
+//! again at every later safepoint until the host adds fuel, so a bare `except:` cannot keep
+//! the code running. Either way control is back with the host within about twice the budget.
 
 use super::host::SCHED_DEPTH;
 use crate::native_fn;
@@ -48,8 +50,18 @@ pub static FUEL_EXHAUSTED_TYPE: TypeObj = TypeObj {
     native_base: &FUEL_EXHAUSTED_TYPE,
 };
 
-/// The embedder's part of a safepoint. Ok(true) pauses the run.
+/// The embedder's part of a safepoint (a back-edge). Ok(true) pauses the run.
 pub(crate) fn poll(cx: &mut Cx) -> PyResult<bool> {
+    poll_at(cx, true)
+}
+
+/// The embedder's part of a call (a Python function about to get a frame): like a
+/// back-edge, except that the run cannot pause there.
+pub(crate) fn poll_call(cx: &mut Cx) -> PyResult<()> {
+    poll_at(cx, false).map(|_| ())
+}
+
+fn poll_at(cx: &mut Cx, can_pause: bool) -> PyResult<bool> {
     if let Some(sig) = cx.host.signal {
         if sig.is_pending() {
             sig.clear_pending();
@@ -67,7 +79,7 @@ pub(crate) fn poll(cx: &mut Cx) -> PyResult<bool> {
     if cx.host.fuel_on {
         cx.host.fuel -= 1;
         if cx.host.fuel <= 0 {
-            if cx.host.pause_reentry != 0 && cx.reentry == cx.host.pause_reentry {
+            if can_pause && cx.host.pause_reentry != 0 && cx.reentry == cx.host.pause_reentry {
                 cx.host.fuel = 0;
                 return Ok(true);
             }

@@ -83,6 +83,10 @@ impl Cx {
         kw: &[Value],
         in_heap: bool,
     ) -> PyResult<*mut Frame> {
+        // Calls are poll points too (interrupts, fuel), so recursion without loops is bounded.
+        if self.host.active {
+            crate::embed::poll::poll_call(self)?;
+        }
         // SAFETY: callers pass function objects.
         let fo = unsafe { &*(func.raw() as *const FunctionObj) };
         // SAFETY: a function's code is a live code object.

@@ -1233,7 +1233,8 @@ impl Cx {
             }
         }
         // Slot 0 of the list's buffer is free for a `self` when there is none yet.
-        let buf = obj::get_mut::<list::ListObj>(self, args).map_or(core::ptr::null_mut(), |l| l.items);
+        let buf =
+            obj::get_mut::<list::ListObj>(self, args).map_or(core::ptr::null_mut(), |l| l.items);
         let all = list::items_of(args).unwrap_or(&[]);
         let (argv, slot) = if self_.is_null() && !buf.is_null() {
             (&all[1..], buf)
@@ -1289,9 +1290,7 @@ impl Cx {
                     Ok(Called::Value(self.call_with_self(func, self_, args, kw)?))
                 }
             }
-            Kind::Type if callee.is_ptr() => {
-                ops::call_type_from_vm(self, callee, args, kw, slot)
-            }
+            Kind::Type if callee.is_ptr() => ops::call_type_from_vm(self, callee, args, kw, slot),
             _ => Ok(Called::Value(self.call(callee, args, kw)?)),
         }
     }

@@ -63,7 +63,10 @@ fn compile_then_import_mpy() {
 #[test]
 fn sigint_raises_keyboard_interrupt() {
     let child = pyrite()
-        .args(["-c", "print('spinning', flush=True)\nwhile True:\n    pass\n"])
+        .args([
+            "-c",
+            "print('spinning', flush=True)\nwhile True:\n    pass\n",
+        ])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();

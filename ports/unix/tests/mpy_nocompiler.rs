@@ -183,7 +183,9 @@ fn mpy_cross_images_run_without_compiler() {
         for _ in 0..4 {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((script, rel)) = todo.get(i) else { break };
+                let Some((script, rel)) = todo.get(i) else {
+                    break;
+                };
                 let name = script.file_name().unwrap().to_string_lossy().to_string();
                 let src = run(
                     Path::new(env!("CARGO_BIN_EXE_pyrite")),
