@@ -66,16 +66,18 @@ pub struct Interpreter<'h> {
     _marker: PhantomData<&'h mut ()>,
 }
 
-// SAFETY: an interpreter owns its heap region and everything in it; the Hal reference it
-// holds is `'h` and exclusively borrowed; nothing is shared with other threads.
+// SAFETY: an interpreter owns its heap region and everything in it; the Hal it borrows
+// exclusively for 'h is `Send`; the closures and native state in its heap are `Send` (the
+// registration API requires it); handles only touch their slots with atomic stores.
 unsafe impl Send for Interpreter<'_> {}
 
 impl<'h> Interpreter<'h> {
     /// An interpreter whose heap is `region` (a static buffer, given for good), printing and
-    /// reading files through `hal`.
+    /// reading files through `hal` (which must be `Send`, as the interpreter is: a port that
+    /// holds raw peripheral pointers asserts it with `unsafe impl Send`).
     pub fn new(
         region: &'static mut [u8],
-        hal: &'h mut dyn Hal,
+        hal: &'h mut (dyn Hal + Send),
         config: Config,
     ) -> Result<Self, InitError> {
         // SAFETY: the region is 'static and exclusively ours.
@@ -85,10 +87,11 @@ impl<'h> Interpreter<'h> {
     }
 
     /// An interpreter with a heap of `size` bytes allocated once from the global allocator
-    /// (the only allocation the core ever makes outside its region).
+    /// (the only allocation the core ever makes outside its region). It is freed when the
+    /// interpreter is dropped, unless a [`Handle`] is still alive (it is then leaked).
     pub fn with_heap_size(
         size: usize,
-        hal: &'h mut dyn Hal,
+        hal: &'h mut (dyn Hal + Send),
         config: Config,
     ) -> Result<Self, InitError> {
         let layout = core::alloc::Layout::from_size_align(size.max(1024), 16)
@@ -113,11 +116,11 @@ impl<'h> Interpreter<'h> {
 
     fn with_heap(
         heap: Heap,
-        hal: &'h mut dyn Hal,
+        hal: &'h mut (dyn Hal + Send),
         config: Config,
         owned: Option<(NonNull<u8>, core::alloc::Layout)>,
     ) -> Result<Self, InitError> {
-        let hal: NonNull<dyn Hal + 'h> = NonNull::from(hal);
+        let hal: NonNull<dyn Hal + 'h> = NonNull::from(hal as &'h mut dyn Hal);
         // SAFETY: the lifetime is erased for storage only; Interpreter<'h> keeps the borrow
         // alive and never lets the pointer escape beyond 'h.
         let hal: NonNull<dyn Hal + 'static> = unsafe { core::mem::transmute(hal) };

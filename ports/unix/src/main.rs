@@ -32,7 +32,6 @@ fn catch_sigint(interp: &mut Interpreter) {
 struct UnixHal {
     out: std::io::BufWriter<std::io::Stdout>,
     start: std::time::Instant,
-    stdin: Option<std::io::StdinLock<'static>>,
 }
 
 impl UnixHal {
@@ -40,7 +39,6 @@ impl UnixHal {
         UnixHal {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             start: std::time::Instant::now(),
-            stdin: None,
         }
     }
 }
@@ -88,9 +86,9 @@ impl Hal for UnixHal {
 
     fn read_line(&mut self, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
         let _ = self.out.flush();
-        let stdin = self.stdin.get_or_insert_with(|| std::io::stdin().lock());
+        // Stdin's buffer is global: locking it per line loses nothing.
         let mut line = Vec::new();
-        match stdin.read_until(b'\n', &mut line) {
+        match std::io::stdin().lock().read_until(b'\n', &mut line) {
             Ok(0) | Err(_) => None,
             Ok(_) => {
                 if line.last() == Some(&b'\n') {
