@@ -204,7 +204,11 @@ fn float_pow(x: f64, y: f64) -> Option<f64> {
     if x < 0.0 && y != libm::floor(y) && !y.is_nan() {
         return None; // complex result
     }
-    Some(libm::pow(x, y))
+    let r = crate::num::float_math::pow(x, y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return None; // OverflowError at run time
+    }
+    Some(r)
 }
 
 fn as_f64(n: Num) -> f64 {
@@ -258,7 +262,9 @@ pub fn binary(op: Op, a: Num, b: Num) -> Option<Num> {
             Op::DblSlash => py_floordiv(x, y)?,
             Op::Percent => py_mod(x, y)?,
             Op::Slash => {
-                if y == 0 {
+                // Exact operands only: the run-time division rounds the exact quotient once.
+                const EXACT: i128 = 1 << 53;
+                if y == 0 || x.abs() > EXACT || y.abs() > EXACT {
                     return None;
                 }
                 return Some(Num::Float(x as f64 / y as f64));

@@ -9,28 +9,29 @@ use crate::value::Value;
 use crate::vm::{Cx, PyResult};
 
 fn arg(cx: &mut Cx, v: Value) -> PyResult<f64> {
-    match crate::vm::num::to_f64(cx, v)? {
-        Some(f) => Ok(f),
-        None => {
-            let tn = crate::vm::ops::alloc_free_name(cx.type_name(v));
-            Err(cx.raise_fmt(
-                &TYPE_ERROR_TYPE,
-                format_args!("can't convert {tn} to float"),
-            ))
-        }
+    if let Some(f) = crate::vm::num::to_f64(cx, v)? {
+        return Ok(f);
     }
+    if crate::vm::ops::is_user_object(v) {
+        let f = crate::builtins::ctors::float_from(cx, v)?;
+        return Ok(float::value_of(f).unwrap_or(0.0));
+    }
+    let tn = crate::vm::ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("can't convert {tn} to float"),
+    ))
 }
 
 fn domain(cx: &mut Cx) -> crate::vm::Raised {
     cx.value_error("math domain error")
 }
 
+/// A result of a one-argument function: MicroPython raises `ValueError: math domain error`
+/// for a NaN from a non-NaN argument and for an infinity from a finite one.
 fn ret(cx: &mut Cx, f: f64, x: f64) -> PyResult<Value> {
-    if f.is_nan() && !x.is_nan() {
+    if (f.is_nan() && !x.is_nan()) || (f.is_infinite() && x.is_finite()) {
         return Err(domain(cx));
-    }
-    if f.is_infinite() && x.is_finite() {
-        return Err(cx.overflow_error("math range error"));
     }
     float::new(cx, f)
 }
@@ -46,7 +47,7 @@ macro_rules! unary {
 }
 
 unary!(sqrt, |x| if x < 0.0 { f64::NAN } else { libm::sqrt(x) });
-unary!(exp, libm::exp);
+unary!(exp, crate::num::float_math::exp);
 unary!(expm1, libm::expm1);
 unary!(sin, libm::sin);
 unary!(cos, libm::cos);
@@ -73,8 +74,6 @@ unary!(atanh, |x| if x <= -1.0 || x >= 1.0 {
     libm::atanh(x)
 });
 unary!(fabs, libm::fabs);
-unary!(log2, |x| if x <= 0.0 { f64::NAN } else { libm::log2(x) });
-unary!(log10, |x| if x <= 0.0 { f64::NAN } else { libm::log10(x) });
 unary!(log1p, |x| if x <= -1.0 { f64::NAN } else { libm::log1p(x) });
 unary!(erf, libm::erf);
 unary!(erfc, libm::erfc);
@@ -83,24 +82,67 @@ unary!(lgamma, libm::lgamma);
 unary!(degrees, |x| x * (180.0 / core::f64::consts::PI));
 unary!(radians, |x| x * (core::f64::consts::PI / 180.0));
 
+/// The natural log of a positive number, also of ints too big for a float (CPython's
+/// `loghelper`): `x = m * 2**e` with `m` a float.
+fn ln_arg(cx: &mut Cx, v: Value) -> PyResult<f64> {
+    if let Some((false, limbs)) = crate::obj::int::big_of(v) {
+        if limbs.len() > 30 {
+            let al = cx.temp_alloc();
+            let x = crate::num::BigRef::new(false, limbs);
+            let e = x.bit_length().saturating_sub(60);
+            let m = match x.shr(e, al) {
+                Ok(m) => m.as_ref().to_f64().unwrap_or(f64::INFINITY),
+                Err(err) => return Err(crate::vm::num::raise_num_error(cx, err)),
+            };
+            return Ok(crate::num::float_math::log(m) + e as f64 * core::f64::consts::LN_2);
+        }
+    }
+    let x = arg(cx, v)?;
+    if x <= 0.0 || x.is_nan() {
+        if x.is_nan() {
+            return Ok(x);
+        }
+        return Err(domain(cx));
+    }
+    Ok(crate::num::float_math::log(x))
+}
+
 fn log(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let r = ln_arg(cx, a[0])?;
+    match a.get(1) {
+        None => float::new(cx, r),
+        Some(&b) => {
+            let lb = ln_arg(cx, b)?;
+            if lb == 0.0 {
+                return Err(cx.zero_division());
+            }
+            float::new(cx, r / lb)
+        }
+    }
+}
+
+fn log2(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if crate::obj::int::big_of(a[0]).is_some_and(|(neg, l)| !neg && l.len() > 30) {
+        let r = ln_arg(cx, a[0])?;
+        return float::new(cx, r / core::f64::consts::LN_2);
+    }
     let x = arg(cx, a[0])?;
     if x <= 0.0 {
         return Err(domain(cx));
     }
-    let mut r = libm::log(x);
-    if let Some(&b) = a.get(1) {
-        let b = arg(cx, b)?;
-        if b <= 0.0 {
-            return Err(domain(cx));
-        }
-        let lb = libm::log(b);
-        if lb == 0.0 {
-            return Err(cx.zero_division());
-        }
-        r /= lb;
+    float::new(cx, crate::num::float_math::log2(x))
+}
+
+fn log10(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if crate::obj::int::big_of(a[0]).is_some_and(|(neg, l)| !neg && l.len() > 30) {
+        let r = ln_arg(cx, a[0])?;
+        return float::new(cx, r / core::f64::consts::LN_10);
     }
-    float::new(cx, r)
+    let x = arg(cx, a[0])?;
+    if x <= 0.0 {
+        return Err(domain(cx));
+    }
+    float::new(cx, crate::num::float_math::log10(x))
 }
 
 fn to_int(cx: &mut Cx, f: f64) -> PyResult<Value> {
@@ -135,12 +177,12 @@ fn trunc(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn pow(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (x, y) = (arg(cx, a[0])?, arg(cx, a[1])?);
-    if x == 0.0 && y < 0.0 || x < 0.0 && y != libm::trunc(y) && y.is_finite() {
+    if x == 0.0 && y < 0.0 || x < 0.0 && y != libm::trunc(y) && y.is_finite() && x.is_finite() {
         return Err(domain(cx));
     }
-    let r = libm::pow(x, y);
+    let r = crate::num::float_math::pow(x, y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(cx.overflow_error("math range error"));
+        return Err(domain(cx));
     }
     float::new(cx, r)
 }
@@ -235,9 +277,12 @@ fn modf(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn factorial(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if float::value_of(a[0]).is_some() {
+        return Err(cx.type_error("can't convert float to int"));
+    }
     let n = crate::vm::seq::int_arg(cx, a[0])?;
     if n < 0 {
-        return Err(cx.value_error("factorial() not defined for negative values"));
+        return Err(cx.value_error("negative factorial"));
     }
     let mut acc = Value::small_int_unchecked(1);
     let mark = cx.roots_mark();

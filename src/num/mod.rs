@@ -26,6 +26,8 @@
 //! - [`parse_float`], [`parse_float_literal`]: float text input.
 //! - `float_*` functions: `%`, `//`, `divmod`, `round`, `hash`, `as_integer_ratio`,
 //!   `is_integer`, `int()` of floats.
+//! - [`float_math`]: `exp`, `log`, `log2`, `log10` and `pow` rounded as CPython's C library
+//!   rounds them (`libm`'s differ in the last bit often enough to show).
 //!
 //! Not here: CPython's `sys.set_int_max_str_digits` limit (4300 digits) on decimal
 //! conversions, which is interpreter policy: check `bit_length()` before calling
@@ -38,6 +40,7 @@ mod bigint_pow;
 mod bigint_str;
 mod float_dec;
 mod float_fmt;
+pub mod float_math;
 mod float_ops;
 mod float_parse;
 mod limbs;

@@ -426,6 +426,16 @@ pub fn eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
     }
 }
 
+/// Equality as containers test it (CPython's `PyObject_RichCompareBool`): an object is equal
+/// to itself, even a NaN.
+#[inline]
+pub fn eq_or_same(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
+    if a == b {
+        return Ok(true);
+    }
+    eq(cx, a, b)
+}
+
 /// Equality that never runs Python: `Some` when it can decide.
 #[inline]
 pub fn eq_fast(a: Value, b: Value) -> Option<bool> {
@@ -478,7 +488,7 @@ fn seq_eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
             }
             (ia[i], ib[i])
         };
-        if !eq(cx, x, y)? {
+        if !eq_or_same(cx, x, y)? {
             return Ok(false);
         }
         i += 1;
@@ -507,7 +517,7 @@ pub(crate) fn seq_compare(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyRe
             return Ok(Value::bool(r));
         }
         let (x, y) = (seq_items(a)[i], seq_items(b)[i]);
-        if !eq(cx, x, y)? {
+        if !eq_or_same(cx, x, y)? {
             return binary(cx, op, x, y);
         }
         i += 1;

@@ -569,7 +569,7 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                 let Some(&x) = super::ops::seq_items(container).get(i) else {
                     return Ok(false);
                 };
-                if super::ops::eq(cx, x, item)? {
+                if super::ops::eq_or_same(cx, x, item)? {
                     return Ok(true);
                 }
                 i += 1;
@@ -605,7 +605,7 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                 1 => {
                     let mut i = 0;
                     while let Some((next, _, v)) = obj::table::next_entry(d, i) {
-                        if super::ops::eq(cx, v, item)? {
+                        if super::ops::eq_or_same(cx, v, item)? {
                             return Ok(true);
                         }
                         i = next;
@@ -618,7 +618,7 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                     };
                     let (k, v) = (kv[0], kv[1]);
                     match obj::table::get(cx, d, k)? {
-                        Some(x) => super::ops::eq(cx, x, v),
+                        Some(x) => super::ops::eq_or_same(cx, x, v),
                         None => Ok(false),
                     }
                 }
@@ -652,7 +652,7 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
             cx.root(it)?;
             let r = loop {
                 match iter_next(cx, it) {
-                    Ok(Some(x)) => match super::ops::eq(cx, x, item) {
+                    Ok(Some(x)) => match super::ops::eq_or_same(cx, x, item) {
                         Ok(true) => break Ok(true),
                         Ok(false) => {}
                         Err(e) => break Err(e),
