@@ -148,10 +148,11 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(DICT_TYPE) {
         if args.len() > 1 {
-            let n = args.len();
+            // MicroPython counts the new dict as the first argument of its update.
+            let n = args.len() + 1;
             return Err(cx.raise_fmt(
                 &TYPE_ERROR_TYPE,
-                format_args!("function expected at most 1 arguments, got {n}"),
+                format_args!("function expected at most 2 arguments, got {n}"),
             ));
         }
         let d = dict::new(cx)?;
@@ -160,11 +161,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         if let Some(&o) = args.first() {
             crate::obj::methods::dict::update_from(cx, d, o)?;
         }
-        let mut i = 0;
-        while i + 1 < kw.len() {
-            dict::set(cx, d, kw[i], kw[i + 1])?;
-            i += 2;
-        }
+        crate::obj::methods::dict::update_kw(cx, d, kw)?;
         cx.roots_truncate(mark);
         return Ok(d);
     }
@@ -465,56 +462,88 @@ pub fn float_from(cx: &mut Cx, x: Value) -> PyResult<Value> {
     ))
 }
 
+/// One argument of `complex()`: `(real, imag, is_complex)`.
+fn complex_part(cx: &mut Cx, v: Value) -> PyResult<(f64, f64, bool)> {
+    if let Some((r, i)) = float::complex_of(v) {
+        return Ok((r, i, true));
+    }
+    if let Some(f) = crate::vm::num::to_f64(cx, v)? {
+        return Ok((f, 0.0, false));
+    }
+    if ops::is_user_object(v) {
+        if let Some(m) = ops::lookup_special(cx, v, &q::__complex__) {
+            let r = cx.call_with_self(m, v, &[], &[])?;
+            if let Some((re, im)) = float::complex_of(r) {
+                return Ok((re, im, true));
+            }
+            return Err(cx.type_error("__complex__ should return a complex object"));
+        }
+        if ops::lookup_special(cx, v, &q::__float__).is_some()
+            || ops::lookup_special(cx, v, &q::__index__).is_some()
+        {
+            let f = float_from(cx, v)?;
+            return Ok((float::value_of(f).unwrap_or(0.0), 0.0, false));
+        }
+        if let Some(b) = ops::instance_base(v) {
+            return complex_part(cx, b);
+        }
+    }
+    let tn = ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("can't convert {tn} to complex"),
+    ))
+}
+
+/// `complex(real, imag)` with CPython's rules for complex arguments.
 fn complex_from(cx: &mut Cx, re: Value, im: Value) -> PyResult<Value> {
     if re.is_null() {
-        return float::new_complex(cx, 0.0, 0.0);
+        if im.is_null() {
+            return float::new_complex(cx, 0.0, 0.0);
+        }
+        let (r, i, _) = complex_part(cx, im)?;
+        return float::new_complex(cx, -i, r);
     }
     if let Some(s) = pystr::str_of(re) {
+        if !im.is_null() {
+            return Err(cx.type_error("complex() can't take second arg if first is a string"));
+        }
         let t = s.trim();
         let t = t
             .strip_prefix('(')
             .and_then(|t| t.strip_suffix(')'))
-            .unwrap_or(t);
-        let parsed = parse_complex(t);
-        return match parsed {
+            .unwrap_or(t)
+            .trim();
+        return match parse_complex(t) {
             Some((r, i)) => float::new_complex(cx, r, i),
             None => Err(cx.value_error("invalid syntax for number")),
         };
     }
-    let (r1, i1) = match float::complex_of(re) {
-        Some(c) => c,
-        None => match crate::vm::num::to_f64(cx, re)? {
-            Some(f) => (f, 0.0),
-            None => {
-                let tn = ops::alloc_free_name(cx.type_name(re));
-                return Err(cx.raise_fmt(
-                    &TYPE_ERROR_TYPE,
-                    format_args!("can't convert {tn} to complex"),
-                ));
-            }
-        },
-    };
-    let (r2, i2) = if im.is_null() {
-        (0.0, 0.0)
+    if pystr::str_of(im).is_some() {
+        return Err(cx.type_error("complex() second arg can't be a string"));
+    }
+    if im.is_null() && float::complex_of(re).is_some() && !ops::is_user_object(re) {
+        return Ok(re);
+    }
+    let (mut real, cr_imag, cr_complex) = complex_part(cx, re)?;
+    let (mut imag, ci_imag, ci_complex) = if im.is_null() {
+        (0.0, 0.0, false)
     } else {
-        match float::complex_of(im) {
-            Some(c) => c,
-            None => match crate::vm::num::to_f64(cx, im)? {
-                Some(f) => (f, 0.0),
-                None => {
-                    let tn = ops::alloc_free_name(cx.type_name(im));
-                    return Err(cx.raise_fmt(
-                        &TYPE_ERROR_TYPE,
-                        format_args!("can't convert {tn} to complex"),
-                    ));
-                }
-            },
-        }
+        complex_part(cx, im)?
     };
-    float::new_complex(cx, r1 - i2, i1 + r2)
+    if ci_complex {
+        real -= ci_imag;
+    }
+    if cr_complex {
+        imag += cr_imag;
+    }
+    float::new_complex(cx, real, imag)
 }
 
 fn parse_complex(t: &str) -> Option<(f64, f64)> {
+    if t.chars().any(char::is_whitespace) {
+        return None;
+    }
     if let Some(body) = t.strip_suffix(['j', 'J']) {
         // Find the split between the real and imaginary parts: the last sign not after 'e'.
         let b = body.as_bytes();

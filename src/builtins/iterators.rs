@@ -21,15 +21,21 @@ pub fn reversed(cx: &mut Cx, o: Value) -> PyResult<Value> {
         _ => {
             if ops::is_user_object(o) && ops::lookup_special(cx, o, &q::__getitem__).is_some() {
                 ops::len(cx, o)?
-            } else if obj::kind_of(o) == Kind::Dict {
-                let l = crate::vm::seq::list_from_iter(cx, o)?;
-                let mark = cx.roots_mark();
-                cx.root(l)?;
-                let r = reversed(cx, l);
-                cx.roots_truncate(mark);
-                return r;
+            } else if obj::kind_of(o) == Kind::Dict && o.is_ptr() {
+                return crate::obj::table::iter_new_reversed(cx, o, 0);
+            } else if let Some((d, which)) = iter_of(o)
+                .filter(|v| v.kind == IterKind::DictView)
+                .map(|v| (v.a, v.i as isize))
+            {
+                return crate::obj::table::iter_new_reversed(cx, d, which);
+            } else if let Some(b) = ops::instance_base(o) {
+                return reversed(cx, b);
             } else {
-                return Err(cx.type_error_obj(o, "isn't reversible"));
+                let tn = ops::alloc_free_name(cx.type_name(o));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("object of type '{tn}' has no len()"),
+                ));
             }
         }
     };

@@ -395,6 +395,12 @@ pub fn eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
             crate::obj::methods::set::set_eq(cx, a, b)
         }
+        (Kind::Iter, _) | (_, Kind::Iter)
+            if crate::obj::methods::dict::view_of(a).is_some()
+                || crate::obj::methods::dict::view_of(b).is_some() =>
+        {
+            Ok(crate::obj::methods::dict::view_eq(cx, a, b)?.unwrap_or(a == b))
+        }
         _ => {
             if is_user_object(a) {
                 if let Some(m) = lookup_special(cx, a, &q::__eq__) {
@@ -684,6 +690,12 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
             b,
             op == InplaceOr,
         )?)),
+        (Or, Kind::Dict, _) if op == InplaceOr && a.is_ptr() => Ok(Some(
+            crate::obj::methods::dict::dict_or(cx, a, b, true)?,
+        )),
+        (_, Kind::Iter, _) | (_, _, Kind::Iter) => {
+            crate::obj::methods::dict::view_binop(cx, op, a, b)
+        }
         _ => Ok(None),
     }
 }

@@ -363,12 +363,8 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
             }
             Ok(it)
         }
-        Kind::Dict if o.is_ptr() => {
-            obj::iter::new(cx, &ITERATOR_TYPE, IterKind::DictKeys, o, Value::NULL)
-        }
-        Kind::Set | Kind::FrozenSet if o.is_ptr() => {
-            obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Set, o, Value::NULL)
-        }
+        Kind::Dict if o.is_ptr() => obj::table::iter_new(cx, o, IterKind::DictKeys),
+        Kind::Set | Kind::FrozenSet if o.is_ptr() => obj::table::iter_new(cx, o, IterKind::Set),
         Kind::Iter if o.is_ptr() => {
             let it = obj::iter::iter_of(o).expect("iter");
             if it.kind == IterKind::DictView {
@@ -378,7 +374,7 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
                     _ => IterKind::DictItems,
                 };
                 let d = it.a;
-                return obj::iter::new(cx, &ITERATOR_TYPE, k, d, Value::NULL);
+                return obj::table::iter_new(cx, d, k);
             }
             Ok(o)
         }
@@ -526,21 +522,11 @@ fn native_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
             io.i = v.wrapping_add(io.n) as usize;
             int::from_i128(cx, v as i128).map(Some)
         }
-        IterKind::DictKeys | IterKind::DictValues | IterKind::DictItems | IterKind::Set => {
-            let kind = io.kind;
-            let d = io.a;
-            match obj::table::next_entry(d, io.i) {
-                Some((next, k, v)) => {
-                    io.i = next;
-                    match kind {
-                        IterKind::DictValues => Ok(Some(v)),
-                        IterKind::DictItems => tuple::new(cx, &[k, v]).map(Some),
-                        _ => Ok(Some(k)),
-                    }
-                }
-                None => Ok(None),
-            }
-        }
+        IterKind::DictKeys
+        | IterKind::DictValues
+        | IterKind::DictItems
+        | IterKind::Set
+        | IterKind::DictReversed => obj::table::iter_next(cx, it),
         IterKind::Exhausted => Ok(None),
         _ => crate::builtins::iterators::next(cx, it),
     }
