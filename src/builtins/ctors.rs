@@ -182,20 +182,22 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(RANGE_TYPE) {
         nargs(cx, args, kw, 3)?;
-        let mut v = [0isize; 3];
+        let mut v = [Value::NULL; 3];
         for (k, &a) in args.iter().enumerate() {
-            v[k] = crate::vm::seq::int_arg(cx, a)?;
+            v[k] = range_arg(cx, a)?;
+            cx.root(v[k])?;
         }
+        let one = Value::small_int_unchecked(1);
         let (start, stop, step) = match args.len() {
             0 => return Err(cx.type_error("function missing 1 required positional arguments")),
-            1 => (0, v[0], 1),
-            2 => (v[0], v[1], 1),
+            1 => (Value::small_int_unchecked(0), v[0], one),
+            2 => (v[0], v[1], one),
             _ => (v[0], v[1], v[2]),
         };
-        if step == 0 {
+        if step == Value::small_int_unchecked(0) {
             return Err(cx.value_error(crate::flavour::msg::RANGE_ZERO_STEP));
         }
-        return crate::obj::range::new(cx, start, stop, step);
+        return crate::obj::range::new_values(cx, start, stop, step);
     }
     if is!(SLICE_TYPE) {
         nargs(cx, args, kw, 3)?;
@@ -243,7 +245,16 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         return new_descr(cx, &SUPER_TYPE, args[0], args[1], Value::NONE);
     }
     if is!(OBJECT_TYPE) {
-        nargs(cx, args, kw, 0)?;
+        if !kw.is_empty() {
+            return Err(cx.type_error("function doesn't take keyword arguments"));
+        }
+        if !args.is_empty() {
+            let n = args.len();
+            return Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("function takes 0 positional arguments but {n} were given"),
+            ));
+        }
         return crate::obj::instance::new(cx, &OBJECT_TYPE);
     }
     if is!(TYPE_TYPE) {
@@ -317,6 +328,29 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         &TYPE_ERROR_TYPE,
         format_args!("cannot create '{n}' instances"),
     ))
+}
+
+/// An argument of `range()`: an int (bools become ints), or an object with `__index__`.
+fn range_arg(cx: &mut Cx, v: Value) -> PyResult<Value> {
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::small_int_unchecked(b as isize));
+    }
+    if int::is_int(v) {
+        return Ok(v);
+    }
+    if ops::is_user_object(v) {
+        if let Some(m) = ops::lookup_special(cx, v, &q::__index__) {
+            let r = cx.call_with_self(m, v, &[], &[])?;
+            if int::is_int(r) || r.as_bool().is_some() {
+                return range_arg(cx, r);
+            }
+        }
+        if let Some(b) = ops::instance_base(v) {
+            return range_arg(cx, b);
+        }
+    }
+    let tn = ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to int")))
 }
 
 /// `bytes(x)` for ints (a zero buffer), iterables of ints and buffers.

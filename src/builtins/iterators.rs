@@ -15,9 +15,8 @@ pub fn reversed(cx: &mut Cx, o: Value) -> PyResult<Value> {
         }
     }
     let n = match obj::kind_of(o) {
-        Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Range => {
-            ops::len(cx, o)?
-        }
+        Kind::Range if o.is_ptr() => return crate::obj::range::reversed(cx, o),
+        Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray => ops::len(cx, o)?,
         _ => {
             if ops::is_user_object(o) && ops::lookup_special(cx, o, &q::__getitem__).is_some() {
                 ops::len(cx, o)?

@@ -414,6 +414,9 @@ fn any(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn sorted(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if a.len() > 1 {
+        return Err(cx.type_error("must use keyword argument for key function"));
+    }
     let [it, key, rev] = super::args::parse(cx, a, kw, ["iterable", "key", "reverse"], 1)?;
     let l = crate::vm::seq::list_from_iter(cx, it)?;
     let mark = cx.roots_mark();

@@ -12,6 +12,8 @@ pub enum IterKind {
     Seq,
     /// Over a range: `i` = next value, `j` = items left, `n` = step.
     Range,
+    /// Over a range with big-int bounds: `a` = next value (an int), `b` = the range.
+    BigRange,
     /// Dict keys / values / items: `a` = dict, `i` = entry position, `j` = size when made
     /// (see `table::iter_new`).
     DictKeys,

@@ -58,7 +58,7 @@ pub(crate) fn raise_num_error(cx: &mut Cx, e: NumError) -> Raised {
         NumError::NoMemory | NumError::TooLarge => cx.raise_memory_error(0),
         NumError::ZeroDivision => cx.zero_division(),
         NumError::NegativeShiftCount => cx.value_error("negative shift count"),
-        NumError::ZeroModulus => cx.value_error(crate::flavour::msg::DIVIDE_BY_ZERO),
+        NumError::ZeroModulus => cx.value_error("divide by zero"),
         NumError::NotInvertible => cx.value_error("base is not invertible for the given modulus"),
         NumError::IntTooLargeForFloat | NumError::DivisionTooLargeForFloat => {
             cx.overflow_error("int too large to convert to float")

@@ -147,20 +147,26 @@ pub fn truthy(cx: &mut Cx, v: Value) -> PyResult<bool> {
         | Kind::Dict
         | Kind::Set
         | Kind::FrozenSet
-        | Kind::Range
         | Kind::ByteArray
         | Kind::MemoryView => Ok(len_of_builtin(v).unwrap_or(1) != 0),
+        Kind::Range => obj::range::truthy(cx, v),
         Kind::Instance | Kind::Exception => {
             if let Some(m) = lookup_special(cx, v, &q::__bool__) {
                 let r = cx.call_with_self(m, v, &[], &[])?;
                 return match r.as_bool() {
                     Some(b) => Ok(b),
-                    None => truthy(cx, r),
+                    None => {
+                        let tn = alloc_free_name(cx.type_name(r));
+                        Err(cx.raise_fmt(
+                            &TYPE_ERROR_TYPE,
+                            format_args!("__bool__ should return bool, returned {tn}"),
+                        ))
+                    }
                 };
             }
             if let Some(m) = lookup_special(cx, v, &q::__len__) {
                 let r = cx.call_with_self(m, v, &[], &[])?;
-                return Ok(r.as_small_int().is_none_or(|i| i != 0));
+                return Ok(len_result(cx, r)? != 0);
             }
             if let Some(b) = instance_base(v) {
                 return truthy(cx, b);
@@ -181,7 +187,12 @@ pub(crate) fn len_of_builtin(v: Value) -> Option<usize> {
         Kind::Dict | Kind::Set | Kind::FrozenSet => Some(obj::table::table_of(v).len),
         Kind::Range => {
             // SAFETY: kind-checked range.
-            Some(unsafe { (*(v.raw() as *const obj::range::RangeObj)).len() })
+            let r = unsafe { &*(v.raw() as *const obj::range::RangeObj) };
+            if r.big.is_null() {
+                Some(r.len())
+            } else {
+                None
+            }
         }
         Kind::ByteArray => {
             // SAFETY: kind-checked bytearray.
@@ -208,12 +219,12 @@ pub fn len(cx: &mut Cx, v: Value) -> PyResult<usize> {
     if let Some(n) = len_of_builtin(v) {
         return Ok(n);
     }
+    if obj::kind_of(v) == Kind::Range && v.is_ptr() {
+        return obj::range::len(cx, v);
+    }
     if let Some(m) = lookup_special(cx, v, &q::__len__) {
         let r = cx.call_with_self(m, v, &[], &[])?;
-        return match int::to_i64(r) {
-            Some(n) if n >= 0 => Ok(n as usize),
-            _ => Err(cx.type_error("__len__() should return an int")),
-        };
+        return len_result(cx, r);
     }
     if let Some(b) = instance_base(v) {
         return len(cx, b);
@@ -224,6 +235,33 @@ pub fn len(cx: &mut Cx, v: Value) -> PyResult<usize> {
         &TYPE_ERROR_TYPE,
         format_args!("object of type '{n}' has no len()"),
     ))
+}
+
+/// Check what a `__len__` returned: an int (or `__index__`), not negative, word-sized.
+fn len_result(cx: &mut Cx, r: Value) -> PyResult<usize> {
+    let r = if is_user_object(r) {
+        match lookup_special(cx, r, &q::__index__) {
+            Some(m) => cx.call_with_self(m, r, &[], &[])?,
+            None => r,
+        }
+    } else {
+        r
+    };
+    if !crate::vm::num::is_intlike(r) {
+        let tn = alloc_free_name(cx.type_name(r));
+        return Err(cx.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("'{tn}' object cannot be interpreted as an integer"),
+        ));
+    }
+    match int::to_i64(r) {
+        Some(n) if n < 0 => Err(cx.value_error("__len__() should return >= 0")),
+        Some(n) => Ok(n as usize),
+        None if crate::vm::num::int_arg(r).is_some_and(|x| x.as_ref().is_negative()) => {
+            Err(cx.value_error("__len__() should return >= 0"))
+        }
+        None => Err(cx.overflow_error("cannot fit 'int' into an index-sized integer")),
+    }
 }
 
 /// Copy a short name out of the heap so a message can be built while allocating.
@@ -395,6 +433,11 @@ pub fn eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
             crate::obj::methods::set::set_eq(cx, a, b)
         }
+        (Kind::Range, Kind::Range) => obj::range::eq(cx, a, b),
+        (Kind::Slice, Kind::Slice) => {
+            let (x, y) = (slice_tuple(cx, a)?, slice_tuple(cx, b)?);
+            seq_eq(cx, x, y)
+        }
         (Kind::Iter, _) | (_, Kind::Iter)
             if crate::obj::methods::dict::view_of(a).is_some()
                 || crate::obj::methods::dict::view_of(b).is_some() =>
@@ -440,6 +483,18 @@ pub fn eq_or_same(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
         return Ok(true);
     }
     eq(cx, a, b)
+}
+
+/// A slice's `(start, stop, step)` as a new tuple, rooted (slices compare as these tuples).
+fn slice_tuple(cx: &mut Cx, s: Value) -> PyResult<Value> {
+    // SAFETY: callers pass slice objects.
+    let parts = unsafe {
+        let so = &*(s.raw() as *const obj::slice::SliceObj);
+        [so.start, so.stop, so.step]
+    };
+    let t = tuple::new(cx, &parts)?;
+    cx.root(t)?;
+    Ok(t)
 }
 
 /// Equality that never runs Python: `Some` when it can decide.
@@ -563,9 +618,10 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
             }
             Ok(h)
         }
-        Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => {
+        Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Slice => {
             Err(cx.unsupported_unop("__hash__", v))
         }
+        Kind::Range => obj::range::hash(cx, v),
         Kind::Instance | Kind::Exception | Kind::Type => {
             if is_user_object(v) {
                 // A class that defines __eq__ but not __hash__ is unhashable.

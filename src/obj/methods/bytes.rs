@@ -97,7 +97,7 @@ pub fn bytearray_setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<
             b.as_bytes_mut()[j] = bv;
             Ok(())
         }
-        None => Err(cx.index_error("bytearray index out of range")),
+        None => Err(cx.index_error(crate::flavour::msg::BYTEARRAY_INDEX)),
     }
 }
 
@@ -126,7 +126,7 @@ pub fn bytearray_delitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<()> {
         let idx = crate::vm::seq::index_value(cx, i, "bytearray")?;
         match crate::vm::seq::norm_index(idx, len) {
             Some(j) => (j, j + 1),
-            None => return Err(cx.index_error("bytearray index out of range")),
+            None => return Err(cx.index_error(crate::flavour::msg::BYTEARRAY_INDEX)),
         }
     };
     let b = obj::get_mut::<ByteArrayObj>(cx, o).expect("bytearray");

@@ -107,6 +107,9 @@ pub fn subscr(cx: &mut Cx, s: Value, i: Value) -> PyResult<Value> {
     let what = if bytes_kind { "bytes" } else { "string" };
     let idx = crate::vm::seq::index_value(cx, i, if bytes_kind { "bytes" } else { "string" })?;
     let Some(j) = crate::vm::seq::norm_index(idx, n) else {
+        if bytes_kind {
+            return Err(cx.index_error(crate::flavour::msg::BYTES_INDEX));
+        }
         return Err(cx.raise_fmt(&INDEX_ERROR_TYPE, format_args!("{what} index out of range")));
     };
     let b = pystr::bytes_of(s).unwrap_or(&[]);
@@ -340,7 +343,7 @@ fn rstrip(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn split_impl(cx: &mut Cx, args: &[Value], kw: &[Value], rev: bool) -> PyResult<Value> {
     let [s, sep, maxsplit] =
-        crate::builtins::args::parse(cx, args, kw, ["self", "sep", "maxsplit"], 3)?;
+        crate::builtins::args::parse_mp_positional(cx, args, kw, ["self", "sep", "maxsplit"], 3)?;
     let maxsplit = if maxsplit.is_null() {
         -1
     } else {
