@@ -23,7 +23,7 @@
 //! - `*_i64` functions: the small-int fast paths, reporting [`NumError::Overflow`] when the
 //!   caller must switch to big ints.
 //! - [`repr_float`], [`format_float`], [`write_grouped`]: float text output.
-//! - [`parse_float`], [`parse_float_literal`]: float text input.
+//! - [`parse_float`], [`parse_float_literal`], [`parse_hex_float`]: float text input.
 //! - `float_*` functions: `%`, `//`, `divmod`, `round`, `hash`, `as_integer_ratio`,
 //!   `is_integer`, `int()` of floats.
 //! - [`float_math`]: `exp`, `log`, `log2`, `log10` and `pow` rounded as CPython's C library
@@ -40,6 +40,7 @@ mod bigint_pow;
 mod bigint_str;
 mod float_dec;
 mod float_fmt;
+mod float_hex;
 pub mod float_math;
 mod float_ops;
 mod float_parse;
@@ -56,6 +57,7 @@ pub use float_ops::{
     float_as_integer_ratio, float_divmod, float_floordiv, float_hash, float_hash32, float_hash64,
     float_is_integer, float_mod, float_round, float_round_half_even, float_to_big,
 };
+pub use float_hex::parse_hex_float;
 pub use float_parse::{parse_float, parse_float_literal};
 pub use small::{
     add_i64, divmod_i64, floordiv_i64, mod_i64, mul_i64, neg_i64, pow_i64, shl_i64, shr_i64,

@@ -484,3 +484,44 @@ pub(crate) fn hash_number(v: Value) -> usize {
         None => v.raw(),
     }
 }
+
+/// CPython's tuple hash (xxHash's mixing, 3.8+), so tuples hash as in CPython.
+pub(crate) fn hash_tuple(cx: &mut Cx, t: Value) -> PyResult<usize> {
+    #[cfg(target_pointer_width = "64")]
+    const P: (usize, usize, usize, u32) = (
+        11_400_714_785_074_694_791,
+        14_029_467_366_897_019_727,
+        2_870_177_450_012_600_261,
+        31,
+    );
+    #[cfg(not(target_pointer_width = "64"))]
+    const P: (usize, usize, usize, u32) = (2_654_435_761, 2_246_822_519, 374_761_393, 13);
+    let mut acc = P.2;
+    let mut i = 0;
+    while let Some(&x) = obj::tuple::items_of(t).and_then(|items| items.get(i)) {
+        let lane = super::ops::hash(cx, x)?;
+        acc = acc.wrapping_add(lane.wrapping_mul(P.1));
+        acc = acc.rotate_left(P.3);
+        acc = acc.wrapping_mul(P.0);
+        i += 1;
+    }
+    acc = acc.wrapping_add(i ^ (P.2 ^ 3_527_539));
+    Ok(if acc == usize::MAX { 1_546_275_796 } else { acc })
+}
+
+/// CPython's frozenset hash: an order-independent mix of the members' hashes.
+pub(crate) fn hash_frozenset(cx: &mut Cx, s: Value) -> PyResult<usize> {
+    let shuffle = |h: usize| ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167);
+    let mut h: usize = 0;
+    let mut n: usize = 0;
+    let mut i = 0;
+    while let Some((next, k, _)) = obj::table::next_entry(s, i) {
+        h ^= shuffle(super::ops::hash(cx, k)?);
+        n += 1;
+        i = next;
+    }
+    h ^= n.wrapping_add(1).wrapping_mul(1_927_868_237);
+    h ^= (h >> 11) ^ (h >> 25);
+    h = h.wrapping_mul(69_069).wrapping_add(907_133_923);
+    Ok(if h == usize::MAX { 590_923_713 } else { h })
+}

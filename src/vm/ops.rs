@@ -599,25 +599,8 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
     match obj::kind_of(v) {
         Kind::Str | Kind::Bytes => Ok(pystr::hash_of(v).unwrap_or(0) as usize),
         Kind::Int | Kind::Float | Kind::Complex => Ok(crate::vm::num::hash_number(v)),
-        Kind::Tuple => {
-            let mut h: usize = 0x345678;
-            let mut i = 0;
-            while let Some(&x) = tuple::items_of(v).and_then(|t| t.get(i)) {
-                let hx = hash(cx, x)?;
-                h = (h ^ hx).wrapping_mul(1_000_003);
-                i += 1;
-            }
-            Ok(h)
-        }
-        Kind::FrozenSet => {
-            let mut h: usize = 0;
-            let mut i = 0;
-            while let Some((next, k, _)) = obj::table::next_entry(v, i) {
-                h ^= hash(cx, k)?.wrapping_mul(0x9e37_79b9);
-                i = next;
-            }
-            Ok(h)
-        }
+        Kind::Tuple => crate::vm::num::hash_tuple(cx, v),
+        Kind::FrozenSet => crate::vm::num::hash_frozenset(cx, v),
         Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Slice => {
             Err(cx.unsupported_unop("__hash__", v))
         }

@@ -131,6 +131,16 @@ fn from_bytes(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
         byteorder(cx, order)?
     };
     let signed = !signed.is_null() && crate::vm::ops::truthy(cx, signed)?;
+    let bytes = if matches!(
+        crate::obj::kind_of(bytes),
+        crate::obj::Kind::Bytes | crate::obj::Kind::ByteArray | crate::obj::Kind::MemoryView
+    ) {
+        bytes
+    } else {
+        let b = crate::builtins::ctors::bytes_from(cx, bytes)?;
+        cx.root(b)?;
+        b
+    };
     let data = super::bytes::buffer_bytes(cx, bytes)?;
     let al = cx.temp_alloc();
     let r = crate::num::Big::from_bytes(data, little, signed, al);
@@ -190,6 +200,30 @@ fn float_hex(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let mut b = StrBuilder::new(cx);
     super::format::write_float_hex(&mut b, f);
     b.finish(cx)
+}
+
+fn float_fromhex(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    let Some(s) = pystr::str_of(args[1]) else {
+        let tn = ops::alloc_free_name(cx.type_name(args[1]));
+        return Err(cx.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("can't convert '{tn}' object to str implicitly"),
+        ));
+    };
+    let f = match crate::num::parse_hex_float(s) {
+        Ok(f) => f,
+        Err(crate::num::NumError::Overflow) => {
+            return Err(cx.overflow_error("hexadecimal value too large to represent as a float"))
+        }
+        Err(_) => return Err(cx.value_error("invalid hexadecimal floating-point string")),
+    };
+    let v = float::new(cx, f)?;
+    let cls = args[0];
+    if cls == Value::from_static(&FLOAT_TYPE) {
+        return Ok(v);
+    }
+    cx.root(v)?;
+    cx.call(cls, &[v], &[])
 }
 
 fn int_index(_cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -462,6 +496,7 @@ native_fn!(
 );
 native_fn!(FLOAT_CONJUGATE, q::conjugate, 1, 1, false, identity);
 native_fn!(FLOAT_HEX, q::hex, 1, 1, false, float_hex);
+native_fn!(FLOAT_FROMHEX, q::fromhex, 2, 2, false, float_fromhex);
 native_fn!(COMPLEX_CONJUGATE, q::conjugate, 1, 1, false, complex_conj);
 
 /// `int`'s attributes.
@@ -528,6 +563,7 @@ pub const FLOAT_ATTRS: &[Attr] = &[
     crate::method!(q::as_integer_ratio, FLOAT_AS_RATIO),
     crate::method!(q::conjugate, FLOAT_CONJUGATE),
     crate::method!(q::hex, FLOAT_HEX),
+    crate::classmethod!(q::fromhex, FLOAT_FROMHEX),
     crate::getter!(q::real, float_real),
     crate::getter!(q::imag, float_zero),
     crate::method!(q::__add__, F_ADD),
