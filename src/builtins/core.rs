@@ -224,6 +224,9 @@ fn locals(cx: &mut Cx, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn iter(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if let Some(&sentinel) = args.get(1) {
+        if !is_callable(cx, args[0]) {
+            return Err(cx.type_error("iter(v, w): v must be callable"));
+        }
         return obj::iter::new(
             cx,
             &ITERATOR_TYPE,

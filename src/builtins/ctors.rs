@@ -283,6 +283,21 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(ZIP_TYPE) || is!(MAP_TYPE) {
         let is_map = is!(MAP_TYPE);
+        let mut strict = false;
+        if is_map {
+            if !kw.is_empty() {
+                return Err(cx.type_error("function doesn't take keyword arguments"));
+            }
+        } else {
+            let mut i = 0;
+            while i + 1 < kw.len() {
+                if pystr::bytes_of(kw[i]) != Some(b"strict") {
+                    return Err(cx.type_error("extra keyword arguments given"));
+                }
+                strict = ops::truthy(cx, kw[i + 1])?;
+                i += 2;
+            }
+        }
         let first = usize::from(is_map);
         if is_map && args.len() < 2 {
             return Err(cx.type_error("map() must have at least two arguments."));
@@ -301,6 +316,11 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         } else {
             obj::iter::new(cx, &ZIP_TYPE, IterKind::Zip, its, Value::NULL)
         };
+        if let Ok(z) = r {
+            if let Some(io) = obj::iter::iter_of(z) {
+                io.i = usize::from(strict);
+            }
+        }
         cx.roots_truncate(mark);
         return r;
     }

@@ -45,6 +45,45 @@ pub fn reversed(cx: &mut Cx, o: Value) -> PyResult<Value> {
     Ok(it)
 }
 
+/// `zip(..., strict=True)` found iterator `k` of `n` exhausted: all must end together.
+fn zip_check_strict(cx: &mut Cx, its: Value, k: usize, n: usize) -> PyResult<()> {
+    let plural = |m: usize| if m == 1 { "" } else { "s" };
+    let range = |m: usize| -> (usize, usize) { (1, m) };
+    if k > 0 {
+        let (a, b) = range(k);
+        return Err(zip_error(cx, k + 1, "shorter", plural(k), a, b));
+    }
+    for j in 1..n {
+        let sub = tuple::items_of(its).map_or(Value::NONE, |t| t[j]);
+        if ops::iter_next(cx, sub)?.is_some() {
+            let (a, b) = range(j);
+            return Err(zip_error(cx, j + 1, "longer", plural(j), a, b));
+        }
+    }
+    Ok(())
+}
+
+fn zip_error(
+    cx: &mut Cx,
+    arg: usize,
+    what: &str,
+    plural: &str,
+    a: usize,
+    b: usize,
+) -> crate::vm::Raised {
+    if a == b {
+        cx.raise_fmt(
+            &VALUE_ERROR_TYPE,
+            format_args!("zip() argument {arg} is {what} than argument{plural} {a}"),
+        )
+    } else {
+        cx.raise_fmt(
+            &VALUE_ERROR_TYPE,
+            format_args!("zip() argument {arg} is {what} than argument{plural} {a}-{b}"),
+        )
+    }
+}
+
 /// `next()` for the builtin iterator kinds not handled in `vm/seq.rs`.
 pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
     let io = iter_of(it).expect("iter");
@@ -70,7 +109,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
             t.map(Some)
         }
         IterKind::Zip => {
-            let its = io.a;
+            let (its, strict) = (io.a, io.i == 1);
             let n = tuple::items_of(its).map_or(0, |t| t.len());
             if n == 0 {
                 return Ok(None);
@@ -87,6 +126,12 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                         }
                     }
                     None => {
+                        if let Some(io) = iter_of(it) {
+                            io.kind = IterKind::Exhausted;
+                        }
+                        if strict {
+                            zip_check_strict(cx, its, k, n)?;
+                        }
                         cx.roots_truncate(mark);
                         return Ok(None);
                     }

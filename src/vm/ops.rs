@@ -674,11 +674,10 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
         extend_list_from_iter(cx, a, b)?;
         return Ok(Some(a));
     }
-    if ka == Kind::List && a.is_ptr() && op == InplaceMultiply {
-        if let Some(n) = int::to_i64(b) {
-            crate::obj::methods::list::imul(cx, a, n)?;
-            return Ok(Some(a));
-        }
+    if ka == Kind::List && a.is_ptr() && op == InplaceMultiply && crate::vm::num::is_intlike(b) {
+        let n = repeat_count(cx, b)?;
+        crate::obj::methods::list::imul(cx, a, n)?;
+        return Ok(Some(a));
     }
     match (plain, ka, kb) {
         (Less | LessEqual | More | MoreEqual, Kind::Str, Kind::Str)
@@ -709,12 +708,14 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
         (Multiply, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List, _)
             if int::is_int(b) || b.as_bool().is_some() =>
         {
-            Ok(Some(repeat(cx, a, int::to_i64(b).unwrap_or(i64::MAX))?))
+            let n = repeat_count(cx, b)?;
+            Ok(Some(repeat(cx, a, n)?))
         }
         (Multiply, _, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List)
             if int::is_int(a) || a.as_bool().is_some() =>
         {
-            Ok(Some(repeat(cx, b, int::to_i64(a).unwrap_or(i64::MAX))?))
+            let n = repeat_count(cx, a)?;
+            Ok(Some(repeat(cx, b, n)?))
         }
         (Modulo, Kind::Str, _) => Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?)),
         (Modulo, Kind::Bytes, _) => {
@@ -767,6 +768,14 @@ fn concat_seq(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
     }
 }
 
+/// The count of a sequence repetition: a machine word (`OverflowError` beyond).
+fn repeat_count(cx: &mut Cx, n: Value) -> PyResult<i64> {
+    match int::to_i64(n) {
+        Some(n) => Ok(n),
+        None => Err(cx.overflow_error("overflow converting long int to machine word")),
+    }
+}
+
 /// `seq * n`.
 fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
     let n = n.max(0) as usize;
@@ -774,6 +783,7 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
         Kind::Str | Kind::Bytes => crate::obj::methods::str::repeat(cx, a, n),
         _ => {
             let items_len = seq_items(a).len();
+            let n = if items_len == 0 { 0 } else { n };
             let total = items_len
                 .checked_mul(n)
                 .ok_or(())

@@ -524,8 +524,9 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                 i += 1;
             }
         }
-        Kind::Dict | Kind::Set | Kind::FrozenSet if container.is_ptr() => {
-            Ok(obj::table::get(cx, container, item)?.is_some())
+        Kind::Dict if container.is_ptr() => Ok(obj::table::get(cx, container, item)?.is_some()),
+        Kind::Set | Kind::FrozenSet if container.is_ptr() => {
+            crate::obj::methods::set::contains(cx, container, item)
         }
         Kind::Range if container.is_ptr() => obj::range::contains(cx, container, item),
         Kind::Iter

@@ -33,13 +33,14 @@ fn this(cx: &mut Cx, v: Value, name: &str) -> PyResult<Value> {
     Err(descriptor_error(cx, name, "list", v))
 }
 
-/// `self` of a method shared by lists and tuples.
-fn this_seq(cx: &mut Cx, v: Value, name: &str) -> PyResult<Value> {
+/// `self` of a method that lists and tuples both have: `want` is the one it was looked up on.
+fn this_seq(cx: &mut Cx, v: Value, name: &str, want: Kind) -> PyResult<Value> {
     let b = ops::instance_base(v).unwrap_or(v);
-    if matches!(obj::kind_of(b), Kind::List | Kind::Tuple) && b.is_ptr() {
+    if obj::kind_of(b) == want && b.is_ptr() {
         return Ok(b);
     }
-    Err(descriptor_error(cx, name, "list", v))
+    let tn = if want == Kind::List { "list" } else { "tuple" };
+    Err(descriptor_error(cx, name, tn, v))
 }
 
 /// `TypeError: descriptor 'append' requires a 'list' object but received a 'int'`.
@@ -148,8 +149,8 @@ fn remove(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn index(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let s = this_seq(cx, a[0], "index")?;
+fn index(cx: &mut Cx, a: &[Value], want: Kind) -> PyResult<Value> {
+    let s = this_seq(cx, a[0], "index", want)?;
     let what = if obj::kind_of(s) == Kind::List {
         "list"
     } else {
@@ -177,8 +178,8 @@ fn index(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn count(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let s = this_seq(cx, a[0], "count")?;
+fn count(cx: &mut Cx, a: &[Value], want: Kind) -> PyResult<Value> {
+    let s = this_seq(cx, a[0], "count", want)?;
     let mut n = 0;
     let mut i = 0;
     while let Some(&y) = ops::seq_items(s).get(i) {
@@ -493,8 +494,23 @@ native_fn!(L_EXTEND, q::extend, 2, 2, false, extend);
 native_fn!(L_POP, q::pop, 1, 2, false, pop);
 native_fn!(L_INSERT, q::insert, 3, 3, false, insert);
 native_fn!(L_REMOVE, q::remove, 2, 2, false, remove);
-native_fn!(L_INDEX, q::index, 2, 4, false, index);
-native_fn!(L_COUNT, q::count, 2, 2, false, count);
+fn l_index(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    index(cx, a, Kind::List)
+}
+fn t_index(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    index(cx, a, Kind::Tuple)
+}
+fn l_count(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    count(cx, a, Kind::List)
+}
+fn t_count(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    count(cx, a, Kind::Tuple)
+}
+
+native_fn!(L_INDEX, q::index, 2, 4, false, l_index);
+native_fn!(L_COUNT, q::count, 2, 2, false, l_count);
+native_fn!(T_INDEX, q::index, 2, 4, false, t_index);
+native_fn!(T_COUNT, q::count, 2, 2, false, t_count);
 native_fn!(L_REVERSE, q::reverse, 1, 1, false, reverse);
 native_fn!(L_CLEAR, q::clear, 1, 1, false, clear);
 native_fn!(L_COPY, q::copy, 1, 1, false, copy);
@@ -517,6 +533,6 @@ pub const LIST_ATTRS: &[Attr] = &[
 
 /// `tuple`'s attributes.
 pub const TUPLE_ATTRS: &[Attr] = &[
-    crate::method!(q::index, L_INDEX),
-    crate::method!(q::count, L_COUNT),
+    crate::method!(q::index, T_INDEX),
+    crate::method!(q::count, T_COUNT),
 ];

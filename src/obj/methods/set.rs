@@ -182,6 +182,15 @@ fn lookup_key(cx: &mut Cx, k: Value) -> PyResult<Value> {
     Ok(k)
 }
 
+/// `item in s` for a set or frozenset `s` (a set item is looked up as a frozenset).
+pub fn contains(cx: &mut Cx, s: Value, item: Value) -> PyResult<bool> {
+    let mark = cx.roots_mark();
+    let k = lookup_key(cx, item)?;
+    let r = table::get(cx, s, k);
+    cx.roots_truncate(mark);
+    Ok(r?.is_some())
+}
+
 fn add(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = this(cx, a[0], "add", false)?;
     set::add(cx, s, a[1])?;
