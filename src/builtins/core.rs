@@ -107,43 +107,38 @@ fn repr(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::obj::methods::repr::repr(cx, args[0])
 }
 
-fn class_arg(cx: &mut Cx, c: Value, what: &str) -> PyResult<()> {
+/// Whether type `t` is a subclass of class `c` or of any class in the (nested) tuple `c`,
+/// checking classes lazily as CPython does: `isinstance(1, (int, 1))` is True.
+fn subclass_of(cx: &mut Cx, t: *const TypeObj, c: Value) -> PyResult<bool> {
     if obj::kind_of(c) == Kind::Type && c.is_ptr() {
-        return Ok(());
+        return Ok(obj::is_subtype(t, c.raw() as *const TypeObj));
     }
-    if let Some(t) = tuple::items_of(c) {
-        for &x in t {
-            class_arg(cx, x, what)?;
+    if obj::kind_of(c) == Kind::Tuple && c.is_ptr() {
+        let mut i = 0;
+        while let Some(&x) = tuple::items_of(c).and_then(|items| items.get(i)) {
+            if subclass_of(cx, t, x)? {
+                return Ok(true);
+            }
+            i += 1;
         }
-        return Ok(());
+        return Ok(false);
     }
-    Err(cx.raise_fmt(
-        &TYPE_ERROR_TYPE,
-        format_args!("{what} arg 2 must be a type or tuple of types"),
-    ))
-}
-
-fn subclass_of(t: *const TypeObj, c: Value) -> bool {
-    if let Some(items) = tuple::items_of(c) {
-        return items.iter().any(|&x| subclass_of(t, x));
-    }
-    obj::is_subtype(t, c.raw() as *const TypeObj)
+    Err(cx.type_error("issubclass() arg 2 must be a class or a tuple of classes"))
 }
 
 fn isinstance(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    class_arg(cx, args[1], "isinstance")?;
-    Ok(Value::bool(subclass_of(obj::type_of(args[0]), args[1])))
+    Ok(Value::bool(subclass_of(cx, obj::type_of(args[0]), args[1])?))
 }
 
 fn issubclass(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if obj::kind_of(args[0]) != Kind::Type || !args[0].is_ptr() {
         return Err(cx.type_error("issubclass() arg 1 must be a class"));
     }
-    class_arg(cx, args[1], "issubclass")?;
     Ok(Value::bool(subclass_of(
+        cx,
         args[0].raw() as *const TypeObj,
         args[1],
-    )))
+    )?))
 }
 
 fn hash(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -395,7 +390,7 @@ fn ord(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let tn = ops::alloc_free_name(cx.type_name(v));
     Err(cx.raise_fmt(
         &TYPE_ERROR_TYPE,
-        format_args!("ord() expected string of length 1, but {tn} found"),
+        format_args!("can't convert '{tn}' object to str implicitly"),
     ))
 }
 

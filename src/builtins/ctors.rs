@@ -261,7 +261,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         return match args.len() {
             1 => Ok(Value::from_ptr(obj::type_of(args[0]))),
             3 => crate::vm::class::make_type(cx, args[0], args[1], args[2]),
-            _ => Err(cx.type_error("type() takes 1 or 3 arguments")),
+            _ => Err(cx.type_error("type takes 1 or 3 arguments")),
         };
     }
     if is!(ENUMERATE_TYPE) {
@@ -467,7 +467,14 @@ pub fn int_from(cx: &mut Cx, x: Value, base: Value) -> PyResult<Value> {
     if ops::is_user_object(x) {
         for name in [&q::__int__, &q::__index__, &q::__trunc__] {
             if let Some(m) = ops::lookup_special(cx, x, name) {
-                return cx.call_with_self(m, x, &[], &[]);
+                let r = cx.call_with_self(m, x, &[], &[])?;
+                if int::is_int(r) || r.as_bool().is_some() {
+                    return Ok(r);
+                }
+                if let Some(b) = ops::instance_base(r).filter(|b| int::is_int(*b)) {
+                    return Ok(b);
+                }
+                return Err(cx.raise_empty(&TYPE_ERROR_TYPE));
             }
         }
         if let Some(b) = ops::instance_base(x) {
@@ -502,7 +509,18 @@ pub fn float_from(cx: &mut Cx, x: Value) -> PyResult<Value> {
         for name in [&q::__float__, &q::__index__] {
             if let Some(m) = ops::lookup_special(cx, x, name) {
                 let r = cx.call_with_self(m, x, &[], &[])?;
-                return float_from(cx, r);
+                let r = ops::instance_base(r).unwrap_or(r);
+                if let Some(f) = float::value_of(r) {
+                    return float::new(cx, f);
+                }
+                if core::ptr::eq(name, &q::__index__) && crate::vm::num::is_intlike(r) {
+                    return float_from(cx, r);
+                }
+                let tn = ops::alloc_free_name(cx.type_name(x));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("can't convert {tn} to float"),
+                ));
             }
         }
         if let Some(b) = ops::instance_base(x) {

@@ -612,10 +612,20 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
                     Some(m) if m.is_none() => return Err(cx.unsupported_unop("__hash__", v)),
                     Some(m) => {
                         let r = cx.call_with_self(m, v, &[], &[])?;
-                        return match int::to_i128(r) {
-                            Some(i) => Ok(i as usize),
-                            None => Err(cx.type_error("__hash__() should return an int")),
+                        if !crate::vm::num::is_intlike(r) {
+                            let tn = alloc_free_name(cx.type_name(r));
+                            return Err(cx.raise_fmt(
+                                &TYPE_ERROR_TYPE,
+                                format_args!("can't convert {tn} to int"),
+                            ));
+                        }
+                        // CPython reduces a big result to the hash of the int; -1 is -2.
+                        let h = if int::to_i64(r).is_some() {
+                            int::to_i64(r).unwrap_or(0) as usize
+                        } else {
+                            hash(cx, r)?
                         };
+                        return Ok(if h == usize::MAX { usize::MAX - 1 } else { h });
                     }
                     None => {
                         if lookup_special(cx, v, &q::__eq__).is_some() {

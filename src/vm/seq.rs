@@ -28,7 +28,9 @@ pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
     if super::ops::is_user_object(v) {
         if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
             let r = cx.call_with_self(m, v, &[], &[])?;
-            return index_value(cx, r, what);
+            if crate::vm::num::is_intlike(r) {
+                return index_value(cx, r, what);
+            }
         }
     }
     let tn = super::ops::alloc_free_name(cx.type_name(v));

@@ -220,6 +220,26 @@ fn less(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
     ops::truthy(cx, r)
 }
 
+/// `a < b` where `a` comes after `b` in the list: MicroPython names the types in list order
+/// when builtin values can't be ordered (`unsupported types for __lt__: 'int', 'str'` for
+/// `[1, 'a'].sort()`).
+fn less_swapped_message(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
+    match less(cx, a, b) {
+        Ok(r) => Ok(r),
+        Err(e) => {
+            let plain = |v: Value| {
+                !ops::is_user_object(v)
+                    && !matches!(obj::kind_of(v), Kind::List | Kind::Tuple)
+            };
+            if plain(a) && plain(b) && obj::isinstance(cx.pending(), &TYPE_ERROR_TYPE) {
+                cx.take_pending();
+                return Err(cx.unsupported_binop("__lt__", b, a));
+            }
+            Err(e)
+        }
+    }
+}
+
 /// Sort `l` in place: a stable merge sort over a rooted copy, with an optional key function.
 ///
 /// As in CPython, the list is empty while the keys and comparisons run; if they add to it,
@@ -308,7 +328,7 @@ fn sort_perm(
                 let take_right = if rev {
                     less(cx, ki, kj)?
                 } else {
-                    less(cx, kj, ki)?
+                    less_swapped_message(cx, kj, ki)?
                 };
                 if take_right {
                     tmp[k] = perm[j];
