@@ -375,15 +375,21 @@ fn range_arg(cx: &mut Cx, v: Value) -> PyResult<Value> {
 
 /// `bytes(x)` for ints (a zero buffer), iterables of ints and buffers.
 pub fn bytes_from(cx: &mut Cx, o: Value) -> PyResult<Value> {
-    if let Some(n) = int::to_i64(o) {
-        if n < 0 {
-            return Err(cx.raise_empty(&VALUE_ERROR_TYPE));
+    if int::is_int(o) || o.as_bool().is_some() {
+        let n = match int::to_i64(o) {
+            Some(n) if n < 0 => return Err(cx.raise_empty(&VALUE_ERROR_TYPE)),
+            Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            None if crate::vm::num::int_arg(o).is_some_and(|x| x.as_ref().is_negative()) => {
+                return Err(cx.raise_empty(&VALUE_ERROR_TYPE))
+            }
+            None => usize::MAX,
+        };
+        let mut b = allocator_api2::vec::Vec::new_in(cx.temp_alloc());
+        if b.try_reserve_exact(n).is_err() {
+            return Err(cx.raise_memory_error(n));
         }
-        let mut b = StrBuilder::new(cx);
-        for _ in 0..n {
-            b.push_byte(0);
-        }
-        return b.finish_bytes(cx);
+        b.resize(n, 0u8);
+        return pystr::new_bytes(cx, &b);
     }
     if matches!(
         obj::kind_of(o),

@@ -284,20 +284,47 @@ fn factorial(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     if n < 0 {
         return Err(cx.value_error("negative factorial"));
     }
-    let mut acc = Value::small_int_unchecked(1);
-    let mark = cx.roots_mark();
-    cx.root(acc)?;
-    for k in 2..=n {
-        acc = crate::vm::ops::binary(
-            cx,
-            crate::bytecode::opcode::BinaryOp::Multiply,
-            acc,
-            Value::small_int_unchecked(k),
-        )?;
-        cx.root_set(mark, acc);
+    let n = n as u64;
+    // Refuse results bigger than the heap before spending time on them (log2 n! ~ n log2 n).
+    let bits = (n as f64) * libm::log2((n as f64).max(2.0));
+    let limit = (crate::vm::num::max_limbs(cx) * 32) as f64;
+    if bits > limit {
+        return Err(cx.raise_memory_error((bits / 8.0) as usize));
     }
-    cx.roots_truncate(mark);
-    Ok(acc)
+    let al = cx.temp_alloc();
+    let r = product(2, n, al);
+    crate::vm::num::big_to_value(cx, r)
+}
+
+/// The product `lo * (lo + 1) * ... * hi` (1 when empty), by binary splitting.
+fn product<A: allocator_api2::alloc::Allocator + Clone>(
+    lo: u64,
+    hi: u64,
+    al: A,
+) -> Result<crate::num::Big<A>, crate::num::NumError> {
+    if lo > hi {
+        return crate::num::Big::from_u64(1, al);
+    }
+    if hi - lo < 16 {
+        let mut acc = crate::num::Big::from_u64(1, al.clone())?;
+        let mut chunk: u64 = 1;
+        for k in lo..=hi {
+            match chunk.checked_mul(k) {
+                Some(c) => chunk = c,
+                None => {
+                    let c = crate::num::InlineBig::from_u64(chunk);
+                    acc = acc.as_ref().mul(c.as_ref(), al.clone())?;
+                    chunk = k;
+                }
+            }
+        }
+        let c = crate::num::InlineBig::from_u64(chunk);
+        return acc.as_ref().mul(c.as_ref(), al);
+    }
+    let mid = lo + (hi - lo) / 2;
+    let x = product(lo, mid, al.clone())?;
+    let y = product(mid + 1, hi, al.clone())?;
+    x.as_ref().mul(y.as_ref(), al)
 }
 
 fn gcd(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {

@@ -73,6 +73,11 @@ pub(crate) fn raise_num_error(cx: &mut Cx, e: NumError) -> Raised {
     }
 }
 
+/// The bytes a big int of `bits` bits needs (saturating), for `MemoryError` messages.
+fn bits_to_bytes(bits: u64) -> usize {
+    usize::try_from(bits.saturating_add(31) / 32 * 4).unwrap_or(usize::MAX)
+}
+
 /// The largest big int (in limbs) an operation may produce: a quarter of the heap.
 pub(crate) fn max_limbs(cx: &Cx) -> usize {
     (cx.heap.n_blocks() * crate::gc::heap::BLOCK / 16).max(64)
@@ -247,11 +252,21 @@ fn int_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> {
                 return float_binop(cx, Power, fx, fy);
             }
             let ml = max_limbs(cx);
-            x.pow(y, ml, al)
+            let r = x.pow(y, ml, al);
+            if let Err(NumError::TooLarge) = r {
+                let bits = x.bit_length().saturating_mul(y.to_u64().unwrap_or(u64::MAX));
+                return Err(cx.raise_memory_error(bits_to_bytes(bits)));
+            }
+            r
         }
         Lshift => {
             let ml = max_limbs(cx);
-            x.shl_by(y, ml, al)
+            let r = x.shl_by(y, ml, al);
+            if let Err(NumError::TooLarge) = r {
+                let bits = x.bit_length().saturating_add(y.to_u64().unwrap_or(u64::MAX));
+                return Err(cx.raise_memory_error(bits_to_bytes(bits)));
+            }
+            r
         }
         Rshift => x.shr_by(y, al),
         And => x.and(y, al),
