@@ -247,7 +247,8 @@ fn less_swapped_message(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
 /// error the list gets its original items back.
 pub fn sort_list(cx: &mut Cx, l: Value, key: Value, rev: bool) -> PyResult<()> {
     let n = items(l).len();
-    if n < 2 && (key.is_null() || key.is_none()) {
+    // A key function runs even for one item (its errors show), as in CPython.
+    if n == 0 || (n == 1 && (key.is_null() || key.is_none())) {
         return Ok(());
     }
     let mark = cx.roots_mark();
