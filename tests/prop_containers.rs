@@ -766,3 +766,24 @@ except ValueError as e:
          [1, 2, 3] [0, 0, 0]\nsort list modified during sort [1, 2, 3]\n"
     );
 }
+
+/// Results too big for the heap raise `MemoryError` at once instead of computing for minutes
+/// (CPython would try, so these are not golden scripts).
+#[test]
+fn huge_results_fail_fast() {
+    let src = "
+for f in [lambda: 10 ** 10 ** 10, lambda: 2 ** (2 ** 100), lambda: 1 << 10 ** 10,
+          lambda: [0] * 10 ** 9, lambda: bytes(10 ** 10), lambda: (2 ** 64).to_bytes(10 ** 10, 'big'),
+          lambda: 7 ** 123456789, lambda: (1 << 10 ** 6) ** 1000]:
+    try:
+        f()
+        print('no error')
+    except MemoryError:
+        print('MemoryError')
+";
+    let t = std::time::Instant::now();
+    let (out, status) = run(src);
+    assert_eq!(status, 0, "{out}");
+    assert_eq!(out, "MemoryError\n".repeat(8));
+    assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
+}

@@ -82,37 +82,63 @@ unary!(lgamma, libm::lgamma);
 unary!(degrees, |x| x * (180.0 / core::f64::consts::PI));
 unary!(radians, |x| x * (core::f64::consts::PI / 180.0));
 
-/// The natural log of a positive number, also of ints too big for a float (CPython's
-/// `loghelper`): `x = m * 2**e` with `m` a float.
-fn ln_arg(cx: &mut Cx, v: Value) -> PyResult<f64> {
-    if let Some((false, limbs)) = crate::obj::int::big_of(v) {
-        if limbs.len() > 30 {
-            let al = cx.temp_alloc();
-            let x = crate::num::BigRef::new(false, limbs);
-            let e = x.bit_length().saturating_sub(60);
-            let m = match x.shr(e, al) {
-                Ok(m) => m.as_ref().to_f64().unwrap_or(f64::INFINITY),
-                Err(err) => return Err(crate::vm::num::raise_num_error(cx, err)),
-            };
-            return Ok(crate::num::float_math::log(m) + e as f64 * core::f64::consts::LN_2);
+/// A positive int too big for a float as `m * 2**e` with `m` in `[0.5, 1)` rounded to 53
+/// bits (CPython's `_PyLong_Frexp`).
+fn big_frexp(limbs: &[u32]) -> (f64, i64) {
+    let n = crate::num::BigRef::new(false, limbs).bit_length() as i64;
+    // The top 64 bits, and whether anything below them is set.
+    let bit = |i: i64| -> u64 {
+        if i < 0 {
+            return 0;
+        }
+        let (w, b) = ((i / 32) as usize, (i % 32) as u32);
+        limbs.get(w).map_or(0, |&l| u64::from((l >> b) & 1))
+    };
+    let mut top: u64 = 0;
+    for i in (n - 64..n).rev() {
+        top = (top << 1) | bit(i);
+    }
+    let low_bits = n - 64;
+    let sticky = (0..low_bits.max(0)).any(|i| bit(i) == 1);
+    // Round the 64 bits to 53, ties to even.
+    let rest = top & 0x7ff;
+    let mut m = top >> 11;
+    if rest > 0x400 || (rest == 0x400 && (sticky || m & 1 == 1)) {
+        m += 1;
+    }
+    let mut e = n;
+    if m == 1 << 53 {
+        m >>= 1;
+        e += 1;
+    }
+    (m as f64 / 9_007_199_254_740_992.0, e)
+}
+
+/// `f(x)` for a log function `f`, also for ints too big for a float, as CPython's
+/// `loghelper` computes it: `f(m) + f(2.0) * e` for `x = m * 2**e`.
+fn log_with(cx: &mut Cx, v: Value, f: fn(f64) -> f64) -> PyResult<f64> {
+    if let Some((neg, limbs)) = crate::obj::int::big_of(v) {
+        if !neg && crate::num::BigRef::new(false, limbs).to_f64().is_err() {
+            let (m, e) = big_frexp(limbs);
+            return Ok(f(m) + f(2.0) * e as f64);
         }
     }
     let x = arg(cx, v)?;
-    if x <= 0.0 || x.is_nan() {
-        if x.is_nan() {
-            return Ok(x);
-        }
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
         return Err(domain(cx));
     }
-    Ok(crate::num::float_math::log(x))
+    Ok(f(x))
 }
 
 fn log(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let r = ln_arg(cx, a[0])?;
+    let r = log_with(cx, a[0], crate::num::float_math::log)?;
     match a.get(1) {
         None => float::new(cx, r),
         Some(&b) => {
-            let lb = ln_arg(cx, b)?;
+            let lb = log_with(cx, b, crate::num::float_math::log)?;
             if lb == 0.0 {
                 return Err(cx.zero_division());
             }
@@ -122,27 +148,13 @@ fn log(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn log2(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    if crate::obj::int::big_of(a[0]).is_some_and(|(neg, l)| !neg && l.len() > 30) {
-        let r = ln_arg(cx, a[0])?;
-        return float::new(cx, r / core::f64::consts::LN_2);
-    }
-    let x = arg(cx, a[0])?;
-    if x <= 0.0 {
-        return Err(domain(cx));
-    }
-    float::new(cx, crate::num::float_math::log2(x))
+    let r = log_with(cx, a[0], crate::num::float_math::log2)?;
+    float::new(cx, r)
 }
 
 fn log10(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    if crate::obj::int::big_of(a[0]).is_some_and(|(neg, l)| !neg && l.len() > 30) {
-        let r = ln_arg(cx, a[0])?;
-        return float::new(cx, r / core::f64::consts::LN_10);
-    }
-    let x = arg(cx, a[0])?;
-    if x <= 0.0 {
-        return Err(domain(cx));
-    }
-    float::new(cx, crate::num::float_math::log10(x))
+    let r = log_with(cx, a[0], crate::num::float_math::log10)?;
+    float::new(cx, r)
 }
 
 fn to_int(cx: &mut Cx, f: f64) -> PyResult<Value> {

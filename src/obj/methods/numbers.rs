@@ -21,7 +21,7 @@ pub fn write_complex(b: &mut StrBuilder, r: f64, i: f64) {
     }
     b.push_byte(b'(');
     super::repr::write_float_short(b, r);
-    if i >= 0.0 || i.is_nan() {
+    if !i.is_sign_negative() || i.is_nan() {
         b.push_byte(b'+');
     }
     super::repr::write_float_short(b, i);
