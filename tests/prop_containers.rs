@@ -36,8 +36,8 @@ const HEAP: usize = if cfg!(feature = "gc-stress") {
 fn run(src: &str) -> (String, i32) {
     let mut hal = Capture { out: Vec::new() };
     let status = {
-        let mut it = Interpreter::with_heap_size(HEAP, &mut hal, Config::default())
-            .expect("interpreter");
+        let mut it =
+            Interpreter::with_heap_size(HEAP, &mut hal, Config::default()).expect("interpreter");
         it.run_main(src.as_bytes(), "prop.py")
     };
     (String::from_utf8_lossy(&hal.out).into_owned(), status)
@@ -662,7 +662,16 @@ fn int_program(pairs: &[(BigInt, BigInt)]) -> (String, String) {
     for (a, b) in pairs {
         let _ = writeln!(src, "a = {a}\nb = {b}");
         src.push_str("print(a + b, a - b, a * b, -a, abs(b), ~a)\n");
-        let _ = writeln!(exp, "{} {} {} {} {} {}", a + b, a - b, a * b, -a, b.abs(), -a - 1);
+        let _ = writeln!(
+            exp,
+            "{} {} {} {} {} {}",
+            a + b,
+            a - b,
+            a * b,
+            -a,
+            b.abs(),
+            -a - 1
+        );
         src.push_str("print(a & b, a | b, a ^ b)\n");
         let _ = writeln!(exp, "{} {} {}", a & b, a | b, a ^ b);
         src.push_str("print(a < b, a <= b, a == b, a != b, a > b, a >= b)\n");
@@ -692,7 +701,13 @@ fn int_program(pairs: &[(BigInt, BigInt)]) -> (String, String) {
         let s = (b.abs() % 200u32).to_u32().unwrap_or(0);
         let _ = writeln!(src, "print(a << {s}, a >> {s}, a ** {})", s % 9);
         // Python's >> floors (num-bigint's >> on negatives rounds toward -inf as well).
-        let _ = writeln!(exp, "{} {} {}", a << s, a >> s, num_traits::pow(a.clone(), (s % 9) as usize));
+        let _ = writeln!(
+            exp,
+            "{} {} {}",
+            a << s,
+            a >> s,
+            num_traits::pow(a.clone(), (s % 9) as usize)
+        );
         src.push_str("print(int(str(a)) == a, int(hex(a), 16) == a, a.bit_length())\n");
         let _ = writeln!(exp, "True True {}", a.bits());
         src.push_str("print(hash(a) == hash(a + 0), hash(a) == hash(float(a)) if abs(a) < 2 ** 53 else True)\n");
@@ -785,5 +800,9 @@ for f in [lambda: 10 ** 10 ** 10, lambda: 2 ** (2 ** 100), lambda: 1 << 10 ** 10
     let (out, status) = run(src);
     assert_eq!(status, 0, "{out}");
     assert_eq!(out, "MemoryError\n".repeat(8));
-    assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        t.elapsed()
+    );
 }

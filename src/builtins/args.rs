@@ -15,7 +15,14 @@ pub fn parse<const N: usize>(
     names: [&str; N],
     max_pos: usize,
 ) -> PyResult<[Value; N]> {
-    parse_with(cx, args, kw, names, max_pos, "extra keyword arguments given")
+    parse_with(
+        cx,
+        args,
+        kw,
+        names,
+        max_pos,
+        "extra keyword arguments given",
+    )
 }
 
 /// Like [`parse`], for functions whose MicroPython version takes no keyword arguments at all

@@ -127,7 +127,11 @@ fn subclass_of(cx: &mut Cx, t: *const TypeObj, c: Value) -> PyResult<bool> {
 }
 
 fn isinstance(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(subclass_of(cx, obj::type_of(args[0]), args[1])?))
+    Ok(Value::bool(subclass_of(
+        cx,
+        obj::type_of(args[0]),
+        args[1],
+    )?))
 }
 
 fn issubclass(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -246,7 +250,7 @@ fn iter(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 fn is_iterator(cx: &mut Cx, v: Value) -> bool {
     let native = matches!(obj::kind_of(v), Kind::Iter | Kind::Generator)
         && v.is_ptr()
-        && !crate::obj::methods::dict::view_of(v).is_some();
+        && crate::obj::methods::dict::view_of(v).is_none();
     native || (ops::is_user_object(v) && ops::lookup_special(cx, v, &q::__next__).is_some())
 }
 

@@ -113,11 +113,7 @@ pub fn parse_hex_float(s: &str) -> Result<f64, NumError> {
         return Err(NumError::Overflow);
     }
     // Bits to keep: 53 for normal numbers, fewer below 2**-1022.
-    let keep = if e2 >= -1022 {
-        53
-    } else {
-        53 - (-1022 - e2)
-    };
+    let keep = if e2 >= -1022 { 53 } else { 53 - (-1022 - e2) };
     if keep <= 0 {
         // Below half the smallest subnormal (or exactly half, which rounds to even: zero).
         let half = keep == 0 && (top > 1 << 63 || sticky);
@@ -166,6 +162,9 @@ mod tests {
         assert!(p("0x1p").is_err());
         assert_eq!(p("0x1.00000000000008p0"), Ok(1.0));
         assert_eq!(p("0x1.00000000000018p0"), Ok(1.0000000000000004));
-        assert_eq!(p("0x1.000000000000080000000000000000001p0"), Ok(1.0000000000000002));
+        assert_eq!(
+            p("0x1.000000000000080000000000000000001p0"),
+            Ok(1.0000000000000002)
+        );
     }
 }

@@ -77,7 +77,7 @@ impl Dd {
 }
 
 /// ln 2 to about 107 bits.
-const LN2: Dd = Dd(6.931_471_805_599_452_862e-1, 2.319_046_813_846_299_558e-17);
+const LN2: Dd = Dd(core::f64::consts::LN_2, f64::from_bits(0x3c7a_bc9e_3b39_803f));
 
 /// `e ** x` as `(m, k)` with the value `m * 2**k`, `m` near 1. `x` must be finite and
 /// `|x| < 1100`.
@@ -189,9 +189,9 @@ pub fn log2(x: f64) -> f64 {
 /// `log10 x` as glibc computes it (fdlibm's `e_log10.c` over a correctly rounded `log`),
 /// which CPython's `math.log10` returns; exact for powers of ten.
 pub fn log10(x: f64) -> f64 {
-    const IVLN10: f64 = 4.342_944_819_032_518_166_68e-1;
-    const LOG10_2HI: f64 = 3.010_299_956_636_117_713_06e-1;
-    const LOG10_2LO: f64 = 3.694_239_077_158_930_786_16e-13;
+    const IVLN10: f64 = core::f64::consts::LOG10_E;
+    const LOG10_2HI: f64 = f64::from_bits(0x3fd3_4413_509f_6000);
+    const LOG10_2LO: f64 = f64::from_bits(0x3d59_fef3_11f1_2b36);
     if x.is_nan() || x == f64::INFINITY || x <= 0.0 {
         return log(x);
     }
@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn known_values() {
-        assert_eq!(exp(1.0), 2.718281828459045);
+        assert_eq!(exp(1.0), core::f64::consts::E);
         assert_eq!(exp(0.0), 1.0);
         assert_eq!(pow(10.0, -5.0), 1e-5);
         assert_eq!(pow(2.0, 0.5), core::f64::consts::SQRT_2);

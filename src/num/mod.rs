@@ -53,11 +53,11 @@ pub use bigint_float::{HASH_INF, HASH_MODULUS};
 pub use float_fmt::{
     format_float, repr_float, write_grouped, FloatFormat, FloatKind, FloatSign, MAX_PRECISION,
 };
+pub use float_hex::parse_hex_float;
 pub use float_ops::{
     float_as_integer_ratio, float_divmod, float_floordiv, float_hash, float_hash32, float_hash64,
     float_is_integer, float_mod, float_round, float_round_half_even, float_to_big,
 };
-pub use float_hex::parse_hex_float;
 pub use float_parse::{parse_float, parse_float_literal};
 pub use small::{
     add_i64, divmod_i64, floordiv_i64, mod_i64, mul_i64, neg_i64, pow_i64, shl_i64, shr_i64,

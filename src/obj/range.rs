@@ -136,7 +136,11 @@ pub fn parts(cx: &mut Cx, r: Value) -> PyResult<(Value, Value, Value)> {
 
 fn big_len_usize(big: Value) -> Option<usize> {
     let t = tuple::items_of(big)?;
-    let (a, b, c) = (int::to_i128(t[0])?, int::to_i128(t[1])?, int::to_i128(t[2])?);
+    let (a, b, c) = (
+        int::to_i128(t[0])?,
+        int::to_i128(t[1])?,
+        int::to_i128(t[2])?,
+    );
     let n = if c > 0 && a < b {
         (b - a - 1) / c + 1
     } else if c < 0 && a > b {
@@ -486,7 +490,13 @@ pub fn iter(cx: &mut Cx, r: Value) -> PyResult<Value> {
     let o = obj_of(r);
     if o.big.is_null() {
         let (start, stop, step) = (o.start, o.stop, o.step);
-        let it = super::iter::new(cx, &ITERATOR_TYPE, IterKind::Range, Value::NULL, Value::NULL)?;
+        let it = super::iter::new(
+            cx,
+            &ITERATOR_TYPE,
+            IterKind::Range,
+            Value::NULL,
+            Value::NULL,
+        )?;
         if let Some(io) = super::iter::iter_of(it) {
             io.i = start as usize;
             io.j = range_len(start, stop, step);

@@ -392,13 +392,7 @@ pub fn copy_into(cx: &mut Cx, dst: Value, src: Value) -> PyResult<()> {
 /// `DictKeys`, `DictValues`, `DictItems`, `Set`. It remembers the size so that a change
 /// during iteration raises `RuntimeError`, as in CPython.
 pub fn iter_new(cx: &mut Cx, obj: Value, kind: super::iter::IterKind) -> PyResult<Value> {
-    let it = super::iter::new(
-        cx,
-        &super::types::ITERATOR_TYPE,
-        kind,
-        obj,
-        Value::NULL,
-    )?;
+    let it = super::iter::new(cx, &super::types::ITERATOR_TYPE, kind, obj, Value::NULL)?;
     if let Some(io) = super::iter::iter_of(it) {
         io.i = 0;
         io.j = table_of(obj).len;

@@ -254,7 +254,9 @@ fn int_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> {
             let ml = max_limbs(cx);
             let r = x.pow(y, ml, al);
             if let Err(NumError::TooLarge) = r {
-                let bits = x.bit_length().saturating_mul(y.to_u64().unwrap_or(u64::MAX));
+                let bits = x
+                    .bit_length()
+                    .saturating_mul(y.to_u64().unwrap_or(u64::MAX));
                 return Err(cx.raise_memory_error(bits_to_bytes(bits)));
             }
             r
@@ -263,7 +265,9 @@ fn int_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> {
             let ml = max_limbs(cx);
             let r = x.shl_by(y, ml, al);
             if let Err(NumError::TooLarge) = r {
-                let bits = x.bit_length().saturating_add(y.to_u64().unwrap_or(u64::MAX));
+                let bits = x
+                    .bit_length()
+                    .saturating_add(y.to_u64().unwrap_or(u64::MAX));
                 return Err(cx.raise_memory_error(bits_to_bytes(bits)));
             }
             r
@@ -521,7 +525,11 @@ pub(crate) fn hash_tuple(cx: &mut Cx, t: Value) -> PyResult<usize> {
         i += 1;
     }
     acc = acc.wrapping_add(i ^ (P.2 ^ 3_527_539));
-    Ok(if acc == usize::MAX { 1_546_275_796 } else { acc })
+    Ok(if acc == usize::MAX {
+        1_546_275_796
+    } else {
+        acc
+    })
 }
 
 /// CPython's frozenset hash: an order-independent mix of the members' hashes.

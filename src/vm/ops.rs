@@ -740,9 +740,9 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
             b,
             op == InplaceOr,
         )?)),
-        (Or, Kind::Dict, _) if op == InplaceOr && a.is_ptr() => Ok(Some(
-            crate::obj::methods::dict::dict_or(cx, a, b, true)?,
-        )),
+        (Or, Kind::Dict, _) if op == InplaceOr && a.is_ptr() => {
+            Ok(Some(crate::obj::methods::dict::dict_or(cx, a, b, true)?))
+        }
         (_, Kind::Iter, _) | (_, _, Kind::Iter) => {
             crate::obj::methods::dict::view_binop(cx, op, a, b)
         }

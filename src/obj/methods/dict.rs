@@ -354,7 +354,12 @@ pub fn view_eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<Option<bool>> {
 
 fn view_isdisjoint(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     if !is_set_view(a[0]) {
-        return Err(super::list::descriptor_error(cx, "isdisjoint", "dict_keys", a[0]));
+        return Err(super::list::descriptor_error(
+            cx,
+            "isdisjoint",
+            "dict_keys",
+            a[0],
+        ));
     }
     let mark = cx.roots_mark();
     let s = view_set(cx, a[0])?;

@@ -228,8 +228,7 @@ fn less_swapped_message(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
         Ok(r) => Ok(r),
         Err(e) => {
             let plain = |v: Value| {
-                !ops::is_user_object(v)
-                    && !matches!(obj::kind_of(v), Kind::List | Kind::Tuple)
+                !ops::is_user_object(v) && !matches!(obj::kind_of(v), Kind::List | Kind::Tuple)
             };
             if plain(a) && plain(b) && obj::isinstance(cx.pending(), &TYPE_ERROR_TYPE) {
                 cx.take_pending();
@@ -257,7 +256,7 @@ pub fn sort_list(cx: &mut Cx, l: Value, key: Value, rev: bool) -> PyResult<()> {
     lo(l).len = 0;
     let r = sort_perm(cx, vals, key, rev, n);
     // Put the items back, sorted when everything went well.
-    let modified = items(l).len() != 0;
+    let modified = !items(l).is_empty();
     let restore = list::reserve(cx, l, n);
     cx.roots_truncate(mark);
     restore?;
@@ -445,7 +444,10 @@ pub fn set_slice(cx: &mut Cx, l: Value, s: Value, v: Value) -> PyResult<()> {
         let o = lo(l);
         for (k, &x) in sv.iter().enumerate().take(m) {
             let j = start + k as isize * step;
-            if let Some(d) = usize::try_from(j).ok().and_then(|j| o.items_mut().get_mut(j)) {
+            if let Some(d) = usize::try_from(j)
+                .ok()
+                .and_then(|j| o.items_mut().get_mut(j))
+            {
                 *d = x;
             }
         }

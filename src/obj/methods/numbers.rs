@@ -1,15 +1,13 @@
 //! Methods of `int`, `float` and `complex`.
 
-use crate::native_fn;
 use crate::bytecode::opcode::{BinaryOp, UnaryOp};
+use crate::native_fn;
 use crate::obj::str::StrBuilder;
 use crate::obj::types::*;
 use crate::obj::{float, int, str as pystr, Attr};
 use crate::qstrs::q;
 use crate::value::Value;
-use crate::vm::num::{
-    big_to_value, int_arg, num_kind, numeric_binop, numeric_eq, raise_num_error,
-};
+use crate::vm::num::{big_to_value, int_arg, num_kind, numeric_binop, numeric_eq, raise_num_error};
 use crate::vm::{ops, Cx, PyResult};
 
 /// Append a complex number's repr: `(1+2j)`, `2j`, `(-0-1j)`.
@@ -624,4 +622,3 @@ pub const COMPLEX_ATTRS: &[Attr] = &[
     crate::method!(q::__bool__, N_BOOL),
     crate::method!(q::__hash__, N_HASH),
 ];
-
