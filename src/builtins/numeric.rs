@@ -17,7 +17,7 @@ pub fn abs_value(cx: &mut Cx, v: Value) -> PyResult<Value> {
         return float::new(cx, f.abs());
     }
     if let Some((r, i)) = float::complex_of(v) {
-        let h = libm::hypot(r, i);
+        let h = crate::num::float_trig::hypot(r, i);
         if h.is_infinite() && r.is_finite() && i.is_finite() {
             return Err(cx.overflow_error("absolute value too large"));
         }

@@ -1,7 +1,10 @@
-//! `math`: the functions of MicroPython's math module, over `libm`.
+//! `math`: the functions of MicroPython's math module. `exp`, `log`, `pow` and the
+//! trigonometric and hyperbolic functions round as CPython's C library does
+//! (`crate::num::float_math`, `float_trig`); the rest use `libm`.
 
 use super::{Item, ModuleDef};
 use crate::native_fn;
+use crate::num::float_trig as trig;
 use crate::obj::float;
 use crate::obj::types::*;
 use crate::qstrs::q;
@@ -49,25 +52,25 @@ macro_rules! unary {
 unary!(sqrt, |x| if x < 0.0 { f64::NAN } else { libm::sqrt(x) });
 unary!(exp, crate::num::float_math::exp);
 unary!(expm1, libm::expm1);
-unary!(sin, libm::sin);
-unary!(cos, libm::cos);
-unary!(tan, libm::tan);
+unary!(sin, trig::sin);
+unary!(cos, trig::cos);
+unary!(tan, trig::tan);
 unary!(asin, |x| if !(-1.0..=1.0).contains(&x) {
     f64::NAN
 } else {
-    libm::asin(x)
+    trig::asin(x)
 });
 unary!(acos, |x| if !(-1.0..=1.0).contains(&x) {
     f64::NAN
 } else {
-    libm::acos(x)
+    trig::acos(x)
 });
-unary!(atan, libm::atan);
-unary!(sinh, libm::sinh);
-unary!(cosh, libm::cosh);
-unary!(tanh, libm::tanh);
-unary!(asinh, libm::asinh);
-unary!(acosh, |x| if x < 1.0 { f64::NAN } else { libm::acosh(x) });
+unary!(atan, trig::atan);
+unary!(sinh, trig::sinh);
+unary!(cosh, trig::cosh);
+unary!(tanh, trig::tanh);
+unary!(asinh, trig::asinh);
+unary!(acosh, trig::acosh);
 unary!(atanh, |x| if x <= -1.0 || x >= 1.0 {
     f64::NAN
 } else {
@@ -201,7 +204,7 @@ fn pow(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn atan2(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (y, x) = (arg(cx, a[0])?, arg(cx, a[1])?);
-    float::new(cx, libm::atan2(y, x))
+    float::new(cx, trig::atan2(y, x))
 }
 
 fn fmod(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
@@ -218,12 +221,20 @@ fn copysign(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn hypot(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let mut acc = 0.0f64;
-    for &v in a {
-        let x = arg(cx, v)?;
-        acc = libm::hypot(acc, x);
+    let mut v = allocator_api2::vec::Vec::new_in(cx.temp_alloc());
+    if v.try_reserve(a.len()).is_err() {
+        return Err(cx.raise_memory_error(a.len() * 8));
     }
-    float::new(cx, acc)
+    let (mut max, mut nan) = (0.0f64, false);
+    for &x in a {
+        let f = arg(cx, x)?.abs();
+        nan |= f.is_nan();
+        if f > max {
+            max = f;
+        }
+        v.push(f);
+    }
+    float::new(cx, trig::vector_norm(&mut v, max, nan))
 }
 
 fn isnan(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {

@@ -11,50 +11,50 @@
 
 /// A double-double: `hi + lo` with `|lo| <= ulp(hi) / 2`.
 #[derive(Clone, Copy, Debug)]
-struct Dd(f64, f64);
+pub(super) struct Dd(pub(super) f64, pub(super) f64);
 
 #[inline]
-fn two_sum(a: f64, b: f64) -> Dd {
+pub(super) fn two_sum(a: f64, b: f64) -> Dd {
     let s = a + b;
     let bb = s - a;
     Dd(s, (a - (s - bb)) + (b - bb))
 }
 
 #[inline]
-fn quick_two_sum(a: f64, b: f64) -> Dd {
+pub(super) fn quick_two_sum(a: f64, b: f64) -> Dd {
     let s = a + b;
     Dd(s, b - (s - a))
 }
 
 #[inline]
-fn two_prod(a: f64, b: f64) -> Dd {
+pub(super) fn two_prod(a: f64, b: f64) -> Dd {
     let p = a * b;
     Dd(p, libm::fma(a, b, -p))
 }
 
 impl Dd {
-    fn add(self, b: Dd) -> Dd {
+    pub(super) fn add(self, b: Dd) -> Dd {
         let s = two_sum(self.0, b.0);
         let t = two_sum(self.1, b.1);
         let s = quick_two_sum(s.0, s.1 + t.0);
         quick_two_sum(s.0, s.1 + t.1)
     }
 
-    fn neg(self) -> Dd {
+    pub(super) fn neg(self) -> Dd {
         Dd(-self.0, -self.1)
     }
 
-    fn mul(self, b: Dd) -> Dd {
+    pub(super) fn mul(self, b: Dd) -> Dd {
         let p = two_prod(self.0, b.0);
         quick_two_sum(p.0, p.1 + (self.0 * b.1 + self.1 * b.0))
     }
 
-    fn mul_f(self, b: f64) -> Dd {
+    pub(super) fn mul_f(self, b: f64) -> Dd {
         let p = two_prod(self.0, b);
         quick_two_sum(p.0, p.1 + self.1 * b)
     }
 
-    fn div_f(self, b: f64) -> Dd {
+    pub(super) fn div_f(self, b: f64) -> Dd {
         let q1 = self.0 / b;
         let p = two_prod(q1, b);
         let r = two_sum(self.0, -p.0);
@@ -62,7 +62,7 @@ impl Dd {
         quick_two_sum(q1, q2)
     }
 
-    fn div(self, b: Dd) -> Dd {
+    pub(super) fn div(self, b: Dd) -> Dd {
         let q1 = self.0 / b.0;
         let r = self.add(b.mul_f(q1).neg());
         let q2 = r.0 / b.0;
@@ -71,7 +71,7 @@ impl Dd {
         quick_two_sum(q1, q2).add(Dd(q3, 0.0))
     }
 
-    fn scale(self, k: i32) -> Dd {
+    pub(super) fn scale(self, k: i32) -> Dd {
         Dd(libm::ldexp(self.0, k), libm::ldexp(self.1, k))
     }
 }

@@ -42,6 +42,7 @@ mod float_dec;
 mod float_fmt;
 mod float_hex;
 pub mod float_math;
+pub mod float_trig;
 mod float_ops;
 mod float_parse;
 mod limbs;

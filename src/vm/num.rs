@@ -396,15 +396,18 @@ fn complex_pow(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
     if a == (0.0, 0.0) {
         return (0.0, 0.0);
     }
-    let vabs = libm::hypot(a.0, a.1);
+    let vabs = num::float_trig::hypot(a.0, a.1);
     let mut len = num::float_math::pow(vabs, b.0);
-    let at = libm::atan2(a.1, a.0);
+    let at = num::float_trig::atan2(a.1, a.0);
     let mut phase = at * b.0;
     if b.1 != 0.0 {
         len /= num::float_math::exp(at * b.1);
         phase += b.1 * num::float_math::log(vabs);
     }
-    (len * libm::cos(phase), len * libm::sin(phase))
+    (
+        len * num::float_trig::cos(phase),
+        len * num::float_trig::sin(phase),
+    )
 }
 
 fn complex_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> {
