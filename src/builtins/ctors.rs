@@ -307,6 +307,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         cx.root(its)?;
         for (k, &a) in args[first..].iter().enumerate() {
             let it = ops::get_iter(cx, a)?;
+            crate::gc::write_barrier(cx, it);
             if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, its) {
                 t.items_mut()[k] = it;
             }

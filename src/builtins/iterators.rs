@@ -95,12 +95,15 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
             };
             let mark = cx.roots_mark();
             cx.root(v)?;
+            // The count leaves the iterator below: keep it for the tuple.
+            cx.root(count)?;
             let next_count = ops::binary(
                 cx,
                 crate::bytecode::opcode::BinaryOp::Add,
                 count,
                 Value::small_int_unchecked(1),
             )?;
+            crate::gc::write_barrier(cx, next_count);
             if let Some(io) = iter_of(it) {
                 io.b = next_count;
             }
@@ -121,6 +124,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                 let sub = tuple::items_of(its).map_or(Value::NONE, |t| t[k]);
                 match ops::iter_next(cx, sub)? {
                     Some(v) => {
+                        crate::gc::write_barrier(cx, v);
                         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, out) {
                             t.items_mut()[k] = v;
                         }
@@ -150,6 +154,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                 let sub = tuple::items_of(its).map_or(Value::NONE, |t| t[k]);
                 match ops::iter_next(cx, sub)? {
                     Some(v) => {
+                        crate::gc::write_barrier(cx, v);
                         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, args) {
                             t.items_mut()[k] = v;
                         }
@@ -196,6 +201,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
         IterKind::Callable => {
             let (f, sentinel) = (io.a, io.b);
             let v = cx.call(f, &[], &[])?;
+            cx.root(v)?;
             if ops::eq(cx, v, sentinel)? {
                 if let Some(io) = iter_of(it) {
                     io.kind = IterKind::Exhausted;

@@ -261,6 +261,9 @@ pub fn sort_list(cx: &mut Cx, l: Value, key: Value, rev: bool) -> PyResult<()> {
     cx.roots_truncate(mark);
     restore?;
     let src = tuple::items_of(vals).unwrap_or(&[]);
+    for &v in &src[..n] {
+        crate::gc::write_barrier(cx, v);
+    }
     let o = lo(l);
     o.len = 0;
     // SAFETY: the list has capacity for n items (reserved above, with len 0).
@@ -297,6 +300,7 @@ fn sort_perm(
         for i in 0..n {
             let v = tuple::items_of(vals).map_or(Value::NONE, |t| t[i]);
             let kv = cx.call(key, &[v], &[])?;
+            crate::gc::write_barrier(cx, kv);
             if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, k) {
                 t.items_mut()[i] = kv;
             }
@@ -441,6 +445,9 @@ pub fn set_slice(cx: &mut Cx, l: Value, s: Value, v: Value) -> PyResult<()> {
             ));
         }
         let sv = tuple::items_of(src).unwrap_or(&[]);
+        for &x in sv {
+            crate::gc::write_barrier(cx, x);
+        }
         let o = lo(l);
         for (k, &x) in sv.iter().enumerate().take(m) {
             let j = start + k as isize * step;
@@ -461,6 +468,9 @@ pub fn set_slice(cx: &mut Cx, l: Value, s: Value, v: Value) -> PyResult<()> {
         list::reserve(cx, l, new_len - n)?;
     }
     let sv = tuple::items_of(src).unwrap_or(&[]);
+    for &x in sv {
+        crate::gc::write_barrier(cx, x);
+    }
     let o = lo(l);
     // SAFETY: capacity >= max(n, new_len); ranges are within it.
     unsafe {
