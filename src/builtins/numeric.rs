@@ -439,4 +439,4 @@ native_fn!(pub MAX, q::max, 1, VARARGS, true, max);
 native_fn!(pub SUM, q::sum, 1, 2, true, sum);
 native_fn!(pub ALL, q::all, 1, 1, false, all);
 native_fn!(pub ANY, q::any, 1, 1, false, any);
-native_fn!(pub SORTED, q::sorted, 1, 1, true, sorted);
+native_fn!(pub SORTED, q::sorted, 1, VARARGS, true, sorted);

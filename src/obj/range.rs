@@ -258,7 +258,9 @@ pub fn getitem(cx: &mut Cx, r: Value, i: Value) -> PyResult<Value> {
         i
     } else if ops::is_user_object(i) {
         let n = crate::vm::seq::index_value(cx, i, "range")?;
-        int::from_i64(cx, n as i64)?
+        let v = int::from_i64(cx, n as i64)?;
+        cx.root(v)?;
+        v
     } else {
         let tn = ops::alloc_free_name(cx.type_name(i));
         return Err(cx.raise_fmt(
@@ -337,6 +339,7 @@ fn slice(cx: &mut Cx, r: Value, s: Value) -> PyResult<Value> {
             return Ok(default);
         }
         let mut x = index_int(cx, v)?;
+        cx.root(x)?;
         if is_neg(x) {
             x = bin(cx, BinaryOp::Add, x, n)?;
             if lt(cx, x, lower)? {
@@ -430,7 +433,11 @@ fn search(cx: &mut Cx, r: Value, x: Value, first: bool) -> PyResult<Option<usize
     let mut n = 0;
     let mut k = 0;
     while let Some(v) = ops::iter_next(cx, it)? {
-        if ops::eq(cx, v, x)? {
+        let at = cx.roots_mark();
+        cx.root(v)?;
+        let same = ops::eq(cx, v, x)?;
+        cx.roots_truncate(at);
+        if same {
             if first {
                 cx.roots_truncate(mark);
                 return Ok(Some(k));
