@@ -372,18 +372,26 @@ impl Drop for Interpreter<'_> {
     }
 }
 
-/// Append MicroPython's traceback text for `exc`.
+/// Most chained exceptions printed before the one raised (a `__context__` cycle stops there).
+const MAX_CHAIN: u32 = 16;
+
+/// Append MicroPython's traceback text for `exc` (in the circuitpython flavour, preceded by
+/// its cause or context, FLAVOURS.md rows 22-23).
 pub fn write_exception(cx: &mut Cx, b: &mut StrBuilder, exc: Value) -> PyResult<()> {
-    if crate::flavour::CIRCUITPYTHON {
+    write_exception_chain(cx, b, exc, 0)
+}
+
+fn write_exception_chain(cx: &mut Cx, b: &mut StrBuilder, exc: Value, depth: u32) -> PyResult<()> {
+    if crate::flavour::CIRCUITPYTHON && depth < MAX_CHAIN {
         if let Some(e) = exception::exc_of(exc) {
             let (cause, context, suppress) = (e.cause, e.context, e.suppress_context);
             if !cause.is_null() && !cause.is_none() {
-                write_exception(cx, b, cause)?;
+                write_exception_chain(cx, b, cause, depth + 1)?;
                 b.push_str(
                     "\nThe above exception was the direct cause of the following exception:\n\n",
                 );
             } else if !context.is_null() && !context.is_none() && !suppress {
-                write_exception(cx, b, context)?;
+                write_exception_chain(cx, b, context, depth + 1)?;
                 b.push_str(
                     "\nDuring handling of the above exception, another exception occurred:\n\n",
                 );

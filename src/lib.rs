@@ -22,6 +22,7 @@ pub mod hal;
 pub mod modules;
 pub mod num;
 pub mod obj;
+pub mod unicode;
 pub mod value;
 pub mod vm;
 

@@ -304,3 +304,43 @@ fn micropython_syntax_errors() {
         bad.join("\n")
     );
 }
+
+/// A syntax error on a leaf (a literal, `None`) is reported on the line of the statement
+/// around it, not on the scope's first line (MicroPython's `compile_error_set_line`).
+#[test]
+fn leaf_errors_take_the_statement_line() {
+    let cases: &[(&str, u32, &str)] = &[
+        ("# c\n\nx = 1\n1 = x\n", 4, ASSIGN),
+        ("# c\nNone = 1\n", 2, ASSIGN),
+        ("\n\ndef f():\n  y = 2\n  1 = x\n", 5, ASSIGN),
+        ("\n\nclass C:\n  y = 2\n  (a, 1) = 2\n", 5, ASSIGN),
+        ("\n\nx = [1 for 1 in y]\n", 3, ASSIGN),
+        ("# c\n\ndel 1\n", 3, "can't delete expression"),
+        ("# c\nfor 1 in x: pass\n", 2, ASSIGN),
+        ("# c\nwith x as 1: pass\n", 2, ASSIGN),
+    ];
+    for &(src, line, msg) in cases {
+        let e = compile(
+            src.as_bytes(),
+            "t.py",
+            Mode::File,
+            &CompileOptions::default(),
+            Global,
+        )
+        .expect_err(src);
+        assert_eq!((e.line, e.msg()), (line, msg), "{src:?}");
+    }
+}
+
+/// The `.mpy` header's first byte is the flavour's magic: 'M', or 'C' for CircuitPython
+/// (FLAVOURS.md row 18).
+#[test]
+fn header_magic_follows_the_flavour() {
+    let mut opts = CompileOptions::default();
+    let mp = compile(b"x = 1\n", "t.py", Mode::File, &opts, Global).unwrap();
+    assert_eq!(&mp[..2], b"M\x06");
+    opts.circuitpython = true;
+    let cp = compile(b"x = 1\n", "t.py", Mode::File, &opts, Global).unwrap();
+    assert_eq!(&cp[..2], b"C\x06");
+    assert_eq!(mp[1..], cp[1..]);
+}

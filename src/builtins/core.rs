@@ -107,23 +107,24 @@ fn repr(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     crate::obj::methods::repr::repr(cx, args[0])
 }
 
-/// Whether type `t` is a subclass of class `c` or of any class in the (nested) tuple `c`,
-/// checking classes lazily as CPython does: `isinstance(1, (int, 1))` is True.
+/// Whether type `t` is a subclass of `c` (a class or a tuple of them, checked lazily as
+/// CPython and MicroPython do).
 fn subclass_of(cx: &mut Cx, t: *const TypeObj, c: Value) -> PyResult<bool> {
-    if obj::kind_of(c) == Kind::Type && c.is_ptr() {
-        return Ok(obj::is_subtype(t, c.raw() as *const TypeObj));
-    }
-    if obj::kind_of(c) == Kind::Tuple && c.is_ptr() {
+    if let Some(items) = tuple::items_of(c) {
         let mut i = 0;
-        while let Some(&x) = tuple::items_of(c).and_then(|items| items.get(i)) {
+        while let Some(&x) = tuple::items_of(c).and_then(|it| it.get(i)) {
             if subclass_of(cx, t, x)? {
                 return Ok(true);
             }
             i += 1;
         }
+        let _ = items;
         return Ok(false);
     }
-    Err(cx.type_error("issubclass() arg 2 must be a class or a tuple of classes"))
+    if obj::kind_of(c) != Kind::Type || !c.is_ptr() {
+        return Err(cx.type_error("issubclass() arg 2 must be a class or a tuple of classes"));
+    }
+    Ok(obj::is_subtype(t, c.raw() as *const TypeObj))
 }
 
 fn isinstance(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -258,6 +259,9 @@ fn next(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let it = args[0];
     if !is_iterator(cx, it) {
         return Err(cx.type_error_obj(it, "isn't an iterator"));
+    }
+    if obj::kind_of(it) == Kind::Generator {
+        return crate::obj::methods::generator::gen_next(cx, it, args.get(1).copied());
     }
     match ops::iter_next(cx, it)? {
         Some(v) => Ok(v),
@@ -543,14 +547,20 @@ fn open(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
 }
 
 fn format(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    // The spec is an argument: rooted and immutable, so its text stays valid throughout.
     let spec = match args.get(1) {
-        Some(&s) => pystr::str_of(s).unwrap_or(""),
+        Some(&s) => match pystr::str_of(ops::instance_base(s).unwrap_or(s)) {
+            Some(t) => t,
+            None => {
+                let tn = ops::alloc_free_name(cx.type_name(s));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("format() argument 2 must be str, not {tn}"),
+                ));
+            }
+        },
         None => "",
     };
-    let mut tmp = [0u8; 96];
-    let n = spec.len().min(96);
-    tmp[..n].copy_from_slice(&spec.as_bytes()[..n]);
-    let spec = core::str::from_utf8(&tmp[..n]).unwrap_or("");
     crate::obj::methods::format::format_to_str(cx, args[0], spec)
 }
 

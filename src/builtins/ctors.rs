@@ -58,47 +58,47 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         return complex_from(cx, re, im);
     }
     if is!(STR_TYPE) {
-        let [o, enc, _errors] =
+        let [o, enc, errors] =
             super::args::parse(cx, args, kw, ["object", "encoding", "errors"], 3)?;
         if o.is_null() {
             return Ok(q::EMPTY.value());
         }
-        if !enc.is_null() && matches!(obj::kind_of(o), Kind::Bytes | Kind::ByteArray) {
-            let b = crate::obj::methods::bytes::buffer_bytes(cx, o)?;
-            if core::str::from_utf8(b).is_err() {
-                return Err(cx.raise_empty(&UNICODE_ERROR_TYPE));
-            }
-            return pystr::new_str(cx, b);
+        if !enc.is_null() || !errors.is_null() {
+            return crate::obj::methods::codec::decode_value(cx, o, enc, errors);
         }
         return crate::obj::methods::repr::to_str(cx, o);
     }
     if is!(BYTES_TYPE) {
-        let [o, enc, _errors] =
+        let [o, enc, errors] =
             super::args::parse(cx, args, kw, ["source", "encoding", "errors"], 3)?;
         if o.is_null() {
             return pystr::new_bytes(cx, b"");
         }
-        if let Some(s) = pystr::str_of(o) {
+        if pystr::str_of(o).is_none() && !(enc.is_null() && errors.is_null()) {
+            return Err(cx.type_error("encoding without a string argument"));
+        }
+        if pystr::str_of(o).is_some() {
             if enc.is_null() {
                 return Err(cx.type_error("string argument without an encoding"));
             }
-            let _ = s;
-            let b = pystr::bytes_of(o).unwrap_or(&[]);
-            return pystr::new_bytes(cx, b);
+            return crate::obj::methods::codec::encode_value(cx, o, enc, errors);
         }
         return bytes_from(cx, o);
     }
     if is!(BYTEARRAY_TYPE) {
-        let [o, enc, _errors] =
+        let [o, enc, errors] =
             super::args::parse(cx, args, kw, ["source", "encoding", "errors"], 3)?;
         if o.is_null() {
             return crate::obj::bytes::new_bytearray(cx, b"");
+        }
+        if pystr::str_of(o).is_none() && !(enc.is_null() && errors.is_null()) {
+            return Err(cx.type_error("encoding without a string argument"));
         }
         let b = if pystr::str_of(o).is_some() {
             if enc.is_null() {
                 return Err(cx.type_error("string argument without an encoding"));
             }
-            pystr::new_bytes(cx, pystr::bytes_of(o).unwrap_or(&[]))?
+            crate::obj::methods::codec::encode_value(cx, o, enc, errors)?
         } else {
             bytes_from(cx, o)?
         };
@@ -113,17 +113,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         let Some(&o) = args.first() else {
             return Err(cx.type_error("function missing 1 required positional arguments"));
         };
-        let len = crate::obj::methods::bytes::buffer_bytes(cx, o)?.len();
-        let ro = obj::kind_of(o) != Kind::ByteArray;
-        let m: *mut crate::obj::bytes::MemoryViewObj = cx.alloc_obj(&MEMORYVIEW_TYPE, 0)?;
-        // SAFETY: fresh object.
-        unsafe {
-            (*m).obj = o;
-            (*m).start = 0;
-            (*m).len = len;
-            (*m).readonly = ro;
-        }
-        return Ok(Value::from_ptr(m));
+        return crate::obj::methods::bytes::memoryview_new(cx, o);
     }
     if is!(TUPLE_TYPE) {
         nargs(cx, args, kw, 1)?;
@@ -242,6 +232,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         if args.len() != 2 {
             return Err(cx.runtime_error("super() can't find self"));
         }
+        crate::vm::attr::check_super_args(cx, args[0], args[1])?;
         return new_descr(cx, &SUPER_TYPE, args[0], args[1], Value::NONE);
     }
     if is!(OBJECT_TYPE) {

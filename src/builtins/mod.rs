@@ -101,6 +101,7 @@ pub(crate) fn init(cx: &mut Cx, d: Value) -> PyResult<()> {
         f!(q::print, c::PRINT),
         f!(q::len, c::LEN),
         f!(q::repr, c::REPR),
+        f!(q::ascii, crate::obj::methods::repr::ASCII),
         f!(q::isinstance, c::ISINSTANCE),
         f!(q::issubclass, c::ISSUBCLASS),
         f!(q::hash, c::HASH),

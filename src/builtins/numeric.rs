@@ -48,10 +48,7 @@ fn abs(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn radix(cx: &mut Cx, v: Value, base: u32, prefix: &str) -> PyResult<Value> {
     let v = if ops::is_user_object(v) {
-        match ops::lookup_special(cx, v, &q::__index__) {
-            Some(m) => cx.call_with_self(m, v, &[], &[])?,
-            None => v,
-        }
+        crate::vm::dunder::to_index(cx, v)?.unwrap_or(v)
     } else {
         v
     };
@@ -95,6 +92,15 @@ fn pair(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
 /// `__divmod__`/`__rdivmod__`.
 pub fn divmod_values(cx: &mut Cx, x: Value, y: Value) -> PyResult<Value> {
     use crate::vm::num::num_kind;
+    if let Some(r) =
+        crate::vm::dunder::user_binary_call(cx, x, y, &[], &q::__divmod__, &q::__rdivmod__)?
+    {
+        return Ok(r);
+    }
+    let (x, y) = (
+        ops::instance_base(x).unwrap_or(x),
+        ops::instance_base(y).unwrap_or(y),
+    );
     let (kx, ky) = (num_kind(x), num_kind(y));
     if kx == 1 && ky == 1 {
         if let (Some(a), Some(b)) = (int::to_i64(x), int::to_i64(y)) {
@@ -132,28 +138,6 @@ pub fn divmod_values(cx: &mut Cx, x: Value, y: Value) -> PyResult<Value> {
             Err(_) => Err(cx.zero_division()),
         };
     }
-    if ops::is_user_object(x) {
-        if let Some(m) = ops::lookup_special(cx, x, &q::__divmod__) {
-            let r = cx.call_with_self(m, x, &[y], &[])?;
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
-        }
-    }
-    if ops::is_user_object(y) {
-        if let Some(m) = ops::lookup_special(cx, y, &q::__rdivmod__) {
-            let r = cx.call_with_self(m, y, &[x], &[])?;
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
-        }
-    }
-    if let Some(b) = ops::instance_base(x) {
-        return divmod_values(cx, b, y);
-    }
-    if let Some(b) = ops::instance_base(y) {
-        return divmod_values(cx, x, b);
-    }
     Err(cx.unsupported_binop("__divmod__", x, y))
 }
 
@@ -173,17 +157,17 @@ fn pow(cx: &mut Cx, a: &[Value], kw: &[Value]) -> PyResult<Value> {
     if m.is_null() || m.is_none() {
         return ops::binary(cx, BinaryOp::Power, base, exp);
     }
+    if let Some(r) =
+        crate::vm::dunder::user_binary_call(cx, base, exp, &[m], &q::__pow__, &q::__rpow__)?
+    {
+        return Ok(r);
+    }
     let unwrap = |v: Value| ops::instance_base(v).unwrap_or(v);
     let (Some(x), Some(e), Some(md)) = (
         crate::vm::num::int_arg(unwrap(base)),
         crate::vm::num::int_arg(unwrap(exp)),
         crate::vm::num::int_arg(unwrap(m)),
     ) else {
-        if ops::is_user_object(base) {
-            if let Some(f) = ops::lookup_special(cx, base, &q::__pow__) {
-                return cx.call_with_self(f, base, &[exp, m], &[]);
-            }
-        }
         return Err(cx.type_error("pow() with 3 arguments requires integers"));
     };
     let al = cx.temp_alloc();
@@ -206,6 +190,7 @@ pub fn round_value(cx: &mut Cx, x: Value, nd: Value) -> PyResult<Value> {
             return round_value(cx, b, nd);
         }
     }
+    let x = ops::instance_base(x).unwrap_or(x);
     if let Some(f) = float::value_of(x) {
         if no_digits {
             let r = crate::num::float_round_half_even(f);

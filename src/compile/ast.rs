@@ -37,8 +37,16 @@ pub enum ConstVal {
     Small(i64),
     /// A big int that fits 128 bits.
     Big(i128),
-    /// A big int kept as decimal text (span in [`Ast::bytes`]), too big for folding.
-    BigText(u32, u32),
+    /// A big int beyond `i128`: sign and limbs `start..start + len` of [`Ast::limbs`]
+    /// (little-endian `u32`, no zero top limb).
+    Limbs {
+        /// Negative.
+        neg: bool,
+        /// First limb in [`Ast::limbs`].
+        start: u32,
+        /// Number of limbs.
+        len: u32,
+    },
     /// A float.
     Float(f64),
     /// An imaginary literal (the imaginary part).
@@ -371,8 +379,10 @@ pub struct Ast<A: allocator_api2::alloc::Allocator + Clone> {
     pub consts: allocator_api2::vec::Vec<ConstVal, A>,
     /// Tuple constant members.
     pub const_lists: allocator_api2::vec::Vec<ConstId, A>,
-    /// Raw bytes (bytes literals, big int text).
+    /// Raw bytes (bytes literals).
     pub bytes: allocator_api2::vec::Vec<u8, A>,
+    /// Magnitudes of big int constants ([`ConstVal::Limbs`]).
+    pub limbs: allocator_api2::vec::Vec<u32, A>,
     /// The root node.
     pub root: NodeId,
 }
@@ -411,6 +421,54 @@ impl<A: allocator_api2::alloc::Allocator + Clone> Ast<A> {
         self.const_lists
             .get(start as usize..start as usize + len as usize)
             .unwrap_or(&[])
+    }
+
+    /// The truth value of a constant node, `None` if the node is not a constant: what
+    /// MicroPython 1.29's `mp_parse_node_is_const_true`/`_false` test (they take any constant's
+    /// `bool()`, so `'' and x` folds to `''` and `while 0.0:` disappears).
+    pub fn truth<B: allocator_api2::alloc::Allocator + Clone>(
+        &self,
+        id: NodeId,
+        interner: &super::intern::Interner<B>,
+    ) -> Option<bool> {
+        Some(match self.kind(id) {
+            Kind::Int(i) => i != 0,
+            Kind::StrQ(s) => !interner.get(s).is_empty(),
+            Kind::BytesQ(_, l) => l != 0,
+            Kind::None | Kind::False => false,
+            Kind::True | Kind::Ellipsis => true,
+            Kind::Const(c) => self.const_truth(self.konst(c), interner),
+            // `()` (MicroPython's `mp_parse_node_is_const` counts the empty tuple).
+            Kind::Tuple { items, paren: true } if items.len == 0 => false,
+            _ => return None,
+        })
+    }
+
+    fn const_truth<B: allocator_api2::alloc::Allocator + Clone>(
+        &self,
+        v: ConstVal,
+        interner: &super::intern::Interner<B>,
+    ) -> bool {
+        match v {
+            ConstVal::Small(i) => i != 0,
+            ConstVal::Big(i) => i != 0,
+            ConstVal::Limbs { len, .. } => len != 0,
+            // NaN is true, as in Python.
+            ConstVal::Float(f) | ConstVal::Complex(f) => f != 0.0,
+            ConstVal::Str(s) => !interner.get(s).is_empty(),
+            ConstVal::Bytes(_, l) | ConstVal::Tuple(_, l) => l != 0,
+            ConstVal::None | ConstVal::False => false,
+            ConstVal::True | ConstVal::Ellipsis => true,
+        }
+    }
+
+    /// A big int constant's value.
+    pub fn big(&self, neg: bool, start: u32, len: u32) -> crate::num::BigRef<'_> {
+        let mag = self
+            .limbs
+            .get(start as usize..start as usize + len as usize)
+            .unwrap_or(&[]);
+        crate::num::BigRef::new(neg, mag)
     }
 
     /// Bytes of a span.

@@ -221,15 +221,26 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         e
     }
 
-    /// A syntax error on a node: leaves have no line, so the scope's line is used.
+    /// A syntax error on a node. Leaves have no line, so the error is raised without one
+    /// (line 0) and takes the line of the innermost statement or expression node being
+    /// compiled around it ([`Self::error_line`], called by `stmt`/`expr`), or failing that the
+    /// scope's line: MicroPython's `compile_error_set_line` in `compile_node` and
+    /// `mp_compile_to_raw_code`. So `1 = x` reports the line of the assignment.
     pub(crate) fn err(&self, node: NodeId, msg: &'static str) -> CompileError {
         let n = self.ast.node(node);
-        let line = if n.kind.is_leaf() || n.line == 0 {
-            self.scopes.list[self.cur].line
-        } else {
-            n.line
-        };
+        let line = if n.kind.is_leaf() { 0 } else { n.line };
         scope_error(line, msg)
+    }
+
+    /// Give a line-less syntax error raised while compiling `node` the line of `node`.
+    pub(crate) fn error_line<T>(&self, node: NodeId, r: CResult<T>) -> CResult<T> {
+        r.map_err(|mut e| {
+            let n = self.ast.node(node);
+            if e.line == 0 && e.kind == super::ErrorKind::SyntaxError && !n.kind.is_leaf() {
+                e.line = n.line;
+            }
+            e
+        })
     }
 
     pub(crate) fn scope(&self) -> &Scope<A> {
@@ -823,9 +834,18 @@ fn const_eq<A: Allocator + Clone>(ast: &Ast<A>, a: &ConstVal, b: &ConstVal) -> b
     match (a, b) {
         (ConstVal::Small(x), ConstVal::Small(y)) => x == y,
         (ConstVal::Big(x), ConstVal::Big(y)) => x == y,
-        (ConstVal::BigText(s1, l1), ConstVal::BigText(s2, l2)) => {
-            ast.span(*s1, *l1) == ast.span(*s2, *l2)
-        }
+        (
+            ConstVal::Limbs {
+                neg: n1,
+                start: s1,
+                len: l1,
+            },
+            ConstVal::Limbs {
+                neg: n2,
+                start: s2,
+                len: l2,
+            },
+        ) => ast.big(*n1, *s1, *l1) == ast.big(*n2, *s2, *l2),
         (ConstVal::Float(x), ConstVal::Float(y)) => x.to_bits() == y.to_bits(),
         (ConstVal::Complex(x), ConstVal::Complex(y)) => x.to_bits() == y.to_bits(),
         (ConstVal::Str(x), ConstVal::Str(y)) => x == y,

@@ -32,7 +32,7 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         self.enter(n)?;
         let r = self.expr_inner(n);
         self.leave();
-        r
+        self.error_line(n, r)
     }
 
     fn expr_inner(&mut self, n: NodeId) -> CResult<()> {
@@ -518,7 +518,7 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         let l_end = self.new_label()?;
         self.label_assign(l_top);
         self.for_iter(l_end)?;
-        self.c_assign(target, super::emit_stmt::Assign::Store)?;
+        self.c_assign(target, super::emit_assign::Assign::Store)?;
         let mut it = next;
         loop {
             if it == NONE {

@@ -5,7 +5,12 @@
 //! * adjacent string literals are concatenated here (bytes and str do not mix);
 //! * f-strings are rewritten to `'...'.format(args)`: the expression text inside each `{}` is
 //!   moved into an argument list that is lexed and injected after the string token;
-//! * only lowercase string prefixes exist; raw f-strings are rejected;
+//! * f-strings' `{expr=}` is rewritten to `'expr={!r}'.format(expr)`.
+//!
+//! Deliberately unlike MicroPython, which rejects them, pyrite accepts CPython's string
+//! prefixes in any case (`R''`, `Rb''`, `F''`), raw f-strings (`rf''`) and whitespace around
+//! the `=` of a self-documenting f-string field (`f'{x = }'`), and `f'{x=}'` formats with
+//! `repr` as CPython does (MicroPython uses `str`).
 //! * underscores in numbers are dropped by the lexer (so `1__0` is 10);
 //! * a NEWLINE token carries the line of the statement it ends, INDENT/DEDENT the line of the
 //!   next token, and an unclosed bracket at EOF is reported on the line after the last one.
@@ -174,8 +179,6 @@ pub enum Tok {
     LonelyStringOpen,
     /// An f-string with an empty `{}`.
     MalformedFstring,
-    /// `rf'...'`, which MicroPython does not support.
-    FstringRaw,
     /// A lexer error raised when the parser reaches it ([`Tokens::fatal`]).
     Fatal,
     /// An identifier.
@@ -312,6 +315,25 @@ fn is_digit(c: u32) -> bool {
 
 fn is_letter(c: u32) -> bool {
     c != EOF && c < 0x80 && (c as u8).is_ascii_alphabetic()
+}
+
+/// The offset of the `=` that makes an f-string field self-documenting (`{x=}`, `{x = }`),
+/// if the field's text ends with one: not part of `==`, `!=`, `<=` or `>=`.
+fn debug_equals(field: &[u8]) -> Option<usize> {
+    let end = field.len()
+        - field
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+    let eq = end.checked_sub(1)?;
+    if field.get(eq) != Some(&b'=') {
+        return None;
+    }
+    match eq.checked_sub(1).and_then(|i| field.get(i)) {
+        Some(b'=' | b'!' | b'<' | b'>') | None => None,
+        Some(_) => Some(eq),
+    }
 }
 
 fn hex_val(c: u32) -> Option<u32> {
@@ -521,14 +543,25 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
         self.add_text(&buf[..n])
     }
 
+    /// The current character, lowercased if it is an ASCII letter (string prefixes are
+    /// case-insensitive).
+    fn lower(&self, k: usize) -> u32 {
+        let c = self.ch(k);
+        if (b'A' as u32..=b'Z' as u32).contains(&c) {
+            c + 32
+        } else {
+            c
+        }
+    }
+
     fn is_string_start(&self) -> bool {
         let q = |c: u32| c == b'\'' as u32 || c == b'"' as u32;
-        let c0 = self.ch(0);
-        let c1 = self.ch(1);
+        let c0 = self.lower(0);
+        let c1 = self.lower(1);
         let c2 = self.ch(2);
         let is = |c: u32, x: u8| c == x as u32;
         q(c0)
-            || ((is(c0, b'r') || is(c0, b'u') || is(c0, b'b') || is(c0, b'f')) && q(c1))
+            || ((is(c0, b'r') || is(c0, b'u') || is(c0, b'b') || is(c0, b'f')) && q(self.ch(1)))
             || (((is(c0, b'r') && is(c1, b'f')) || (is(c0, b'f') && is(c1, b'r'))) && q(c2))
             || (((is(c0, b'r') && is(c1, b'b')) || (is(c0, b'b') && is(c1, b'r'))) && q(c2))
     }
@@ -752,8 +785,8 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
         let mut lonely = false;
         let mut malformed = false;
         loop {
-            let c0 = self.ch(0);
-            let c1 = self.ch(1);
+            let c0 = self.lower(0);
+            let c1 = self.lower(1);
             let mut is_raw = false;
             let mut is_f = false;
             let mut is_bytes = false;
@@ -775,14 +808,16 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
                     nchar = 2;
                 }
                 if c1 == b'f' as u32 {
-                    return self.fstring_raw();
+                    is_f = true;
+                    nchar = 2;
                 }
             } else if c0 == b'f' as u32 {
-                if c1 == b'r' as u32 {
-                    return self.fstring_raw();
-                }
                 nchar = 1;
                 is_f = true;
+                if c1 == b'r' as u32 {
+                    is_raw = true;
+                    nchar = 2;
+                }
             }
             match kind {
                 None => kind = Some(is_bytes),
@@ -833,13 +868,6 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
         } else {
             Tok::Str(start, len)
         }))
-    }
-
-    fn fstring_raw(&mut self) -> CResult<Option<Tok>> {
-        // MicroPython returns the token immediately without consuming the literal.
-        self.next();
-        self.next();
-        Ok(Some(Tok::FstringRaw))
     }
 
     fn string_body(
@@ -897,16 +925,23 @@ impl<A: Allocator + Clone> Lexer<'_, '_, A> {
                                 fa.tpush(c as u8)?;
                                 self.next();
                             }
+                            let mut debug = false;
                             if fa.len() == arg_start {
                                 result = Body::Malformed;
-                            } else if fa.last() == Some(&b'=') {
-                                // f'{a=}' becomes 'a={}'.format(a)
-                                let (head, tail) = fa.split_at(arg_start);
-                                let _ = head;
-                                textend(&mut self.out.text, tail)?;
-                                fa.pop();
+                            } else if let Some(eq) = debug_equals(&fa[arg_start..]) {
+                                // f'{a = }' becomes 'a = {!r}'.format(a): the field's text
+                                // verbatim, then the value (repr unless the field has a
+                                // conversion or a format spec, as in CPython).
+                                textend(&mut self.out.text, &fa[arg_start..])?;
+                                fa.truncate(arg_start + eq);
+                                debug = true;
                             }
                             fa.tpush(b',')?;
+                            self.add_text(b"{")?;
+                            if debug && self.ch(0) == b'}' as u32 {
+                                self.add_text(b"!r")?;
+                            }
+                            continue;
                         }
                         self.add_text(b"{")?;
                     }

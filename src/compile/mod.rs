@@ -20,6 +20,16 @@
 //!   jump encodings until the code size is stable;
 //! * [`mpy_write`] serialises the qstr table, the constant table and the raw codes.
 //!
+//! Deliberate differences from mpy-cross 1.29, all where CPython's behaviour is the rule
+//! (the comparison test accepts exactly these):
+//! * a constant expression whose folded value MicroPython gets wrong is left to run time
+//!   (`10.0 ** 400` and `10 ** 400 * 1.0` raise `OverflowError`, `-10 ** 25 / 7` is rounded
+//!   correctly; see `num.rs`);
+//! * string prefixes in any case, raw f-strings and `f'{x = }'` are accepted, and `f'{x=}'`
+//!   formats with `repr` ([`lexer`]);
+//! * with [`CompileOptions::circuitpython`] the image's magic byte is `'C'`, as CircuitPython's
+//!   mpy-cross writes.
+//!
 //! Decorators `@micropython.native`, `@micropython.viper` and `@micropython.asm_thumb` are
 //! rejected with `SyntaxError: invalid micropython decorator` in both flavours: pyrite has no
 //! native emitter, and silently compiling viper code as bytecode would change its semantics
@@ -27,8 +37,12 @@
 
 pub mod ast;
 pub mod emit;
+mod emit_assign;
+mod emit_def;
 mod emit_expr;
+mod emit_flow;
 mod emit_stmt;
+mod emit_try;
 pub mod intern;
 pub mod lexer;
 pub mod mpy_write;

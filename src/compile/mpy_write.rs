@@ -1,6 +1,6 @@
 //! Serialise a compiled module as a `.mpy` v6 image (MPY_FORMAT.md section 2).
 //!
-//! Header `4d 06 00 <small-int bits>`, the qstr table (entry 0 is the file name; strings in
+//! Header `4d 06 00 <small-int bits>` (`43` = 'C' instead of 'M' for CircuitPython), the qstr table (entry 0 is the file name; strings in
 //! MicroPython's static qstr list use the static form, as they must), the constant table, then
 //! the module's raw code with its children nested in MAKE_* order.
 
@@ -78,11 +78,14 @@ fn write_obj<A: Allocator + Clone, B: Allocator>(
             out.tpush(7)?;
             decimal(out, i)
         }
-        ConstVal::BigText(a, l) => {
-            let b = ast.span(a, l);
+        ConstVal::Limbs { neg, start, len } => {
+            let mut text: Vec<u8, A> = Vec::new_in(ast.limbs.allocator().clone());
+            ast.big(neg, start, len)
+                .write_radix(10, &mut text)
+                .map_err(|_| CompileError::memory())?;
             out.tpush(7)?;
-            vuint(out, b.len() as u64)?;
-            textend(out, b)
+            vuint(out, text.len() as u64)?;
+            textend(out, &text)
         }
         ConstVal::Float(f) => {
             let mut buf = [0u8; 40];
@@ -127,7 +130,9 @@ pub fn write_mpy<A: Allocator + Clone>(
     let estimate = m.raws.iter().map(|r| r.code.len() + 4).sum::<usize>() + 64;
     out.try_reserve(estimate)
         .map_err(|_| CompileError::memory())?;
-    textend(&mut out, &[b'M', 6, 0, opts.small_int_bits])?;
+    // Byte 0 is the flavour's magic: CircuitPython's mpy-cross writes 'C' (FLAVOURS.md row 18).
+    let magic = if opts.circuitpython { b'C' } else { b'M' };
+    textend(&mut out, &[magic, 6, 0, opts.small_int_bits])?;
     vuint(&mut out, m.qstrs.len() as u64)?;
     vuint(&mut out, m.objs.len() as u64)?;
     for (i, &q) in m.qstrs.iter().enumerate() {

@@ -2,17 +2,31 @@
 //!
 //! MicroPython folds `int`/`float` expressions of constants while parsing, with Python
 //! semantics, and leaves anything that would raise (division by zero, negative shift) or give
-//! a complex number to run time. Ints are folded here in `i128`; a result that does not fit
-//! is not folded (MicroPython would fold it into a bigger int object: a documented, rare,
-//! deviation).
+//! a complex number to run time. Ints of any size fold (with `crate::num`'s big ints, up to
+//! `MAX_FOLD_LIMBS`). Where MicroPython's folding would give a value CPython does not
+//! (`10.0 ** 400` or `10 ** 400 * 1.0` folded to `inf` where CPython raises `OverflowError`,
+//! `10 ** 400 / 10 ** 399` folded to `nan`, big ints rounded to float differently) the
+//! expression is left to run time instead: a deliberate difference from `mpy-cross`.
 
 use super::lexer::Op;
+use super::{CResult, CompileError};
+use crate::num::{Big, BigRef, NumError};
+use allocator_api2::alloc::Allocator;
 
-/// A folded numeric constant.
+/// A numeric constant in the parse tree, as the parser folds it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Num {
-    /// An integer.
+    /// An int that fits `i128`.
     Int(i128),
+    /// A bigger int: limbs `start..start + len` of the tree's limb arena.
+    Big {
+        /// Negative.
+        neg: bool,
+        /// First limb.
+        start: u32,
+        /// Number of limbs.
+        len: u32,
+    },
     /// A float.
     Float(f64),
 }
@@ -21,7 +35,7 @@ pub enum Num {
 pub enum IntLit {
     /// Fits `i128`.
     Val(i128),
-    /// Does not fit: the caller converts the digits with [`to_decimal`].
+    /// Does not fit: the caller converts the digits (`text[digits_start..]`) in `base`.
     Big { base: u32, digits_start: usize },
 }
 
@@ -62,63 +76,6 @@ pub fn parse_int(text: &[u8]) -> Result<IntLit, ()> {
     }
 }
 
-/// Convert digits in `base` to decimal text, using `limbs` (little-endian base 1e9) as
-/// scratch. Returns false on allocation failure.
-pub fn to_decimal<A: allocator_api2::alloc::Allocator>(
-    digits: &[u8],
-    base: u32,
-    limbs: &mut allocator_api2::vec::Vec<u32, A>,
-    out: &mut allocator_api2::vec::Vec<u8, A>,
-) -> bool {
-    const B: u64 = 1_000_000_000;
-    limbs.clear();
-    for &c in digits {
-        let d = match (c as char).to_digit(base) {
-            Some(d) => d as u64,
-            None => return false,
-        };
-        let mut carry = d;
-        for l in limbs.iter_mut() {
-            let x = *l as u64 * base as u64 + carry;
-            *l = (x % B) as u32;
-            carry = x / B;
-        }
-        if carry > 0 {
-            if limbs.try_reserve(1).is_err() {
-                return false;
-            }
-            limbs.push(carry as u32);
-        }
-    }
-    if limbs.is_empty() {
-        return out.try_reserve(1).is_ok() && {
-            out.push(b'0');
-            true
-        };
-    }
-    if out.try_reserve(limbs.len() * 9).is_err() {
-        return false;
-    }
-    let mut first = true;
-    for &l in limbs.iter().rev() {
-        let mut buf = [0u8; 9];
-        let mut x = l;
-        for i in (0..9).rev() {
-            buf[i] = b'0' + (x % 10) as u8;
-            x /= 10;
-        }
-        let s = if first {
-            let nz = buf.iter().position(|&c| c != b'0').unwrap_or(8);
-            &buf[nz..]
-        } else {
-            &buf[..]
-        };
-        out.extend_from_slice(s);
-        first = false;
-    }
-    true
-}
-
 /// Parse a float/imaginary literal: returns (value, is_imaginary).
 pub fn parse_float(text: &[u8]) -> Option<(f64, bool)> {
     let (body, imag) = match text.last() {
@@ -136,177 +93,199 @@ pub fn parse_float(text: &[u8]) -> Option<(f64, bool)> {
     s.parse::<f64>().ok().map(|v| (v, imag))
 }
 
-fn py_floordiv(a: i128, b: i128) -> Option<i128> {
-    if b == 0 {
-        return None;
-    }
-    let q = a.checked_div(b)?;
-    if (a % b != 0) && ((a < 0) != (b < 0)) {
-        q.checked_sub(1)
-    } else {
-        Some(q)
+/// Size limit of a folded int (in 32-bit limbs, 65536 bits): a larger result is left to
+/// run time, so `10 ** 10 ** 9` costs nothing to compile. MicroPython folds any size it has
+/// memory for; the difference only shows on absurd constants.
+const MAX_FOLD_LIMBS: usize = 2048;
+
+/// An operand of a folding step: an int of any size, or a float.
+#[derive(Clone, Copy, Debug)]
+pub enum Operand<'a> {
+    /// An int.
+    Int(BigRef<'a>),
+    /// A float.
+    Float(f64),
+}
+
+/// A folded value; ints are owned by the caller's allocator.
+pub enum Folded<A: Allocator> {
+    /// An int.
+    Int(Big<A>),
+    /// A float.
+    Float(f64),
+}
+
+/// Allocation failure is a compile error; any other numeric error means "do not fold"
+/// (the operation raises at run time, as it must).
+fn no_mem<T>(r: Result<T, NumError>) -> CResult<Option<T>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(NumError::NoMemory) => Err(CompileError::memory()),
+        Err(_) => Ok(None),
     }
 }
 
-fn py_mod(a: i128, b: i128) -> Option<i128> {
-    if b == 0 {
-        return None;
-    }
-    let r = a.checked_rem(b)?;
-    if r != 0 && ((r < 0) != (b < 0)) {
-        Some(r + b)
-    } else {
-        Some(r)
-    }
-}
-
-fn float_mod(x: f64, y: f64) -> Option<f64> {
-    if y == 0.0 {
-        return None;
-    }
-    let mut m = libm::fmod(x, y);
-    if m == 0.0 {
-        m = libm::copysign(0.0, y);
-    } else if (m < 0.0) != (y < 0.0) {
-        m += y;
-    }
-    Some(m)
-}
-
-fn float_floordiv(x: f64, y: f64) -> Option<f64> {
-    if y == 0.0 {
-        return None;
-    }
-    let mut m = libm::fmod(x, y);
-    let mut div = (x - m) / y;
-    if m == 0.0 {
-        m = libm::copysign(0.0, y);
-    } else if (m < 0.0) != (y < 0.0) {
-        m += y;
-        div -= 1.0;
-    }
-    let _ = m;
-    if div == 0.0 {
-        Some(libm::copysign(0.0, x / y))
-    } else {
-        let mut f = libm::floor(div);
-        if div - f > 0.5 {
-            f += 1.0;
+/// `float(v)` as mpy-cross computes it while folding: a cast for its small ints (62 bits
+/// and a sign), else `mpz_as_float`, which accumulates the 32-bit digits from the top in
+/// floating point (rounding at each step, and overflowing to `inf`).
+fn mp_as_f64(v: BigRef<'_>) -> f64 {
+    if let Some(i) = v.to_i64() {
+        if (-(1i64 << 62)..(1i64 << 62)).contains(&i) {
+            return i as f64;
         }
-        Some(f)
+    }
+    let mut r = 0.0f64;
+    for &d in v.magnitude().iter().rev() {
+        r = r * 4294967296.0 + f64::from(d);
+    }
+    if v.is_negative() {
+        -r
+    } else {
+        r
     }
 }
 
-fn float_pow(x: f64, y: f64) -> Option<f64> {
+/// `float(v)` when folding it cannot differ from CPython: MicroPython's conversion
+/// ([`mp_as_f64`]) must give CPython's correctly rounded value (an int too big for a float is
+/// an `OverflowError` in CPython, while MicroPython folds it to `inf`).
+fn int_as_f64(v: BigRef<'_>) -> Option<f64> {
+    let py = v.to_f64().ok()?;
+    (py.to_bits() == mp_as_f64(v).to_bits()).then_some(py)
+}
+
+fn as_float(a: Operand<'_>) -> Option<f64> {
+    match a {
+        Operand::Int(v) => int_as_f64(v),
+        Operand::Float(f) => Some(f),
+    }
+}
+
+/// `x ** y` on floats unless CPython raises: `0.0 ** -n` (`ZeroDivisionError`), a negative
+/// base with a fractional exponent (a complex result) and an infinite result from finite
+/// operands (`OverflowError`; MicroPython folds `10.0 ** 400` to `inf`).
+fn float_pow<A: Allocator + Clone>(x: f64, y: f64, alloc: A) -> CResult<Option<f64>> {
     if x == 0.0 && y < 0.0 && !y.is_infinite() {
-        return None;
+        return Ok(None);
     }
-    if x < 0.0 && y != libm::floor(y) && !y.is_nan() {
-        return None; // complex result
+    if x < 0.0 && y.is_finite() && y != libm::trunc(y) {
+        return Ok(None);
     }
-    let r = crate::num::float_math::pow(x, y);
+    let Some(r) = no_mem(crate::num::float_pow(x, y, alloc))? else {
+        return Ok(None);
+    };
     if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return None; // OverflowError at run time
+        return Ok(None);
     }
-    Some(r)
+    Ok(Some(r))
 }
 
-fn as_f64(n: Num) -> f64 {
-    match n {
-        Num::Int(i) => i as f64,
-        Num::Float(f) => f,
-    }
+fn int_binary<A: Allocator + Clone>(
+    op: Op,
+    x: BigRef<'_>,
+    y: BigRef<'_>,
+    alloc: A,
+) -> CResult<Option<Folded<A>>> {
+    let r = match op {
+        Op::Pipe => x.or(y, alloc),
+        Op::Caret => x.xor(y, alloc),
+        Op::Amp => x.and(y, alloc),
+        Op::Shl => {
+            if y.is_negative() {
+                return Ok(None);
+            }
+            match y.to_u64() {
+                Some(n) => x.shl(n, MAX_FOLD_LIMBS, alloc),
+                None if x.is_zero() => Ok(Big::zero(alloc)),
+                None => return Ok(None),
+            }
+        }
+        Op::Shr => x.shr_by(y, alloc),
+        Op::Plus => x.add(y, alloc),
+        Op::Minus => x.sub(y, alloc),
+        Op::Star => {
+            if x.magnitude().len() + y.magnitude().len() > MAX_FOLD_LIMBS {
+                return Ok(None);
+            }
+            x.mul(y, alloc)
+        }
+        Op::DblSlash => x.floordiv(y, alloc),
+        Op::Percent => x.modulo(y, alloc),
+        Op::Slash => {
+            // CPython divides ints exactly and rounds once; MicroPython converts both to
+            // float first. Fold only where the two agree.
+            let py = match x.true_div(y, alloc) {
+                Ok(v) => v,
+                Err(NumError::NoMemory) => return Err(CompileError::memory()),
+                Err(_) => return Ok(None),
+            };
+            let mp = mp_as_f64(x) / mp_as_f64(y);
+            return Ok((py.to_bits() == mp.to_bits()).then_some(Folded::Float(py)));
+        }
+        Op::DblStar => {
+            if y.is_negative() {
+                // CPython: float(x) ** float(y).
+                let (Some(a), Some(b)) = (int_as_f64(x), int_as_f64(y)) else {
+                    return Ok(None);
+                };
+                return Ok(float_pow(a, b, alloc)?.map(Folded::Float));
+            }
+            x.pow(y, MAX_FOLD_LIMBS, alloc)
+        }
+        _ => return Ok(None),
+    };
+    Ok(no_mem(r)?.map(Folded::Int))
 }
 
-/// Fold a binary operator (a plain operator token) if MicroPython would.
-pub fn binary(op: Op, a: Num, b: Num) -> Option<Num> {
-    if let (Num::Int(x), Num::Int(y)) = (a, b) {
-        let r = match op {
-            Op::Pipe => x | y,
-            Op::Caret => x ^ y,
-            Op::Amp => x & y,
-            Op::Shl => {
-                if y < 0 {
-                    return None;
-                }
-                if x == 0 {
-                    0
-                } else {
-                    if y >= 127 {
-                        return None;
-                    }
-                    let r = x.checked_shl(y as u32)?;
-                    if (r >> y) != x {
-                        return None;
-                    }
-                    r
-                }
-            }
-            Op::Shr => {
-                if y < 0 {
-                    return None;
-                }
-                if y >= 127 {
-                    if x < 0 {
-                        -1
-                    } else {
-                        0
-                    }
-                } else {
-                    x >> y
-                }
-            }
-            Op::Plus => x.checked_add(y)?,
-            Op::Minus => x.checked_sub(y)?,
-            Op::Star => x.checked_mul(y)?,
-            Op::DblSlash => py_floordiv(x, y)?,
-            Op::Percent => py_mod(x, y)?,
-            Op::Slash => {
-                // Exact operands only: the run-time division rounds the exact quotient once.
-                const EXACT: i128 = 1 << 53;
-                if y == 0 || x.abs() > EXACT || y.abs() > EXACT {
-                    return None;
-                }
-                return Some(Num::Float(x as f64 / y as f64));
-            }
-            Op::DblStar => {
-                if y < 0 {
-                    return float_pow(x as f64, y as f64).map(Num::Float);
-                }
-                let e = u32::try_from(y).ok()?;
-                x.checked_pow(e)?
-            }
-            _ => return None,
-        };
-        return Some(Num::Int(r));
+/// Fold a binary operator (a plain operator token) if MicroPython would and the result is
+/// CPython's: `None` leaves the operation to run time.
+pub fn binary<A: Allocator + Clone>(
+    op: Op,
+    a: Operand<'_>,
+    b: Operand<'_>,
+    alloc: A,
+) -> CResult<Option<Folded<A>>> {
+    if let (Operand::Int(x), Operand::Int(y)) = (a, b) {
+        return int_binary(op, x, y, alloc);
     }
-    let (x, y) = (as_f64(a), as_f64(b));
+    let (Some(x), Some(y)) = (as_float(a), as_float(b)) else {
+        return Ok(None);
+    };
     let r = match op {
         Op::Plus => x + y,
         Op::Minus => x - y,
         Op::Star => x * y,
         Op::Slash => {
             if y == 0.0 {
-                return None;
+                return Ok(None);
             }
             x / y
         }
-        Op::DblSlash => float_floordiv(x, y)?,
-        Op::Percent => float_mod(x, y)?,
-        Op::DblStar => float_pow(x, y)?,
-        _ => return None,
+        Op::DblSlash => match no_mem(crate::num::float_floordiv(x, y))? {
+            Some(v) => v,
+            None => return Ok(None),
+        },
+        Op::Percent => match no_mem(crate::num::float_mod(x, y))? {
+            Some(v) => v,
+            None => return Ok(None),
+        },
+        Op::DblStar => match float_pow(x, y, alloc)? {
+            Some(v) => v,
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
     };
-    Some(Num::Float(r))
+    Ok(Some(Folded::Float(r)))
 }
 
 /// Fold a unary `+`, `-` or `~`.
-pub fn unary(op: Op, a: Num) -> Option<Num> {
+pub fn unary<A: Allocator + Clone>(op: Op, a: Operand<'_>, alloc: A) -> CResult<Option<Folded<A>>> {
     match (op, a) {
-        (Op::Plus, n) => Some(n),
-        (Op::Minus, Num::Int(i)) => i.checked_neg().map(Num::Int),
-        (Op::Minus, Num::Float(f)) => Some(Num::Float(-f)),
-        (Op::Tilde, Num::Int(i)) => Some(Num::Int(!i)),
-        _ => None,
+        (Op::Plus, Operand::Float(f)) => Ok(Some(Folded::Float(f))),
+        (Op::Minus, Operand::Float(f)) => Ok(Some(Folded::Float(-f))),
+        (Op::Plus, Operand::Int(v)) => Ok(no_mem(v.to_owned_in(alloc))?.map(Folded::Int)),
+        (Op::Minus, Operand::Int(v)) => Ok(no_mem(v.neg(alloc))?.map(Folded::Int)),
+        (Op::Tilde, Operand::Int(v)) => Ok(no_mem(v.not(alloc))?.map(Folded::Int)),
+        _ => Ok(None),
     }
 }
 
@@ -355,23 +334,77 @@ mod tests {
 
     #[test]
     fn folding() {
-        assert_eq!(
-            binary(Op::DblSlash, Num::Int(-7), Num::Int(2)),
-            Some(Num::Int(-4))
+        use crate::num::InlineBig;
+        use allocator_api2::alloc::Global;
+        fn int(v: &InlineBig) -> Operand<'_> {
+            Operand::Int(v.as_ref())
+        }
+        let as_int = |r: Option<Folded<Global>>| match r {
+            Some(Folded::Int(b)) => b.as_ref().to_i128(),
+            _ => None,
+        };
+        let as_float = |r: Option<Folded<Global>>| match r {
+            Some(Folded::Float(f)) => Some(f),
+            _ => None,
+        };
+        let (m7, p2, p0, p10) = (
+            InlineBig::from_i64(-7),
+            InlineBig::from_i64(2),
+            InlineBig::from_i64(0),
+            InlineBig::from_i64(10),
         );
-        assert_eq!(
-            binary(Op::Percent, Num::Int(-5), Num::Int(3)),
-            Some(Num::Int(1))
+        let r = binary(Op::DblSlash, int(&m7), int(&p2), Global).unwrap();
+        assert_eq!(as_int(r), Some(-4));
+        let r = binary(Op::Percent, int(&m7), int(&p2), Global).unwrap();
+        assert_eq!(as_int(r), Some(1));
+        assert!(binary(Op::DblSlash, int(&m7), int(&p0), Global)
+            .unwrap()
+            .is_none());
+        let r = binary(Op::Shl, int(&p2), int(&InlineBig::from_i64(70)), Global).unwrap();
+        assert_eq!(as_int(r), Some(1 << 71));
+        let r = binary(Op::DblStar, int(&p2), int(&InlineBig::from_i64(-1)), Global).unwrap();
+        assert_eq!(as_float(r), Some(0.5));
+        // 10 ** 400 is folded; as a float it would overflow, so `* 1.0` is not.
+        let r = binary(
+            Op::DblStar,
+            int(&p10),
+            int(&InlineBig::from_i64(400)),
+            Global,
+        )
+        .unwrap();
+        let Some(Folded::Int(big)) = r else {
+            panic!("10 ** 400 not folded")
+        };
+        assert_eq!(big.as_ref().bit_length(), 1329);
+        let r = binary(
+            Op::Star,
+            Operand::Int(big.as_ref()),
+            Operand::Float(1.0),
+            Global,
         );
-        assert_eq!(
-            binary(Op::DblStar, Num::Int(2), Num::Int(-1)),
-            Some(Num::Float(0.5))
+        assert!(r.unwrap().is_none());
+        // 10.0 ** 400 raises OverflowError in CPython: not folded.
+        let r = binary(
+            Op::DblStar,
+            Operand::Float(10.0),
+            int(&InlineBig::from_i64(400)),
+            Global,
         );
-        assert_eq!(binary(Op::DblSlash, Num::Int(7), Num::Int(0)), None);
-        assert_eq!(
-            binary(Op::Shl, Num::Int(1), Num::Int(70)),
-            Some(Num::Int(1 << 70))
+        assert!(r.unwrap().is_none());
+        let r = binary(
+            Op::DblStar,
+            Operand::Float(10.0),
+            int(&InlineBig::from_i64(-5)),
+            Global,
         );
+        assert_eq!(as_float(r.unwrap()), Some(1e-05));
+        // MicroPython's -1.4285714285714288e+24 is not CPython's -1.4285714285714285e+24.
+        let big = InlineBig::from_i128(-10i128.pow(25));
+        let r = binary(Op::Slash, int(&big), int(&InlineBig::from_i64(7)), Global).unwrap();
+        assert!(r.is_none());
+        let big = InlineBig::from_i128(10i128.pow(30));
+        let r = binary(Op::Slash, int(&big), int(&InlineBig::from_i64(3)), Global).unwrap();
+        assert_eq!(as_float(r), Some(3.333333333333333e+29));
     }
 
     #[test]

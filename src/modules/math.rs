@@ -12,18 +12,22 @@ use crate::value::Value;
 use crate::vm::{Cx, PyResult};
 
 fn arg(cx: &mut Cx, v: Value) -> PyResult<f64> {
-    if let Some(f) = crate::vm::num::to_f64(cx, v)? {
-        return Ok(f);
+    // Python objects convert through `__float__`/`__index__` (or the number they wrap).
+    let v = if crate::vm::ops::is_user_object(v) {
+        crate::builtins::ctors::float_from(cx, v)?
+    } else {
+        v
+    };
+    match crate::vm::num::to_f64(cx, v)? {
+        Some(f) => Ok(f),
+        None => {
+            let tn = crate::vm::ops::alloc_free_name(cx.type_name(v));
+            Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("can't convert {tn} to float"),
+            ))
+        }
     }
-    if crate::vm::ops::is_user_object(v) {
-        let f = crate::builtins::ctors::float_from(cx, v)?;
-        return Ok(float::value_of(f).unwrap_or(0.0));
-    }
-    let tn = crate::vm::ops::alloc_free_name(cx.type_name(v));
-    Err(cx.raise_fmt(
-        &TYPE_ERROR_TYPE,
-        format_args!("can't convert {tn} to float"),
-    ))
 }
 
 fn domain(cx: &mut Cx) -> crate::vm::Raised {
@@ -167,6 +171,9 @@ fn to_int(cx: &mut Cx, f: f64) -> PyResult<Value> {
 }
 
 fn floor(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if let Some(r) = crate::vm::dunder::user_unary_call(cx, a[0], &crate::qstrs::q::__floor__)? {
+        return Ok(r);
+    }
     if crate::vm::num::is_intlike(a[0]) {
         return crate::builtins::ctors::int_from(cx, a[0], Value::NULL);
     }
@@ -175,6 +182,9 @@ fn floor(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn ceil(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if let Some(r) = crate::vm::dunder::user_unary_call(cx, a[0], &crate::qstrs::q::__ceil__)? {
+        return Ok(r);
+    }
     if crate::vm::num::is_intlike(a[0]) {
         return crate::builtins::ctors::int_from(cx, a[0], Value::NULL);
     }
@@ -183,6 +193,9 @@ fn ceil(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn trunc(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if let Some(r) = crate::vm::dunder::user_unary_call(cx, a[0], &crate::qstrs::q::__trunc__)? {
+        return Ok(r);
+    }
     if crate::vm::num::is_intlike(a[0]) {
         return crate::builtins::ctors::int_from(cx, a[0], Value::NULL);
     }

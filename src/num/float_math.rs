@@ -77,7 +77,10 @@ impl Dd {
 }
 
 /// ln 2 to about 107 bits.
-const LN2: Dd = Dd(core::f64::consts::LN_2, f64::from_bits(0x3c7a_bc9e_3b39_803f));
+const LN2: Dd = Dd(
+    core::f64::consts::LN_2,
+    f64::from_bits(0x3c7a_bc9e_3b39_803f),
+);
 
 /// `e ** x` as `(m, k)` with the value `m * 2**k`, `m` near 1. `x` must be finite and
 /// `|x| < 1100`.

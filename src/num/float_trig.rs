@@ -22,10 +22,7 @@ const PI_2: Dd = Dd(
     core::f64::consts::FRAC_PI_2,
     f64::from_bits(0x3c91_a626_3314_5c07),
 );
-const PI: Dd = Dd(
-    core::f64::consts::PI,
-    f64::from_bits(0x3ca1_a626_3314_5c07),
-);
+const PI: Dd = Dd(core::f64::consts::PI, f64::from_bits(0x3ca1_a626_3314_5c07));
 
 /// `x = n * pi/2 + r` with `|r| <= pi/4` (about), for `|x| < 2**20`.
 fn reduce(x: f64) -> (i64, Dd) {
@@ -218,7 +215,7 @@ pub fn atan2(y: f64, x: f64) -> f64 {
     let (my, ey) = libm::frexp(y);
     let (mx, ex) = libm::frexp(x);
     let d = ey - ex;
-    if d > 60 || d < -60 {
+    if !(-60..=60).contains(&d) {
         return libm::atan2(y, x);
     }
     let (ys, xs) = (libm::ldexp(my, d), mx);

@@ -24,6 +24,7 @@
 //!   caller must switch to big ints.
 //! - [`repr_float`], [`format_float`], [`write_grouped`]: float text output.
 //! - [`parse_float`], [`parse_float_literal`], [`parse_hex_float`]: float text input.
+//! - [`float_pow`]: `**` on floats, correctly rounded for integral exponents.
 //! - `float_*` functions: `%`, `//`, `divmod`, `round`, `hash`, `as_integer_ratio`,
 //!   `is_integer`, `int()` of floats.
 //! - [`float_math`]: `exp`, `log`, `log2`, `log10` and `pow` rounded as CPython's C library
@@ -42,9 +43,10 @@ mod float_dec;
 mod float_fmt;
 mod float_hex;
 pub mod float_math;
-pub mod float_trig;
 mod float_ops;
 mod float_parse;
+mod float_pow;
+pub mod float_trig;
 mod limbs;
 mod small;
 mod unicode;
@@ -60,6 +62,7 @@ pub use float_ops::{
     float_is_integer, float_mod, float_round, float_round_half_even, float_to_big,
 };
 pub use float_parse::{parse_float, parse_float_literal};
+pub use float_pow::float_pow;
 pub use small::{
     add_i64, divmod_i64, floordiv_i64, mod_i64, mul_i64, neg_i64, pow_i64, shl_i64, shr_i64,
     sub_i64,

@@ -96,16 +96,55 @@ pub fn resize(cx: &mut Cx, ba: Value, n: usize) -> PyResult<()> {
 pub struct MemoryViewObj {
     /// `memoryview`.
     pub header: ObjHeader,
-    /// The underlying object.
+    /// The underlying object: a bytes or bytearray (never another memoryview).
     pub obj: Value,
     /// Start offset in bytes.
     pub start: usize,
-    /// Length in bytes.
+    /// Length in items (`len(m)`); the window is `len * itemsize` bytes.
     pub len: usize,
     /// Whether writes are refused.
     pub readonly: bool,
+    /// The item format (`b'B'`, `b'b'`, `b'h'`, ...; 0 means `b'B'`).
+    pub format: u8,
+    /// Set by `release()`: every later use raises.
+    pub released: bool,
 }
 
 impl PyObj for MemoryViewObj {
     const KIND: Kind = Kind::MemoryView;
+}
+
+/// The size in bytes of one item of memoryview format `f` (None for unknown formats).
+pub fn format_itemsize(f: u8) -> Option<usize> {
+    Some(match f {
+        0 | b'B' | b'b' | b'c' | b'?' => 1,
+        b'H' | b'h' => 2,
+        b'I' | b'i' | b'f' => 4,
+        b'L' | b'l' | b'N' | b'n' | b'P' => core::mem::size_of::<usize>(),
+        b'Q' | b'q' | b'd' => 8,
+        _ => return None,
+    })
+}
+
+/// A new memoryview of `len` items of `format` starting `start` bytes into `obj`, which the
+/// caller keeps rooted.
+pub fn new_memoryview(
+    cx: &mut Cx,
+    obj: Value,
+    start: usize,
+    len: usize,
+    readonly: bool,
+    format: u8,
+) -> PyResult<Value> {
+    let m: *mut MemoryViewObj = cx.alloc_obj(&super::types::MEMORYVIEW_TYPE, 0)?;
+    // SAFETY: a fresh object; obj is rooted by the caller.
+    unsafe {
+        (*m).obj = obj;
+        (*m).start = start;
+        (*m).len = len;
+        (*m).readonly = readonly;
+        (*m).format = format;
+        (*m).released = false;
+    }
+    Ok(Value::from_ptr(m))
 }

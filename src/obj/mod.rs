@@ -112,6 +112,8 @@ pub mod tflags {
     pub const HAS_SETATTR: u16 = 16;
     /// The class (or a base) defines `__getattribute__`... not supported, kept for layout.
     pub const HAS_DESCRIPTORS: u16 = 32;
+    /// The class (or a base) defines `__getattribute__` in Python.
+    pub const HAS_GETATTRIBUTE: u16 = 64;
 }
 
 /// An attribute of a builtin type, in its static table.

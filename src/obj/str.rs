@@ -218,7 +218,9 @@ impl StrBuilder {
 
     /// Append bytes.
     pub fn push(&mut self, b: &[u8]) {
-        if self.buf.try_reserve(b.len()).is_err() {
+        // Once an allocation failed the result is a MemoryError: stop trying (each attempt
+        // searches the heap).
+        if self.failed || self.buf.try_reserve(b.len()).is_err() {
             self.failed = true;
             return;
         }
@@ -228,6 +230,21 @@ impl StrBuilder {
     /// Append one byte.
     pub fn push_byte(&mut self, b: u8) {
         self.push(&[b]);
+    }
+
+    /// Append `b` `n` times (reserving first, so a huge `n` fails at once).
+    pub fn push_repeat(&mut self, b: &[u8], n: usize) {
+        if b.is_empty() || n == 0 {
+            return;
+        }
+        let total = b.len().saturating_mul(n);
+        if self.failed || self.buf.try_reserve(total).is_err() {
+            self.failed = true;
+            return;
+        }
+        for _ in 0..n {
+            self.buf.extend_from_slice(b);
+        }
     }
 
     /// Append a char as UTF-8.

@@ -65,7 +65,7 @@ builtin_type!(/// `range`
 builtin_type!(/// `slice`
     SLICE_TYPE, slice, Kind::Slice, OBJ, crate::obj::methods::SLICE_ATTRS, 0);
 builtin_type!(/// `function`
-    FUNCTION_TYPE, function, Kind::Function, OBJ, NO_ATTRS, 0);
+    FUNCTION_TYPE, function, Kind::Function, OBJ, crate::obj::methods::FUNCTION_ATTRS, 0);
 builtin_type!(/// builtin functions (MicroPython also calls them `function`)
     NATIVE_FN_TYPE, function, Kind::NativeFn, OBJ, NO_ATTRS, 0);
 builtin_type!(/// `bound_method`

@@ -72,6 +72,15 @@ fn static_builtin_lookup(t: &TypeObj, name: Value, name_b: &[u8]) -> Option<Foun
         if let Some(f) = static_attr(c, name, name_b) {
             return Some(f);
         }
+        // The type's operators as special methods (`list.__len__`, `int.__add__`, ...).
+        if let Some(f) = crate::obj::methods::slots::lookup(c, name_b) {
+            let f = Value::from_static(f);
+            return Some(if name_b == b"__new__" {
+                Found::Static(f)
+            } else {
+                Found::Method(f)
+            });
+        }
         cur = c.base;
     }
     None
@@ -327,24 +336,45 @@ fn type_getattr(cx: &mut Cx, cls: Value, name: Value) -> PyResult<Value> {
     if let Some(v) = crate::obj::methods::type_::type_attr(cx, cls, name)? {
         return Ok(v);
     }
-    // The metaclass (type) attributes: mro().
-    if let Some(f) = static_builtin_lookup(&TYPE_TYPE, name, pystr::bytes_of(name).unwrap_or(&[])) {
+    // The metaclass's attributes (`type`'s `mro()`, or a Python metaclass's methods).
+    let meta = obj::type_of(cls);
+    if let Some(f) = type_lookup(meta, name) {
         return bind(cx, cls, f);
+    }
+    if pystr::bytes_of(name) == Some(b"__class__") {
+        return Ok(Value::from_ptr(meta));
     }
     Err(attr_error(cx, cls, name))
 }
 
-/// `getattr(o, name)`, raising `AttributeError` when missing.
+/// `getattr(o, name)`, raising `AttributeError` when missing (or what `__getattr__` raised).
 pub fn getattr(cx: &mut Cx, o: Value, name: Value) -> PyResult<Value> {
-    match getattr_opt(cx, o, name)? {
+    match getattr_inner(cx, o, name)? {
         Some(v) => Ok(v),
         None => Err(attr_error(cx, o, name)),
     }
 }
 
-/// `getattr(o, name)`, or `None` when missing (other errors propagate).
+/// `getattr(o, name)`, or `None` when missing: an `AttributeError` (also one raised by a
+/// property or `__getattr__`) counts as missing; other errors propagate.
 pub fn getattr_opt(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> {
+    match getattr_inner(cx, o, name) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            if obj::isinstance(cx.exc, &ATTRIBUTE_ERROR_TYPE) {
+                cx.exc = Value::NULL;
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Attribute lookup: `None` when the attribute is missing and there is no `__getattr__`.
+fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> {
     match obj::kind_of(o) {
+        Kind::Super if o.is_ptr() => return super_getattr(cx, o, name),
         Kind::Type if o.is_ptr() => {
             return match type_getattr(cx, o, name) {
                 Ok(v) => Ok(Some(v)),
@@ -371,7 +401,46 @@ pub fn getattr_opt(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>
         _ => {}
     }
     let ty = obj::type_of(o);
-    let found = type_lookup(ty, name);
+    // SAFETY: live type.
+    if unsafe { (*ty).flags } & obj::tflags::HAS_GETATTRIBUTE != 0 {
+        if let Some(Found::Value(ga)) = type_lookup(ty, q::__getattribute__.value()) {
+            return match cx.call(ga, &[o, name], &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) => {
+                    // On AttributeError, `__getattr__` gets its turn.
+                    if !obj::isinstance(cx.exc, &ATTRIBUTE_ERROR_TYPE) {
+                        return Err(e);
+                    }
+                    match lookup_special(cx, o, &q::__getattr__) {
+                        Some(g) => {
+                            cx.exc = Value::NULL;
+                            cx.call(g, &[o, name], &[]).map(Some)
+                        }
+                        None => Err(e),
+                    }
+                }
+            };
+        }
+    }
+    getattr_generic(cx, o, name, true)
+}
+
+/// `object.__getattribute__(o, name)` followed by `__getattr__`: descriptors, the instance
+/// dict, class attributes.
+fn getattr_generic(cx: &mut Cx, o: Value, name: Value, hook: bool) -> PyResult<Option<Value>> {
+    let found = type_lookup(obj::type_of(o), name);
+    getattr_found(cx, o, name, found, hook)
+}
+
+/// `getattr_generic` with the class attribute already looked up.
+fn getattr_found(
+    cx: &mut Cx,
+    o: Value,
+    name: Value,
+    found: Option<Found>,
+    hook: bool,
+) -> PyResult<Option<Value>> {
+    let ty = obj::type_of(o);
     if let Some(Found::Value(f)) = found {
         if is_data_descriptor(cx, f) {
             if obj::kind_of(f) == Kind::Property {
@@ -396,19 +465,9 @@ pub fn getattr_opt(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>
     }
     // __getattr__ of a class.
     // SAFETY: live type.
-    if unsafe { (*ty).is_heap() } {
+    if hook && unsafe { (*ty).is_heap() } {
         if let Some(ga) = lookup_special(cx, o, &q::__getattr__) {
-            return match cx.call(ga, &[o, name], &[]) {
-                Ok(v) => Ok(Some(v)),
-                Err(e) => {
-                    if obj::isinstance(cx.exc, &ATTRIBUTE_ERROR_TYPE) {
-                        cx.exc = Value::NULL;
-                        Ok(None)
-                    } else {
-                        Err(e)
-                    }
-                }
-            };
+            return cx.call(ga, &[o, name], &[]).map(Some);
         }
     }
     Ok(None)
@@ -416,12 +475,45 @@ pub fn getattr_opt(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>
 
 /// LOAD_METHOD: `(function, self)` for a method, `(value, NULL)` for anything else.
 pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value)> {
-    if !(obj::kind_of(o) == Kind::Type || obj::kind_of(o) == Kind::Module) || !o.is_ptr() {
-        let ty = obj::type_of(o);
+    if let Some(r) = method_fast(o, name) {
+        return Ok(r);
+    }
+    let v = getattr(cx, o, name)?;
+    Ok((v, Value::NULL))
+}
+
+/// How LOAD_METHOD gets a method of an instance of a Python class.
+pub(crate) enum MethodPlan {
+    /// `(function, self)` or `(value, NULL)`.
+    Method(Value, Value),
+    /// A computed attribute: see `AttrPlan::Call`.
+    Call(Value, bool),
+}
+
+/// LOAD_METHOD on an instance of a Python class: a method, or a property getter /
+/// `__getattr__` the VM calls stacklessly.
+pub(crate) fn load_method_plan(cx: &mut Cx, o: Value, name: Value) -> PyResult<MethodPlan> {
+    if let Some((m, s)) = method_fast(o, name) {
+        return Ok(MethodPlan::Method(m, s));
+    }
+    Ok(match getattr_plan(cx, o, name)? {
+        AttrPlan::Value(v) => MethodPlan::Method(v, Value::NULL),
+        AttrPlan::Call(f, with_name) => MethodPlan::Call(f, with_name),
+    })
+}
+
+/// A function found on the class (not shadowed in the instance dict) or a native method:
+/// `(function, self)` without binding.
+fn method_fast(o: Value, name: Value) -> Option<(Value, Value)> {
+    let ty = obj::type_of(o);
+    // SAFETY: live type.
+    let hooked = unsafe { (*ty).flags } & obj::tflags::HAS_GETATTRIBUTE != 0;
+    if !(obj::kind_of(o) == Kind::Type || obj::kind_of(o) == Kind::Module || hooked) || !o.is_ptr()
+    {
         if let Some(found) = type_lookup(ty, name) {
             match found {
                 Found::Method(f) => {
-                    return Ok((f, super::ops::instance_base(o).unwrap_or(o)));
+                    return Some((f, super::ops::instance_base(o).unwrap_or(o)));
                 }
                 Found::Value(f)
                     if matches!(obj::kind_of(f), Kind::Function)
@@ -430,14 +522,13 @@ pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value
                             .and_then(|d| dict::get_str(d, name))
                             .is_none() =>
                 {
-                    return Ok((f, o));
+                    return Some((f, o));
                 }
                 _ => {}
             }
         }
     }
-    let v = getattr(cx, o, name)?;
-    Ok((v, Value::NULL))
+    None
 }
 
 /// `super(cls, self).name` as LOAD_METHOD does it.
@@ -447,25 +538,93 @@ pub fn super_method(
     self_: Value,
     name: Value,
 ) -> PyResult<(Value, Value)> {
+    check_super_args(cx, cls, self_)?;
+    let on_class = super_on_class(cls, self_);
     match super_lookup(cx, cls, self_, name)? {
-        Some(Found::Value(f)) if matches!(obj::kind_of(f), Kind::Function) && f.is_ptr() => {
+        Some(Found::Value(f))
+            if !on_class && matches!(obj::kind_of(f), Kind::Function) && f.is_ptr() =>
+        {
             Ok((f, self_))
         }
-        Some(Found::Method(f)) => Ok((f, super::ops::instance_base(self_).unwrap_or(self_))),
-        Some(found) => {
-            let obj_for_bind = self_;
-            Ok((bind(cx, obj_for_bind, found)?, Value::NULL))
+        Some(Found::Method(f)) if !on_class => {
+            Ok((f, super::ops::instance_base(self_).unwrap_or(self_)))
         }
-        None => {
-            if pystr::bytes_of(name) == Some(b"__init__") {
-                // object.__init__: accept and ignore.
-                return Ok((
-                    Value::from_static(&crate::obj::methods::object::OBJECT_INIT),
-                    self_,
-                ));
+        Some(found) => Ok((bind_super(cx, self_, on_class, found)?, Value::NULL)),
+        None => Err(super_attr_error(cx, name)),
+    }
+}
+
+/// `super(cls, x)` with `x` a class (as in a classmethod): methods are looked up on the class.
+fn super_on_class(cls: Value, self_: Value) -> bool {
+    obj::kind_of(self_) == Kind::Type
+        && self_.is_ptr()
+        && obj::kind_of(cls) == Kind::Type
+        && obj::is_subtype(self_.raw() as *const TypeObj, cls.raw() as *const TypeObj)
+}
+
+/// `super(type, obj)`: obj must be an instance or subtype of type (MicroPython raises an
+/// empty TypeError).
+pub(crate) fn check_super_args(cx: &mut Cx, cls: Value, self_: Value) -> PyResult<()> {
+    if obj::kind_of(cls) != Kind::Type || !cls.is_ptr() {
+        return Err(cx.raise_empty(&TYPE_ERROR_TYPE));
+    }
+    let t = cls.raw() as *const TypeObj;
+    if obj::is_subtype(obj::type_of(self_), t) || super_on_class(cls, self_) {
+        return Ok(());
+    }
+    Err(cx.raise_empty(&TYPE_ERROR_TYPE))
+}
+
+fn super_attr_error(cx: &mut Cx, name: Value) -> Raised {
+    let n = super::ops::alloc_free_name(pystr::str_of(name).unwrap_or("?"));
+    cx.raise_fmt(
+        &ATTRIBUTE_ERROR_TYPE,
+        format_args!("'super' object has no attribute '{n}'"),
+    )
+}
+
+/// Bind what `super_lookup` found to `self_` (an instance, or a class when `on_class`).
+fn bind_super(cx: &mut Cx, self_: Value, on_class: bool, found: Found) -> PyResult<Value> {
+    if !on_class {
+        return bind(cx, self_, found);
+    }
+    match found {
+        Found::Method(f) | Found::Static(f) => Ok(f),
+        Found::ClassMethod(f) => obj::func::new_bound(cx, f, self_),
+        Found::Getter(_) => Err(cx.raise_empty(&ATTRIBUTE_ERROR_TYPE)),
+        Found::Value(f) => match obj::kind_of(f) {
+            Kind::ClassMethod => {
+                let func = obj::func::descr_of(f).map_or(Value::NONE, |d| d.a);
+                obj::func::new_bound(cx, func, self_)
             }
-            Err(attr_error(cx, self_, name))
-        }
+            Kind::StaticMethod => Ok(obj::func::descr_of(f).map_or(Value::NONE, |d| d.a)),
+            _ if super::ops::is_user_object(f) => {
+                if let Some(get) = lookup_special(cx, f, &q::__get__) {
+                    return cx.call(get, &[f, Value::NONE, self_], &[]);
+                }
+                Ok(f)
+            }
+            _ => Ok(f),
+        },
+    }
+}
+
+/// Attribute access on a `super(cls, obj)` object.
+fn super_getattr(cx: &mut Cx, sup: Value, name: Value) -> PyResult<Option<Value>> {
+    let (cls, self_) = match obj::func::descr_of(sup) {
+        Some(d) => (d.a, d.b),
+        None => return Ok(None),
+    };
+    check_super_args(cx, cls, self_)?;
+    let on_class = super_on_class(cls, self_);
+    match super_lookup(cx, cls, self_, name)? {
+        Some(found) => bind_super(cx, self_, on_class, found).map(Some),
+        None => match pystr::bytes_of(name) {
+            Some(b"__self__") => Ok(Some(self_)),
+            Some(b"__thisclass__") => Ok(Some(cls)),
+            Some(b"__class__") => Ok(Some(Value::from_static(&SUPER_TYPE))),
+            _ => Err(super_attr_error(cx, name)),
+        },
     }
 }
 
@@ -547,6 +706,10 @@ pub fn setattr(cx: &mut Cx, o: Value, name: Value, v: Value) -> PyResult<()> {
     }
     // SAFETY: live type.
     if unsafe { (*ty).is_heap() } {
+        if let Some(sa) = lookup_special(cx, o, &q::__setattr__) {
+            cx.call(sa, &[o, name, v], &[])?;
+            return Ok(());
+        }
         if let Some(Found::Value(f)) = type_lookup(ty, name) {
             if obj::kind_of(f) == Kind::Property {
                 let fset = obj::func::descr_of(f).map_or(Value::NONE, |d| d.b);
@@ -563,16 +726,18 @@ pub fn setattr(cx: &mut Cx, o: Value, name: Value, v: Value) -> PyResult<()> {
                 }
             }
         }
-        if let Some(sa) = lookup_special(cx, o, &q::__setattr__) {
-            cx.call(sa, &[o, name, v], &[])?;
-            return Ok(());
-        }
     }
     store_instance_attr(cx, o, name, v)
 }
 
 /// Store directly in the instance dict (`object.__setattr__`).
 pub(crate) fn store_instance_attr(cx: &mut Cx, o: Value, name: Value, v: Value) -> PyResult<()> {
+    if obj::kind_of(o) == Kind::Exception {
+        let nb = pystr::bytes_of(name).unwrap_or(&[]);
+        if crate::obj::methods::exception::exc_setattr(cx, o, nb, v)? {
+            return Ok(());
+        }
+    }
     match obj::kind_of(o) {
         Kind::Instance | Kind::Exception => {
             let d = ensure_dict(cx, o)?;
@@ -662,4 +827,78 @@ pub(crate) fn map_set(cx: &mut Cx, m: Value, k: Value, v: Value) -> PyResult<()>
 /// Delete from a namespace mapping: `Some(())` if it was there.
 pub(crate) fn map_del(cx: &mut Cx, m: Value, k: Value) -> PyResult<Option<()>> {
     Ok(obj::table::remove(cx, m, k)?.map(|_| ()))
+}
+
+/// `object.__getattribute__(o, name)`: the generic lookup, without `__getattribute__` or
+/// `__getattr__` hooks.
+pub(crate) fn object_getattribute(cx: &mut Cx, o: Value, name: Value) -> PyResult<Value> {
+    let r = match obj::kind_of(o) {
+        Kind::Type | Kind::Module | Kind::Super if o.is_ptr() => getattr_inner(cx, o, name)?,
+        _ => getattr_generic(cx, o, name, false)?,
+    };
+    match r {
+        Some(v) => Ok(v),
+        None => Err(attr_error(cx, o, name)),
+    }
+}
+
+/// How LOAD_ATTR gets an attribute of an instance of a Python class.
+pub(crate) enum AttrPlan {
+    /// The value, found without running Python (or after running non-Python code).
+    Value(Value),
+    /// Call this Python function with the object (a property getter), or with the object and
+    /// the name (`__getattr__`), and use its result: the VM runs it in a frame.
+    Call(Value, bool),
+}
+
+/// LOAD_ATTR on an instance of a Python class: a property getter or `__getattr__` that is a
+/// Python function becomes a call the VM makes stacklessly; everything else is looked up now.
+pub(crate) fn getattr_plan(cx: &mut Cx, o: Value, name: Value) -> PyResult<AttrPlan> {
+    let ty = obj::type_of(o);
+    // SAFETY: live type.
+    let (heap, flags) = unsafe { ((*ty).is_heap(), (*ty).flags) };
+    if !heap
+        || flags & obj::tflags::HAS_GETATTRIBUTE != 0
+        || matches!(obj::kind_of(o), Kind::Type | Kind::Module | Kind::Super)
+    {
+        return getattr(cx, o, name).map(AttrPlan::Value);
+    }
+    let found = type_lookup(ty, name);
+    if let Some(Found::Value(f)) = found {
+        if obj::kind_of(f) == Kind::Property {
+            let fget = obj::func::descr_of(f).map_or(Value::NONE, |d| d.a);
+            if super::dunder::is_plain_function(fget) {
+                return Ok(AttrPlan::Call(fget, false));
+            }
+        }
+    }
+    if let Some(v) = getattr_found(cx, o, name, found, false)? {
+        return Ok(AttrPlan::Value(v));
+    }
+    match lookup_special(cx, o, &q::__getattr__) {
+        Some(ga) if super::dunder::is_plain_function(ga) => Ok(AttrPlan::Call(ga, true)),
+        Some(ga) => cx.call(ga, &[o, name], &[]).map(AttrPlan::Value),
+        None => Err(attr_error(cx, o, name)),
+    }
+}
+
+/// STORE_ATTR on an instance of a Python class: the Python function to call stacklessly (a
+/// property setter, called with the object and value, or `__setattr__`, called with the
+/// object, name and value: the flag), or `None` to store as usual.
+pub(crate) fn setattr_plan(cx: &mut Cx, o: Value, name: Value) -> Option<(Value, bool)> {
+    let ty = obj::type_of(o);
+    // SAFETY: live type.
+    if !unsafe { (*ty).is_heap() } || matches!(obj::kind_of(o), Kind::Type | Kind::Module) {
+        return None;
+    }
+    if let Some(m) = lookup_special(cx, o, &q::__setattr__) {
+        return super::dunder::is_plain_function(m).then_some((m, true));
+    }
+    if let Some(Found::Value(f)) = type_lookup(ty, name) {
+        if obj::kind_of(f) == Kind::Property {
+            let fset = obj::func::descr_of(f).map_or(Value::NONE, |d| d.b);
+            return super::dunder::is_plain_function(fset).then_some((fset, false));
+        }
+    }
+    None
 }

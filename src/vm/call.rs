@@ -420,6 +420,7 @@ impl Cx {
             (*g).frame = f;
             (*g).state = GenState::Created;
             (*f).cont = Cont::Native;
+            (*f).cont_val = Value::from_ptr(g);
             (*f).prev = core::ptr::null_mut();
             let code = &*((*f).code.raw() as *const CodeObj);
             (*g).name = code.name;
@@ -533,81 +534,5 @@ impl Cx {
             return self.call_with_self(m, f, args, kw);
         }
         Err(self.type_error_obj(f, "isn't callable"))
-    }
-
-    /// Resume a generator with `send` (or `throw` when `throw` is set): returns the yielded or
-    /// returned value and whether it returned.
-    pub(crate) fn resume_generator(
-        &mut self,
-        g: Value,
-        send: Value,
-        throw: Option<Value>,
-    ) -> PyResult<(Value, bool)> {
-        let Some(go) = obj::gen::gen_of(g) else {
-            return Err(self.type_error("not a generator"));
-        };
-        match go.state {
-            GenState::Running => return Err(self.value_error("generator already executing")),
-            GenState::Finished => {
-                if let Some(e) = throw {
-                    return Err(self.raise(e));
-                }
-                return Ok((Value::NONE, true));
-            }
-            GenState::Created => {
-                if throw.is_none() && !send.is_none() {
-                    return Err(
-                        self.type_error("can't send non-None value to a just-started generator")
-                    );
-                }
-            }
-            GenState::Suspended => {}
-        }
-        if self.reentry >= self.config.max_reentry || self.depth >= self.config.max_depth {
-            return Err(self.recursion_error());
-        }
-        let f = go.frame;
-        let was_created = go.state == GenState::Created;
-        go.state = GenState::Running;
-        self.link_frame(f);
-        // SAFETY: the generator's frame is live (owned by g, which the caller holds).
-        unsafe {
-            (*f).cont = Cont::Native;
-            if !was_created {
-                // Overwrite the slot left by the yield with the sent value.
-                let sp = (*f).sp as usize;
-                if sp > 0 {
-                    *(*f).state().add(sp - 1) = send;
-                }
-            }
-        }
-        self.reentry += 1;
-        let r = match throw {
-            Some(e) => {
-                self.exc = e;
-                self.run_throw()
-            }
-            None => self.run(),
-        };
-        self.reentry -= 1;
-        let go = obj::gen::gen_of(g).expect("generator");
-        match r {
-            Ok(super::dispatch::Exit::Yield(v)) => {
-                go.state = GenState::Suspended;
-                Ok((v, false))
-            }
-            Ok(super::dispatch::Exit::Return(v)) => {
-                go.state = GenState::Finished;
-                Ok((v, true))
-            }
-            Err(e) => {
-                go.state = GenState::Finished;
-                // PEP 479: a StopIteration escaping a generator becomes RuntimeError.
-                if obj::isinstance(self.exc, &STOP_ITERATION_TYPE) {
-                    return Err(self.runtime_error("generator raised StopIteration"));
-                }
-                Err(e)
-            }
-        }
     }
 }

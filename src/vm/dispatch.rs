@@ -11,10 +11,14 @@
 
 use super::call::read_vuint;
 use super::frame::{Cont, ExcRecord, Frame};
+use super::gen::{Enter, ThrowForward};
+use super::stackless::truth;
 use super::{ops, Cx, PyResult};
 use crate::bytecode::opcode::*;
 use crate::obj::code::{scope, CodeObj, ModuleCtxObj};
 use crate::obj::func::{BoundMethodObj, FunctionObj};
+use crate::obj::gen::GenObj;
+use crate::obj::methods::exception as exception_methods;
 use crate::obj::types::*;
 use crate::obj::{self, dict, exception, list, set, str as pystr, tuple, Kind};
 use crate::value::Value;
@@ -83,6 +87,8 @@ impl Cx {
     fn run_inner(&mut self, mut throwing: bool) -> PyResult<Exit> {
         // Whether the exception being handled is a re-raise (no new traceback entry).
         let mut reraise = throwing;
+        // Whether it was thrown into a resumed generator (`throw`, `close`).
+        let mut thrown_in = throwing;
         // Temporary roots pushed by opcodes are dropped when an exception is handled.
         let root_base = self.roots_mark();
         'frame: loop {
@@ -178,11 +184,30 @@ impl Cx {
             if throwing {
                 throwing = false;
                 self.roots_truncate(root_base);
+                if thrown_in {
+                    thrown_in = false;
+                    match self.gen_throw_forward(f) {
+                        ThrowForward::NotYieldFrom => {}
+                        ThrowForward::Entered => {
+                            throwing = true;
+                            thrown_in = true;
+                            reraise = true;
+                            continue 'frame;
+                        }
+                        ThrowForward::Yield(v) => match self.gen_yield(f, v) {
+                            Some(exit) => return Ok(exit),
+                            None => continue 'frame,
+                        },
+                        ThrowForward::Continue => continue 'frame,
+                        ThrowForward::Raise(rr) => reraise = rr,
+                    }
+                }
                 // ---- exception handling for frame f ----
                 let exc = self.exc;
                 // SAFETY: f is live.
                 let op_ip = unsafe { (*f).op_ip } as usize;
                 if !reraise {
+                    exception_methods::chain_context(self, exc);
                     self.add_frame_traceback(f, code, exc, op_ip);
                 }
                 reraise = false;
@@ -211,10 +236,15 @@ impl Cx {
                     continue 'frame;
                 }
                 // Not caught here: pop the frame.
+                self.gen_unwound(f);
+                let loop_ended = self.for_next_stopped(f);
                 // SAFETY: f is live.
                 let (cont, prev) = unsafe { ((*f).cont, (*f).prev) };
                 self.unlink_frame(f);
                 self.free_frame(f);
+                if loop_ended {
+                    continue 'frame;
+                }
                 if cont == Cont::Native || prev.is_null() {
                     return Err(super::Raised);
                 }
@@ -270,12 +300,23 @@ impl Cx {
                     LOAD_ATTR => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
+                        if ops::is_user_object(o) {
+                            // Properties and __getattr__ run in frames (vm/stackless.rs).
+                            sync!();
+                            tri!(self.op_load_attr(o, name));
+                            continue 'frame;
+                        }
                         let v = tri!(ops::getattr(self, o, name));
                         set_top!(v);
                     }
                     LOAD_METHOD => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
+                        if ops::is_user_object(o) {
+                            sync!();
+                            tri!(self.op_load_method(o, name));
+                            continue 'frame;
+                        }
                         let (m, s) = tri!(ops::load_method(self, o, name));
                         set_top!(m);
                         push!(s);
@@ -309,6 +350,12 @@ impl Cx {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
                         let v = peek!(1);
+                        if !v.is_null() && ops::is_user_object(o) {
+                            sync!();
+                            if tri!(self.op_store_attr(o, name, v)) {
+                                continue 'frame;
+                            }
+                        }
                         if v.is_null() {
                             tri!(ops::delattr(self, o, name));
                         } else {
@@ -576,7 +623,21 @@ impl Cx {
                         let v = peek!(0);
                         let b = match v.as_bool() {
                             Some(b) => b,
-                            None => tri!(ops::truthy(self, v)),
+                            None => {
+                                if ops::is_user_object(v) {
+                                    sync!();
+                                    let mode = truth::POP_JUMP
+                                        | if op == POP_JUMP_IF_TRUE {
+                                            truth::SENSE
+                                        } else {
+                                            0
+                                        };
+                                    if tri!(self.truth_call(v, mode, t)) {
+                                        continue 'frame;
+                                    }
+                                }
+                                tri!(ops::truthy(self, v))
+                            }
                         };
                         sp -= 1;
                         if b == (op == POP_JUMP_IF_TRUE) {
@@ -590,6 +651,18 @@ impl Cx {
                     JUMP_IF_TRUE_OR_POP | JUMP_IF_FALSE_OR_POP => {
                         let t = read_jump(bc, &mut ip, false);
                         let v = peek!(0);
+                        if ops::is_user_object(v) {
+                            sync!();
+                            let mode = truth::JUMP_OR_POP
+                                | if op == JUMP_IF_TRUE_OR_POP {
+                                    truth::SENSE
+                                } else {
+                                    0
+                                };
+                            if tri!(self.truth_call(v, mode, t)) {
+                                continue 'frame;
+                            }
+                        }
                         let b = tri!(ops::truthy(self, v));
                         if b == (op == JUMP_IF_TRUE_OR_POP) {
                             ip = t;
@@ -619,6 +692,9 @@ impl Cx {
                         });
                         let saved = sp;
                         sync!();
+                        if tri!(self.op_enter(enter, enter_self, handler)) {
+                            continue 'frame;
+                        }
                         let r = if enter_self.is_null() {
                             self.call(enter, &[], &[])
                         } else {
@@ -645,6 +721,24 @@ impl Cx {
                     FOR_ITER => {
                         let exit = read_jump(bc, &mut ip, false);
                         let it = *slot!(sp - 3);
+                        if obj::is::<GenObj>(it) {
+                            // Resume the generator in this loop (no Rust recursion).
+                            sync!();
+                            match tri!(self.gen_enter(it, Value::NONE, false, Cont::ForIter)) {
+                                Enter::Entered => continue 'frame,
+                                Enter::Done(_) => {
+                                    sp -= 4;
+                                    ip = exit;
+                                    continue;
+                                }
+                            }
+                        }
+                        if ops::is_user_object(it) {
+                            sync!();
+                            if tri!(self.op_for_next(it, exit)) {
+                                continue 'frame;
+                            }
+                        }
                         let r = ops::iter_next(self, it);
                         match r {
                             Ok(Some(v)) => push!(v),
@@ -671,6 +765,12 @@ impl Cx {
                     LOAD_SUBSCR => {
                         let i = peek!(0);
                         let o = peek!(1);
+                        if ops::is_user_object(o) {
+                            sync!();
+                            if tri!(self.op_load_subscr(o, i)) {
+                                continue 'frame;
+                            }
+                        }
                         let v = tri!(ops::getitem(self, o, i));
                         sp -= 1;
                         set_top!(v);
@@ -679,6 +779,12 @@ impl Cx {
                         let i = peek!(0);
                         let o = peek!(1);
                         let v = peek!(2);
+                        if ops::is_user_object(o) {
+                            sync!();
+                            if tri!(self.op_store_subscr(o, i, v)) {
+                                continue 'frame;
+                            }
+                        }
                         if v.is_null() {
                             tri!(ops::delitem(self, o, i));
                         } else {
@@ -708,6 +814,10 @@ impl Cx {
                         *slot!(sp - 1) = b;
                     }
                     WITH_CLEANUP => {
+                        sync!();
+                        if tri!(self.op_with_cleanup()) {
+                            continue 'frame;
+                        }
                         let top = peek!(0);
                         if top.is_none() || top.is_small_int() {
                             // Normal exit or a return/unwind in progress.
@@ -785,11 +895,32 @@ impl Cx {
                     }
                     GET_ITER => {
                         let o = peek!(0);
-                        let it = tri!(ops::get_iter(self, o));
+                        // `await x` compiles to GET_ITER LOAD_CONST_NONE YIELD_FROM: an object
+                        // with only `__await__` is awaited through it (CPython semantics).
+                        let awaiting = bc.get(ip..ip + 2) == Some(&[LOAD_CONST_NONE, YIELD_FROM]);
+                        if !awaiting && ops::is_user_object(o) {
+                            sync!();
+                            if tri!(self.op_get_iter(o, false)) {
+                                continue 'frame;
+                            }
+                        }
+                        let it = match awaiting {
+                            true => match tri!(self.await_iter(o)) {
+                                Some(it) => it,
+                                None => tri!(ops::get_iter(self, o)),
+                            },
+                            false => tri!(ops::get_iter(self, o)),
+                        };
                         set_top!(it);
                     }
                     GET_ITER_STACK => {
                         let o = peek!(0);
+                        if ops::is_user_object(o) {
+                            sync!();
+                            if tri!(self.op_get_iter(o, true)) {
+                                continue 'frame;
+                            }
+                        }
                         let it = tri!(ops::get_iter(self, o));
                         set_top!(Value::NULL);
                         push!(it);
@@ -861,12 +992,27 @@ impl Cx {
                     YIELD_VALUE => {
                         let v = peek!(0);
                         sync!();
-                        self.unlink_frame(f);
-                        return Ok(Exit::Yield(v));
+                        match self.gen_yield(f, v) {
+                            Some(exit) => return Ok(exit),
+                            None => continue 'frame,
+                        }
                     }
                     YIELD_FROM => {
                         let send = peek!(0);
                         let it = peek!(1);
+                        if obj::is::<GenObj>(it) {
+                            // Resume the inner generator in this loop; what it yields, this
+                            // generator yields (see vm/gen.rs).
+                            sync!();
+                            match tri!(self.gen_enter(it, send, false, Cont::YieldFrom)) {
+                                Enter::Entered => continue 'frame,
+                                Enter::Done(r) => {
+                                    sp -= 1;
+                                    set_top!(r);
+                                    continue;
+                                }
+                            }
+                        }
                         match tri!(self.yield_from_step(it, send)) {
                             (v, false) => {
                                 // The inner iterator yielded: yield it, and come back here.
@@ -875,8 +1021,10 @@ impl Cx {
                                 push!(v);
                                 ip = op_ip;
                                 sync!();
-                                self.unlink_frame(f);
-                                return Ok(Exit::Yield(v));
+                                match self.gen_yield(f, v) {
+                                    Some(exit) => return Ok(exit),
+                                    None => continue 'frame,
+                                }
                             }
                             (r, true) => {
                                 sp -= 1;
@@ -898,6 +1046,12 @@ impl Cx {
                     }
                     0xd0..=0xd3 => {
                         let a = peek!(0);
+                        if ops::is_user_object(a) {
+                            sync!();
+                            if tri!(self.op_unary(UNARY_OPS[(op - 0xd0) as usize], a)) {
+                                continue 'frame;
+                            }
+                        }
                         let r = tri!(ops::unary(self, UNARY_OPS[(op - 0xd0) as usize], a));
                         set_top!(r);
                     }
@@ -905,6 +1059,13 @@ impl Cx {
                         let b = peek!(0);
                         let a = peek!(1);
                         let bop = BinaryOp::from_u8(op - 0xd7).unwrap_or(BinaryOp::Add);
+                        if ops::is_user_object(a) || ops::is_user_object(b) {
+                            // Special methods of Python classes run in frames.
+                            sync!();
+                            if tri!(self.op_binary(bop, a, b)) {
+                                continue 'frame;
+                            }
+                        }
                         let r = match (a.as_small_int(), b.as_small_int()) {
                             (Some(x), Some(y)) => match ops::small_int_binop(bop, x, y) {
                                 Some(v) => v,
@@ -923,7 +1084,13 @@ impl Cx {
         }
     }
 
-    fn push_record(&mut self, f: *mut Frame, handler: usize, saved_sp: usize, is_finally: bool) {
+    pub(crate) fn push_record(
+        &mut self,
+        f: *mut Frame,
+        handler: usize,
+        saved_sp: usize,
+        is_finally: bool,
+    ) {
         // SAFETY: f is live; the verifier bounds exc_sp by n_exc.
         unsafe {
             let fr = &mut *f;
@@ -1038,6 +1205,9 @@ impl Cx {
     /// Frame `f` returns `v`: pop it and hand `v` on per its continuation. `Some(exit)` ends
     /// this run; `None` continues with the caller. `Err` raises in the caller.
     fn finish_frame(&mut self, f: *mut Frame, v: Value) -> PyResult<Option<Exit>> {
+        if super::gen::frame_gen(f).is_some() {
+            return self.gen_finish(f, v);
+        }
         // SAFETY: f is live.
         let (cont, prev, cont_val) = unsafe { ((*f).cont, (*f).prev, (*f).cont_val) };
         self.unlink_frame(f);
@@ -1047,7 +1217,7 @@ impl Cx {
             Cont::Push | Cont::Init => {
                 let v = if cont == Cont::Init {
                     if !v.is_none() {
-                        return Err(self.type_error("__init__() should return None"));
+                        return Err(super::class::init_returned(self, v));
                     }
                     cont_val
                 } else {
@@ -1060,6 +1230,10 @@ impl Cx {
                     *p.state().add(sp) = v;
                     p.sp += 1;
                 }
+                Ok(None)
+            }
+            _ => {
+                self.apply_cont(prev, cont, cont_val, v)?;
                 Ok(None)
             }
         }
@@ -1157,8 +1331,11 @@ impl Cx {
         let args = unsafe { core::slice::from_raw_parts(state.add(args_at), n_args) };
         // SAFETY: as above.
         let kw = unsafe { core::slice::from_raw_parts(state.add(args_at + n_args), 2 * n_kw) };
-        // The slot before the arguments is free for a `self` to prepend.
-        self.call_callee(callee, args, kw, true)
+        // The slot before the arguments is free for a `self` to prepend. (The pointer to it
+        // comes from the frame, not from `args`: a shared slice must never be written through.)
+        // SAFETY: args_at >= base + 1, so args_at - 1 is a slot of this call's operands.
+        let free = unsafe { state.add(args_at - 1) };
+        self.call_callee(callee, args, kw, free)
     }
 
     /// Call with `*args`/`**kwargs` expansion (CALL_FUNCTION_VAR_KW / CALL_METHOD_VAR_KW).
@@ -1216,27 +1393,40 @@ impl Cx {
                 list::append(self, kws, v)?;
             }
         }
-        let all = list::items_of(args).unwrap_or(&[]);
-        let (argv, slot_free) = if self_.is_null() {
-            (&all[1..], true)
+        let (items, n) = obj::get_mut::<list::ListObj>(self, args)
+            .map_or((core::ptr::null_mut(), 0), |l| (l.items, l.len));
+        let (argv, free): (&[Value], *mut Value) = if items.is_null() || n == 0 {
+            (&[], core::ptr::null_mut())
+        } else if self_.is_null() {
+            // The list's slot 0 is free for a `self` to prepend.
+            // SAFETY: the list holds n >= 1 values; the slice after slot 0 is not written.
+            (
+                unsafe { core::slice::from_raw_parts(items.add(1), n - 1) },
+                items,
+            )
         } else {
-            (all, false)
+            // SAFETY: the list holds n values.
+            (
+                unsafe { core::slice::from_raw_parts(items, n) },
+                core::ptr::null_mut(),
+            )
         };
         let kwv = list::items_of(kws).unwrap_or(&[]);
-        let r = self.call_callee(callee, argv, kwv, slot_free);
+        let r = self.call_callee(callee, argv, kwv, free);
         self.roots_truncate(mark);
         r
     }
 
     /// Call `callee`. Python functions get a frame (returned as `Called::Frame`); anything else
-    /// is called at once. When `slot_free`, `args.as_ptr() - 1` is writable scratch where a
-    /// bound `self` can be put to avoid copying.
+    /// is called at once. `free`, when not NULL, is the slot just before `args` (a pointer
+    /// with write access, not derived from `args`): scratch where a bound `self` can be put to
+    /// avoid copying.
     fn call_callee(
         &mut self,
         callee: Value,
         args: &[Value],
         kw: &[Value],
-        slot_free: bool,
+        free: *mut Value,
     ) -> PyResult<Called> {
         match obj::kind_of(callee) {
             Kind::Function if callee.is_ptr() => {
@@ -1260,20 +1450,29 @@ impl Cx {
                     let b = &*(callee.raw() as *const BoundMethodObj);
                     (b.func, b.self_)
                 };
-                if slot_free {
-                    // SAFETY: the caller guarantees the slot before args is scratch.
-                    let p = unsafe { (args.as_ptr() as *mut Value).sub(1) };
-                    // SAFETY: as above; the new slice covers [self, args...].
-                    unsafe { *p = self_ };
-                    // SAFETY: p..p+len+1 is within the caller's stack.
-                    let all = unsafe { core::slice::from_raw_parts(p, args.len() + 1) };
-                    self.call_callee(func, all, kw, false)
+                if !free.is_null() {
+                    // SAFETY: the caller guarantees `free` is scratch just before args.
+                    unsafe { *free = self_ };
+                    // SAFETY: free..free+len+1 is [self, args...], within the caller's stack.
+                    let all = unsafe { core::slice::from_raw_parts(free, args.len() + 1) };
+                    self.call_callee(func, all, kw, core::ptr::null_mut())
                 } else {
                     Ok(Called::Value(self.call_with_self(func, self_, args, kw)?))
                 }
             }
-            Kind::Type if callee.is_ptr() => {
-                ops::call_type_from_vm(self, callee, args, kw, slot_free)
+            Kind::Type if callee.is_ptr() => ops::call_type_from_vm(self, callee, args, kw, free),
+            Kind::Instance if !free.is_null() && callee.is_ptr() => {
+                // An instance with a Python `__call__`: call it in a new frame.
+                match ops::lookup_special(self, callee, &crate::qstrs::q::__call__) {
+                    Some(m) if matches!(obj::kind_of(m), Kind::Function) => {
+                        // SAFETY: the caller guarantees `free` is scratch just before args.
+                        unsafe { *free = callee };
+                        // SAFETY: free..free+len+1 is within the caller's stack.
+                        let all = unsafe { core::slice::from_raw_parts(free, args.len() + 1) };
+                        self.call_callee(m, all, kw, core::ptr::null_mut())
+                    }
+                    _ => Ok(Called::Value(self.call(callee, args, kw)?)),
+                }
             }
             _ => Ok(Called::Value(self.call(callee, args, kw)?)),
         }
@@ -1305,39 +1504,6 @@ impl Cx {
                 .write_err(b"Warning: exception chaining not supported\n");
         }
         Ok(())
-    }
-
-    /// One step of `yield from`: resume `it` with `send`. Returns (value, finished).
-    fn yield_from_step(&mut self, it: Value, send: Value) -> PyResult<(Value, bool)> {
-        if obj::is::<obj::gen::GenObj>(it) {
-            return self.resume_generator(it, send, None);
-        }
-        let r = if send.is_none() {
-            ops::iter_next(self, it)
-        } else {
-            let (m, s) = ops::load_method(self, it, crate::qstrs::q::send.value())?;
-            let v = if s.is_null() {
-                self.call(m, &[send], &[])
-            } else {
-                self.call(m, &[s, send], &[])
-            };
-            v.map(Some)
-        };
-        match r {
-            Ok(Some(v)) => Ok((v, false)),
-            Ok(None) => Ok((Value::NONE, true)),
-            Err(e) => {
-                if obj::isinstance(self.exc, &STOP_ITERATION_TYPE) {
-                    let exc = self.take_pending();
-                    let v = exception::exc_of(exc)
-                        .and_then(|e| tuple::items_of(e.args).and_then(|a| a.first().copied()))
-                        .unwrap_or(Value::NONE);
-                    Ok((v, true))
-                } else {
-                    Err(e)
-                }
-            }
-        }
     }
 
     /// A poll point on back-edges: collection, interrupts, fuel.

@@ -18,12 +18,47 @@ pub enum Cont {
     Native,
     /// `__init__` returned: it must be None; push `cont_val` (the new instance) instead.
     Init,
+    /// A generator resumed by FOR_ITER: a yielded value is pushed as the next item; when it
+    /// returns, FOR_ITER runs again and ends the loop.
+    ForIter,
+    /// A generator resumed by the YIELD_FROM of the generator below: a yielded value is
+    /// yielded by that generator too; the returned value replaces its `(it, send)`.
+    YieldFrom,
+    /// The remaining ones are special methods called by opcodes (`vm/dunder.rs`).
+    /// Drop the result (`__setitem__`, `__exit__` on a normal exit, property setters).
+    Discard,
+    /// `__iter__` for GET_ITER: check the result is an iterator and push it.
+    PushIter,
+    /// Push the result and NULL (LOAD_METHOD of a computed attribute).
+    PushMethod,
+    /// `__iter__` for GET_ITER_STACK: push NULL, the iterator, NULL, NULL.
+    IterStack,
+    /// `__bool__`/`__len__`: a truth value to push or jump on (`cont_val` holds the mode and
+    /// target, see `dunder::truth`).
+    Truth,
+    /// Push the truth value of the result (`__contains__`).
+    PushBool,
+    /// `__enter__`: set up the with-block's handler at `cont_val`, then push the result.
+    WithEnter,
+    /// `__exit__` (WITH_CLEANUP), `cont_val` saying what is above `(exit, self)` on the
+    /// stack: 0 the None of a normal exit, 1 an unwind marker pair, 2 an exception (which a
+    /// true result swallows).
+    WithExit,
+    /// A binary operator's special method: `NotImplemented` goes on to the next candidate
+    /// (`cont_val` holds the operator and stage); the operands stay on the caller's stack.
+    BinOp,
+    /// `__next__` for FOR_ITER: push the result; a StopIteration jumps to `cont_val`.
+    ForNext,
 }
 
 /// Frame flag bits.
 pub mod fflags {
-    /// The frame belongs to a generator (do not pop it from the frame stack).
+    /// The frame belongs to a generator (do not pop it from the frame stack); its `cont_val`
+    /// is the generator object.
     pub const GENERATOR: u8 = 1;
+    /// A generator frame whose `yield from` is forwarding GeneratorExit (`close()`) to the
+    /// inner generator: when that returns, GeneratorExit is raised here.
+    pub const CLOSING: u8 = 2;
 }
 
 /// A handler record (MPY_FORMAT.md 7.1).
@@ -53,7 +88,8 @@ pub struct Frame {
     pub globals: Value,
     /// The locals dict for NAME opcodes (module and class bodies); NULL uses globals.
     pub locals: Value,
-    /// A value the continuation needs (the instance for `Cont::Init`).
+    /// A value the continuation needs (the instance for `Cont::Init`); for a generator's
+    /// frame, the generator object.
     pub cont_val: Value,
     /// Offset of the next instruction in the code bytes.
     pub ip: u32,

@@ -8,12 +8,15 @@ pub mod attr;
 pub mod call;
 pub mod class;
 pub mod dispatch;
+pub mod dunder;
 pub mod frame;
+pub mod gen;
 pub mod import;
 pub mod num;
 pub mod ops;
 pub mod raise;
 pub mod seq;
+pub mod stackless;
 
 use core::ptr::NonNull;
 
@@ -47,7 +50,7 @@ impl Default for Config {
         Config {
             max_depth: 1000,
             max_reentry: 40,
-            frame_stack_bytes: 64 * 1024,
+            frame_stack_bytes: 128 * 1024,
         }
     }
 }

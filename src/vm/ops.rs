@@ -57,7 +57,7 @@ pub(crate) fn op_dunder(op: BinaryOp) -> &'static pystr::StrObj {
     }
 }
 
-fn reflected_dunder(op: BinaryOp) -> Option<&'static pystr::StrObj> {
+pub(crate) fn reflected_dunder(op: BinaryOp) -> Option<&'static pystr::StrObj> {
     use BinaryOp::*;
     Some(match op {
         Or => &q::__ror__,
@@ -153,20 +153,11 @@ pub fn truthy(cx: &mut Cx, v: Value) -> PyResult<bool> {
         Kind::Instance | Kind::Exception => {
             if let Some(m) = lookup_special(cx, v, &q::__bool__) {
                 let r = cx.call_with_self(m, v, &[], &[])?;
-                return match r.as_bool() {
-                    Some(b) => Ok(b),
-                    None => {
-                        let tn = alloc_free_name(cx.type_name(r));
-                        Err(cx.raise_fmt(
-                            &TYPE_ERROR_TYPE,
-                            format_args!("__bool__ should return bool, returned {tn}"),
-                        ))
-                    }
-                };
+                return super::dunder::bool_result(cx, r);
             }
             if let Some(m) = lookup_special(cx, v, &q::__len__) {
                 let r = cx.call_with_self(m, v, &[], &[])?;
-                return Ok(len_result(cx, r)? != 0);
+                return Ok(super::dunder::len_result(cx, r)? != 0);
             }
             if let Some(b) = instance_base(v) {
                 return truthy(cx, b);
@@ -224,7 +215,7 @@ pub fn len(cx: &mut Cx, v: Value) -> PyResult<usize> {
     }
     if let Some(m) = lookup_special(cx, v, &q::__len__) {
         let r = cx.call_with_self(m, v, &[], &[])?;
-        return len_result(cx, r);
+        return super::dunder::len_result(cx, r);
     }
     if let Some(b) = instance_base(v) {
         return len(cx, b);
@@ -235,33 +226,6 @@ pub fn len(cx: &mut Cx, v: Value) -> PyResult<usize> {
         &TYPE_ERROR_TYPE,
         format_args!("object of type '{n}' has no len()"),
     ))
-}
-
-/// Check what a `__len__` returned: an int (or `__index__`), not negative, word-sized.
-fn len_result(cx: &mut Cx, r: Value) -> PyResult<usize> {
-    let r = if is_user_object(r) {
-        match lookup_special(cx, r, &q::__index__) {
-            Some(m) => cx.call_with_self(m, r, &[], &[])?,
-            None => r,
-        }
-    } else {
-        r
-    };
-    if !crate::vm::num::is_intlike(r) {
-        let tn = alloc_free_name(cx.type_name(r));
-        return Err(cx.raise_fmt(
-            &TYPE_ERROR_TYPE,
-            format_args!("'{tn}' object cannot be interpreted as an integer"),
-        ));
-    }
-    match int::to_i64(r) {
-        Some(n) if n < 0 => Err(cx.value_error("__len__() should return >= 0")),
-        Some(n) => Ok(n as usize),
-        None if crate::vm::num::int_arg(r).is_some_and(|x| x.as_ref().is_negative()) => {
-            Err(cx.value_error("__len__() should return >= 0"))
-        }
-        None => Err(cx.overflow_error("cannot fit 'int' into an index-sized integer")),
-    }
 }
 
 /// Copy a short name out of the heap so a message can be built while allocating.
@@ -336,6 +300,9 @@ pub fn unary(cx: &mut Cx, op: UnaryOp, a: Value) -> PyResult<Value> {
             if let Some(m) = lookup_special(cx, a, name) {
                 return cx.call_with_self(m, a, &[], &[]);
             }
+            if let Some(b) = instance_base(a) {
+                return unary(cx, op, b);
+            }
             Err(cx.unsupported_unop(name.as_str(), a))
         }
     }
@@ -352,51 +319,78 @@ pub fn binary(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> 
         Is => return Ok(Value::bool(a == b)),
         In => return Ok(Value::bool(contains(cx, b, a)?)),
         ExceptionMatch => return Ok(Value::bool(exception_match(cx, a, b)?)),
-        Equal => return Ok(Value::bool(eq(cx, a, b)?)),
-        NotEqual => return Ok(Value::bool(!eq(cx, a, b)?)),
-        _ => {}
-    }
-    // Numbers (bools count as ints).
-    if let Some(r) = crate::vm::num::numeric_binop(cx, op, a, b)? {
-        return Ok(r);
-    }
-    // Builtin sequences and sets.
-    if let Some(r) = builtin_binop(cx, op, a, b)? {
-        return Ok(r);
-    }
-    // Python classes: in-place, then plain, then reflected.
-    let a_user = is_user_object(a);
-    let b_user = is_user_object(b);
-    if a_user {
-        if op as u8 >= InplaceOr as u8 && (op as u8) <= InplacePower as u8 {
-            if let Some(m) = lookup_special(cx, a, op_dunder(op)) {
-                let r = cx.call_with_self(m, a, &[b], &[])?;
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
-            }
-        }
-        let plain = op.non_inplace();
-        if let Some(m) = lookup_special(cx, a, op_dunder(plain)) {
-            let r = cx.call_with_self(m, a, &[b], &[])?;
-            if r != Value::NOT_IMPLEMENTED {
+        Equal | NotEqual => {
+            // Python classes' __eq__/__ne__ give their own result (not only a bool).
+            if let Some(r) = super::dunder::user_binop(cx, op, a, b)? {
                 return Ok(r);
             }
+            let r = eq_no_user(cx, a, b)?;
+            return Ok(Value::bool(r == (op == Equal)));
         }
+        _ => {}
     }
-    if b_user {
-        if let Some(rn) = reflected_dunder(op.non_inplace()) {
-            if let Some(m) = lookup_special(cx, b, rn) {
-                let r = cx.call_with_self(m, b, &[a], &[])?;
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
+    if let Some(r) = binary_builtin(cx, op, a, b)? {
+        return Ok(r);
+    }
+    // Python classes: in-place, then plain, then reflected (a subclass's reflected first).
+    if let Some(r) = super::dunder::user_binop(cx, op, a, b)? {
+        return Ok(r);
+    }
+    binary_fallback(cx, op, a, b)
+}
+
+/// The operators of numbers, builtin sequences and sets; `None` when they do not apply.
+pub(crate) fn binary_builtin(
+    cx: &mut Cx,
+    op: BinaryOp,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Value>> {
+    // Numbers (bools count as ints).
+    if let Some(r) = crate::vm::num::numeric_binop(cx, op, a, b)? {
+        return Ok(Some(r));
+    }
+    // Builtin sequences and sets.
+    builtin_binop(cx, op, a, b)
+}
+
+/// `a <op> b` when no special method of a Python class applied: `==`/`!=` compare builtin
+/// values (or identity), a sequence repeats by an `__index__`, a builtin subclass uses its
+/// builtin value; otherwise TypeError.
+pub(crate) fn binary_fallback(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> {
+    use BinaryOp::*;
+    if matches!(op, Equal | NotEqual) {
+        let r = eq_no_user(cx, a, b)?;
+        return Ok(Value::bool(r == (op == Equal)));
+    }
+    // A sequence repeated by an object with `__index__`.
+    if op.non_inplace() == Multiply {
+        let is_seq = |v: Value| {
+            v.is_ptr()
+                && matches!(
+                    obj::kind_of(v),
+                    Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List
+                )
+        };
+        if is_seq(a) && is_user_object(b) {
+            if let Some(n) = super::dunder::to_index(cx, b)? {
+                return binary(cx, op, a, n);
+            }
+        } else if is_seq(b) && is_user_object(a) {
+            if let Some(n) = super::dunder::to_index(cx, a)? {
+                return binary(cx, op, n, b);
             }
         }
     }
     // Instances wrapping a builtin (class L(list)): use the builtin.
     if let Some(base) = instance_base(a) {
-        return binary(cx, op, base, b);
+        let r = binary(cx, op, base, b)?;
+        // An in-place operation that mutated the wrapped object gives the instance back.
+        return Ok(if r == base && op != op.non_inplace() {
+            a
+        } else {
+            r
+        });
     }
     if let Some(base) = instance_base(b) {
         return binary(cx, op, a, base);
@@ -422,8 +416,21 @@ pub(crate) fn instance_base(v: Value) -> Option<Value> {
         .filter(|b| !b.is_null())
 }
 
-/// `a == b`.
+/// `a == b` as a truth value (identical objects are equal, as in containers).
 pub fn eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
+    if let Some(r) = eq_fast(a, b) {
+        return Ok(r);
+    }
+    if is_user_object(a) || is_user_object(b) {
+        if let Some(r) = super::dunder::user_binop(cx, BinaryOp::Equal, a, b)? {
+            return truthy(cx, r);
+        }
+    }
+    eq_no_user(cx, a, b)
+}
+
+/// `a == b` without the `__eq__` of Python classes (the builtin comparison).
+fn eq_no_user(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
     if let Some(r) = eq_fast(a, b) {
         return Ok(r);
     }
@@ -444,22 +451,18 @@ pub fn eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
         {
             Ok(crate::obj::methods::dict::view_eq(cx, a, b)?.unwrap_or(a == b))
         }
+        (Kind::BoundMethod, Kind::BoundMethod) if a.is_ptr() && b.is_ptr() => {
+            // SAFETY: kind-checked bound methods.
+            let (fa, sa, fb, sb) = unsafe {
+                let x = &*(a.raw() as *const crate::obj::func::BoundMethodObj);
+                let y = &*(b.raw() as *const crate::obj::func::BoundMethodObj);
+                (x.func, x.self_, y.func, y.self_)
+            };
+            Ok(sa == sb && eq(cx, fa, fb)?)
+        }
         _ => {
-            if is_user_object(a) {
-                if let Some(m) = lookup_special(cx, a, &q::__eq__) {
-                    let r = cx.call_with_self(m, a, &[b], &[])?;
-                    if r != Value::NOT_IMPLEMENTED {
-                        return truthy(cx, r);
-                    }
-                }
-            }
-            if is_user_object(b) {
-                if let Some(m) = lookup_special(cx, b, &q::__eq__) {
-                    let r = cx.call_with_self(m, b, &[a], &[])?;
-                    if r != Value::NOT_IMPLEMENTED {
-                        return truthy(cx, r);
-                    }
-                }
+            if let Some(r) = crate::obj::methods::bytes::bytes_eq(cx, a, b) {
+                return Ok(r);
             }
             if let Some(base) = instance_base(a) {
                 return eq(cx, base, b);
@@ -612,20 +615,14 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
                     Some(m) if m.is_none() => return Err(cx.unsupported_unop("__hash__", v)),
                     Some(m) => {
                         let r = cx.call_with_self(m, v, &[], &[])?;
-                        if !crate::vm::num::is_intlike(r) {
+                        if !int::is_int(r) && r.as_bool().is_none() {
                             let tn = alloc_free_name(cx.type_name(r));
                             return Err(cx.raise_fmt(
                                 &TYPE_ERROR_TYPE,
                                 format_args!("can't convert {tn} to int"),
                             ));
                         }
-                        // CPython reduces a big result to the hash of the int; -1 is -2.
-                        let h = if int::to_i64(r).is_some() {
-                            int::to_i64(r).unwrap_or(0) as usize
-                        } else {
-                            hash(cx, r)?
-                        };
-                        return Ok(if h == usize::MAX { usize::MAX - 1 } else { h });
+                        return hash(cx, r);
                     }
                     None => {
                         if lookup_special(cx, v, &q::__eq__).is_some() {
@@ -633,6 +630,12 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
                         }
                     }
                 }
+                if let Some(b) = instance_base(v) {
+                    return hash(cx, b);
+                }
+            }
+            if let Some(b) = instance_base(v) {
+                return hash(cx, b);
             }
             Ok(v.raw() >> 4)
         }
@@ -689,6 +692,9 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
         crate::obj::methods::list::imul(cx, a, n)?;
         return Ok(Some(a));
     }
+    if let Some(r) = crate::obj::methods::bytes::bytes_binop(cx, op, a, b)? {
+        return Ok(Some(r));
+    }
     match (plain, ka, kb) {
         (Less | LessEqual | More | MoreEqual, Kind::Str, Kind::Str)
         | (Less | LessEqual | More | MoreEqual, Kind::Bytes, Kind::Bytes) => {
@@ -727,7 +733,11 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
             let n = repeat_count(cx, a)?;
             Ok(Some(repeat(cx, b, n)?))
         }
-        (Modulo, Kind::Str, _) => Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?)),
+        (Modulo, Kind::Str, _) => {
+            // `percent_format` itself takes the items of tuple subclasses and looks keys up
+            // in the mapping object (so a dict subclass's `__missing__` applies).
+            Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?))
+        }
         (Modulo, Kind::Bytes, _) => {
             Ok(Some(crate::obj::methods::format::percent_format(cx, a, b)?))
         }

@@ -26,11 +26,8 @@ pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
         };
     }
     if super::ops::is_user_object(v) {
-        if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
-            let r = cx.call_with_self(m, v, &[], &[])?;
-            if crate::vm::num::is_intlike(r) {
-                return index_value(cx, r, what);
-            }
+        if let Some(r) = super::dunder::to_index(cx, v)? {
+            return index_value(cx, r, what);
         }
     }
     let tn = super::ops::alloc_free_name(cx.type_name(v));
@@ -55,8 +52,7 @@ pub fn int_arg(cx: &mut Cx, v: Value) -> PyResult<isize> {
         };
     }
     if super::ops::is_user_object(v) {
-        if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
-            let r = cx.call_with_self(m, v, &[], &[])?;
+        if let Some(r) = super::dunder::to_index(cx, v)? {
             return int_arg(cx, r);
         }
     }
@@ -139,8 +135,7 @@ fn slice_int(cx: &mut Cx, v: Value) -> PyResult<isize> {
         });
     }
     if super::ops::is_user_object(v) {
-        if let Some(m) = super::ops::lookup_special(cx, v, &q::__index__) {
-            let r = cx.call_with_self(m, v, &[], &[])?;
+        if let Some(r) = super::dunder::to_index(cx, v)? {
             return slice_int(cx, r);
         }
     }
@@ -349,14 +344,15 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
         _ => {
             if super::ops::is_user_object(o) {
                 if let Some(m) = super::ops::lookup_special(cx, o, &q::__iter__) {
-                    return cx.call_with_self(m, o, &[], &[]);
+                    let it = cx.call_with_self(m, o, &[], &[])?;
+                    return super::dunder::iter_result(cx, it);
+                }
+                if let Some(b) = super::ops::instance_base(o) {
+                    return get_iter(cx, b);
                 }
                 if super::ops::lookup_special(cx, o, &q::__getitem__).is_some() {
                     // The sequence protocol: index from 0 until IndexError.
                     return obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL);
-                }
-                if let Some(b) = super::ops::instance_base(o) {
-                    return get_iter(cx, b);
                 }
             }
             Err(cx.type_error_obj(o, "isn't iterable"))
@@ -501,7 +497,8 @@ fn native_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
 pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
     match obj::kind_of(container) {
         Kind::Str if container.is_ptr() => {
-            let Some(needle) = pystr::str_of(item) else {
+            let Some(needle) = pystr::str_of(super::ops::instance_base(item).unwrap_or(item))
+            else {
                 let tn = super::ops::alloc_free_name(cx.type_name(item));
                 return Err(cx.raise_fmt(
                     &TYPE_ERROR_TYPE,
@@ -569,12 +566,8 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                     let r = cx.call_with_self(m, container, &[item], &[])?;
                     return super::ops::truthy(cx, r);
                 }
-                if super::ops::lookup_special(cx, container, &q::__iter__).is_none()
-                    && super::ops::lookup_special(cx, container, &q::__getitem__).is_none()
-                {
-                    if let Some(b) = super::ops::instance_base(container) {
-                        return contains(cx, b, item);
-                    }
+                if let Some(b) = super::ops::instance_base(container) {
+                    return contains(cx, b, item);
                 }
             }
             let int_like = |v: Value| v.is_small_int() || v.as_bool().is_some();

@@ -98,6 +98,16 @@ fn setdefault(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 /// pairs.
 pub fn update_from(cx: &mut Cx, d: Value, other: Value) -> PyResult<()> {
     let d = ops::instance_base(d).unwrap_or(d);
+    // A dict subclass that does not override `keys` copies its items directly (CPython).
+    let other = match ops::instance_base(other) {
+        Some(b)
+            if obj::kind_of(b) == Kind::Dict
+                && ops::lookup_special(cx, other, &q::keys).is_none() =>
+        {
+            b
+        }
+        _ => other,
+    };
     if obj::kind_of(other) == Kind::Dict && other.is_ptr() {
         if table::table_of(d).len == 0 && d != other {
             return table::copy_into(cx, d, other);

@@ -1,36 +1,41 @@
-//! String formatting: the format-spec mini-language (`format()`, `str.format`, f-strings,
-//! which MicroPython compiles to `str.format`) and `%` formatting.
+//! String formatting: the format-spec mini-language (`format()`, `str.format`,
+//! `str.format_map`, f-strings, which compile to `str.format`) and `%` formatting of str,
+//! bytes and bytearray.
+//!
+//! Results follow CPython 3.11; errors use MicroPython's wording (`unknown format code`,
+//! `can't switch from manual field specification ...`, `format string needs more
+//! arguments`).
 
 use crate::num::{FloatFormat, FloatKind};
 use crate::obj::str::StrBuilder;
 use crate::obj::types::*;
-use crate::obj::{self, float, int, str as pystr, tuple, Kind};
+use crate::obj::{self, float, int, str as pystr, Kind};
 use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::{ops, Cx, PyResult};
 
-/// A parsed format spec.
+pub use super::percent::percent_format;
+
+/// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
 #[derive(Default, Clone, Copy)]
-struct Spec {
-    fill: Option<char>,
-    align: Option<u8>,
-    sign: Option<u8>,
-    z: bool,
-    alt: bool,
-    zero: bool,
-    width: usize,
-    grouping: Option<u8>,
-    precision: Option<usize>,
-    ty: Option<u8>,
+pub(super) struct Spec {
+    pub(super) fill: Option<char>,
+    pub(super) align: Option<u8>,
+    pub(super) sign: Option<u8>,
+    pub(super) z: bool,
+    pub(super) alt: bool,
+    pub(super) zero: bool,
+    pub(super) width: usize,
+    pub(super) grouping: Option<u8>,
+    pub(super) precision: Option<usize>,
+    pub(super) ty: Option<u8>,
 }
 
 fn parse_spec(cx: &mut Cx, s: &str) -> PyResult<Spec> {
     let mut sp = Spec::default();
     let chars: &[u8] = s.as_bytes();
     let mut i = 0;
-    // fill + align
-    let mut it = s.char_indices();
-    if let Some((_, c0)) = it.next() {
+    if let Some(c0) = s.chars().next() {
         let next = s[c0.len_utf8()..].bytes().next();
         if matches!(next, Some(b'<' | b'>' | b'^' | b'=')) {
             sp.fill = Some(c0);
@@ -79,45 +84,49 @@ fn parse_spec(cx: &mut Cx, s: &str) -> PyResult<Spec> {
             i += 1;
         }
         if i == st {
-            return Err(cx.value_error("Format specifier missing precision"));
+            return Err(cx.value_error("format specifier missing precision"));
         }
         sp.precision = Some(p);
     }
-    if i < chars.len() {
+    if i < chars.len() && b"bcdeEfFgGnosxX%".contains(&chars[i]) {
         sp.ty = Some(chars[i]);
         i += 1;
     }
     if i != chars.len() {
-        return Err(cx.value_error("Invalid format specifier"));
+        return Err(cx.value_error("invalid format specifier"));
+    }
+    if sp.width > i32::MAX as usize || sp.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(cx.value_error("too many decimal digits in format string"));
     }
     Ok(sp)
 }
 
-/// Pad `body` (already including its sign/prefix split at `sign_len`) per the spec.
-fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec, default_right: bool) {
+fn unknown_code(cx: &mut Cx, t: u8, tn: &str) -> crate::vm::Raised {
+    let t = t as char;
+    cx.raise_fmt(
+        &VALUE_ERROR_TYPE,
+        format_args!("unknown format code '{t}' for object of type '{tn}'"),
+    )
+}
+
+/// Pad `body` (whose sign/prefix is its first `sign_len` bytes) to the spec's width.
+/// `numeric` selects right alignment by default and lets `0` mean `=` alignment.
+pub(super) fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec, numeric: bool) {
     let n = pystr::char_count(body);
-    let fill = sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
-        '0'
-    } else {
-        ' '
-    });
-    let align = sp.align.unwrap_or(if sp.zero && sp.fill.is_none() {
-        b'='
-    } else if default_right {
-        b'>'
-    } else {
-        b'<'
+    let fill = sp.fill.unwrap_or(if sp.zero { '0' } else { ' ' });
+    let align = sp.align.unwrap_or(match (numeric, sp.zero) {
+        (true, true) => b'=',
+        (true, false) => b'>',
+        _ => b'<',
     });
     if n >= sp.width {
         out.push(body);
         return;
     }
     let padn = sp.width - n;
-    let push_fill = |out: &mut StrBuilder, k: usize| {
-        for _ in 0..k {
-            out.push_char(fill);
-        }
-    };
+    let mut tmp = [0u8; 4];
+    let fill = fill.encode_utf8(&mut tmp).as_bytes();
+    let push_fill = |out: &mut StrBuilder, k: usize| out.push_repeat(fill, k);
     match align {
         b'<' => {
             out.push(body);
@@ -129,15 +138,45 @@ fn pad(out: &mut StrBuilder, body: &[u8], sign_len: usize, sp: &Spec, default_ri
             push_fill(out, padn - padn / 2);
         }
         b'=' => {
-            out.push(&body[..sign_len]);
+            out.push(&body[..sign_len.min(body.len())]);
             push_fill(out, padn);
-            out.push(&body[sign_len..]);
+            out.push(&body[sign_len.min(body.len())..]);
         }
         _ => {
             push_fill(out, padn);
             out.push(body);
         }
     }
+}
+
+/// Group `digits` after first padding them with zeros until the grouped text is at least
+/// `want` characters (zero padding counts the separators, as in CPython).
+fn group_zero_padded(digits: &[u8], sep: u8, every: usize, want: usize, out: &mut StrBuilder) {
+    let have = digits.len().max(1);
+    // The fewest digits nd with nd + (nd - 1) / every >= want: start just below the answer.
+    let mut nd = have
+        .max(want.saturating_sub(want / (every + 1)).saturating_sub(1))
+        .max(1);
+    while nd + (nd - 1) / every < want {
+        nd += 1;
+    }
+    let zeros = nd - digits.len();
+    let n = nd;
+    if out.buf.try_reserve(n + n / every).is_err() {
+        out.failed = true;
+        return;
+    }
+    for i in 0..n {
+        if i > 0 && (n - i).is_multiple_of(every) {
+            out.push_byte(sep);
+        }
+        out.push_byte(if i < zeros { b'0' } else { digits[i - zeros] });
+    }
+}
+
+/// Whether the spec asks for zero padding that grouping must include.
+fn zero_grouped(sp: &Spec) -> bool {
+    sp.grouping.is_some() && sp.zero && sp.fill.is_none() && sp.align.is_none() && sp.width > 0
 }
 
 fn group_digits(digits: &[u8], sep: u8, every: usize, out: &mut StrBuilder) {
@@ -150,11 +189,11 @@ fn group_digits(digits: &[u8], sep: u8, every: usize, out: &mut StrBuilder) {
     }
 }
 
-fn sign_prefix(neg: bool, sp: &Spec) -> &'static str {
+fn sign_prefix(neg: bool, sign: Option<u8>) -> &'static str {
     if neg {
         "-"
     } else {
-        match sp.sign {
+        match sign {
             Some(b'+') => "+",
             Some(b' ') => " ",
             _ => "",
@@ -163,84 +202,73 @@ fn sign_prefix(neg: bool, sp: &Spec) -> &'static str {
 }
 
 /// Format an int value per the spec.
-fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec) -> PyResult<()> {
+pub(super) fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec) -> PyResult<()> {
     let ty = sp.ty.unwrap_or(b'd');
     if matches!(ty, b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b'%') {
         let f = crate::vm::num::to_f64(cx, v)?.unwrap_or(0.0);
         return format_float(cx, out, f, sp);
     }
-    if sp.precision.is_some() {
-        return Err(cx.value_error("Precision not allowed in integer format specifier"));
+    if sp.z {
+        return Err(cx.value_error("invalid format specifier"));
     }
-    let (neg, mag_digits, prefix): (bool, StrBuilder, &str) = {
-        let Some(a) = crate::vm::num::int_arg(v) else {
-            return Err(cx.type_error("int expected"));
-        };
-        let r = a.as_ref();
-        let neg = r.is_negative();
-        let (base, prefix) = match ty {
-            b'b' => (2, "0b"),
-            b'o' => (8, "0o"),
-            b'x' => (16, "0x"),
-            b'X' => (16, "0X"),
-            b'c' => {
-                let c = r
-                    .to_i64()
-                    .and_then(|i| u32::try_from(i).ok())
-                    .and_then(char::from_u32);
-                let Some(c) = c else {
-                    return Err(cx.overflow_error("%c arg not in range(0x110000)"));
-                };
-                let mut tmp = [0u8; 4];
-                let s = c.encode_utf8(&mut tmp);
-                pad(out, s.as_bytes(), 0, sp, false);
-                return Ok(());
+    if sp.precision.is_some() {
+        return Err(cx.value_error("precision not allowed in integer format specifier"));
+    }
+    let (base, prefix) = match ty {
+        b'b' => (2, "0b"),
+        b'o' => (8, "0o"),
+        b'x' => (16, "0x"),
+        b'X' => (16, "0X"),
+        b'd' | b'n' => (10, ""),
+        b'c' => {
+            if sp.sign.is_some() {
+                return Err(cx.value_error("sign not allowed with integer format specifier 'c'"));
             }
-            b'd' | b'n' => (10, ""),
-            _ => {
-                let t = ty as char;
-                return Err(cx.raise_fmt(
-                    &VALUE_ERROR_TYPE,
-                    format_args!("Unknown format code '{t}' for object of type 'int'"),
-                ));
-            }
-        };
-        let mut d = StrBuilder::new(cx);
-        if r.abs_ref().write_radix(base, &mut d.buf).is_err() {
-            return Err(cx.raise_memory_error(0));
+            let c = int::to_i64(v)
+                .and_then(|i| u32::try_from(i).ok())
+                .and_then(char::from_u32);
+            let Some(c) = c else {
+                return Err(cx.overflow_error("%c arg not in range(0x110000)"));
+            };
+            let mut tmp = [0u8; 4];
+            let s = c.encode_utf8(&mut tmp);
+            pad(out, s.as_bytes(), 0, sp, true);
+            return Ok(());
         }
-        if ty == b'X' {
-            d.buf.make_ascii_uppercase();
-        }
-        (neg, d, if sp.alt { prefix } else { "" })
+        t => return Err(unknown_code(cx, t, "int")),
     };
+    let Some(a) = crate::vm::num::int_arg(v) else {
+        return Err(cx.type_error("can't convert to int"));
+    };
+    let r = a.as_ref();
+    let neg = r.is_negative();
+    let mut mag_digits = StrBuilder::new(cx);
+    if r.abs_ref().write_radix(base, &mut mag_digits.buf).is_err() {
+        return Err(cx.raise_memory_error(0));
+    }
+    if ty == b'X' {
+        mag_digits.buf.make_ascii_uppercase();
+    }
+    let prefix = if sp.alt { prefix } else { "" };
     let mut body = StrBuilder::new(cx);
-    body.push_str(sign_prefix(neg, sp));
+    body.push_str(sign_prefix(neg, sp.sign));
     body.push_str(prefix);
     let sign_len = body.buf.len();
     match sp.grouping {
+        Some(b',') if base != 10 => {
+            let t = ty as char;
+            return Err(cx.raise_fmt(
+                &VALUE_ERROR_TYPE,
+                format_args!("can't specify ',' with '{t}'"),
+            ));
+        }
         Some(g) => {
-            let every = if matches!(ty, b'b' | b'o' | b'x' | b'X') {
-                4
-            } else {
-                3
-            };
-            if sp.zero && sp.width > 0 && sp.align.is_none() {
-                // Zero padding counts the separators: let the digit grouping fill the width.
+            let every = if base == 10 { 3 } else { 4 };
+            if zero_grouped(sp) {
                 let want = sp.width.saturating_sub(sign_len);
-                let mut digits = StrBuilder::new(cx);
-                let have = mag_digits.buf.len();
-                // Number of digits needed so that digits + separators >= want.
-                let mut nd = have;
-                while nd + (nd - 1) / every < want {
-                    nd += 1;
-                }
-                for _ in have..nd {
-                    digits.push_byte(b'0');
-                }
-                digits.push(&mag_digits.buf);
-                group_digits(&digits.buf, g, every, &mut body);
+                group_zero_padded(&mag_digits.buf, g, every, want, &mut body);
                 out.push(&body.buf);
+                out.failed |= body.failed || mag_digits.failed;
                 return Ok(());
             }
             group_digits(&mag_digits.buf, g, every, &mut body);
@@ -254,9 +282,9 @@ fn format_int(cx: &mut Cx, out: &mut StrBuilder, v: Value, sp: &Spec) -> PyResul
     Ok(())
 }
 
-/// Format a float per the spec.
-fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResult<()> {
-    let kind = match sp.ty {
+/// The float presentation kind of a spec type.
+fn float_kind(cx: &mut Cx, ty: Option<u8>, tn: &str) -> PyResult<FloatKind> {
+    Ok(match ty {
         None => FloatKind::NoType,
         Some(b'e') => FloatKind::Exp,
         Some(b'E') => FloatKind::ExpUpper,
@@ -265,27 +293,31 @@ fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResul
         Some(b'g') | Some(b'n') => FloatKind::General,
         Some(b'G') => FloatKind::GeneralUpper,
         Some(b'%') => FloatKind::Percent,
-        Some(t) => {
-            let t = t as char;
-            return Err(cx.raise_fmt(
-                &VALUE_ERROR_TYPE,
-                format_args!("Unknown format code '{t}' for object of type 'float'"),
-            ));
-        }
-    };
+        Some(t) => return Err(unknown_code(cx, t, tn)),
+    })
+}
+
+/// Write a float's sign and digits (with grouping) into `body`; returns the sign's length.
+fn float_body(
+    cx: &mut Cx,
+    body: &mut StrBuilder,
+    f: f64,
+    ff: &FloatFormat,
+    sp: &Spec,
+    sign: Option<u8>,
+) -> PyResult<usize> {
+    // More digits than the heap can hold would take long to produce only to fail.
+    let heap_bytes = cx.heap().n_blocks() * crate::gc::heap::BLOCK;
+    if let Some(p) = ff.precision.filter(|&p| p > heap_bytes) {
+        return Err(cx.raise_memory_error(p));
+    }
     let mut digits = StrBuilder::new(cx);
-    let ff = FloatFormat {
-        kind,
-        precision: sp.precision,
-        alternate: sp.alt,
-    };
-    let sign = match crate::num::format_float(f, &ff, &mut digits) {
+    let s = match crate::num::format_float(f, ff, &mut digits) {
         Ok(s) => s,
         Err(_) => return Err(cx.raise_memory_error(0)),
     };
-    let neg = sign.negative && !(sp.z && sign.rounded_zero);
-    let mut body = StrBuilder::new(cx);
-    body.push_str(sign_prefix(neg, sp));
+    let neg = s.negative && !(sp.z && s.rounded_zero);
+    body.push_str(sign_prefix(neg, sign));
     let sign_len = body.buf.len();
     match sp.grouping {
         Some(g) if f.is_finite() => {
@@ -294,17 +326,89 @@ fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResul
                 .iter()
                 .position(|&c| !c.is_ascii_digit())
                 .unwrap_or(d.len());
-            group_digits(&d[..int_end], g, 3, &mut body);
+            if zero_grouped(sp) {
+                let want = sp.width.saturating_sub(sign_len + d.len() - int_end);
+                group_zero_padded(&d[..int_end], g, 3, want, body);
+            } else {
+                group_digits(&d[..int_end], g, 3, body);
+            }
             body.push(&d[int_end..]);
         }
         _ => body.push(&digits.buf),
     }
-    let zero_ok = f.is_finite();
-    let mut sp2 = *sp;
-    if !zero_ok && sp.zero && sp.fill.is_none() {
-        sp2.zero = false;
+    if digits.failed {
+        body.failed = true;
     }
-    pad(out, &body.buf, sign_len, &sp2, true);
+    Ok(sign_len)
+}
+
+/// Format a float per the spec.
+pub(super) fn format_float(cx: &mut Cx, out: &mut StrBuilder, f: f64, sp: &Spec) -> PyResult<()> {
+    let kind = float_kind(cx, sp.ty, "float")?;
+    let ff = FloatFormat {
+        kind,
+        precision: sp.precision,
+        alternate: sp.alt,
+    };
+    let mut body = StrBuilder::new(cx);
+    let sign_len = float_body(cx, &mut body, f, &ff, sp, sp.sign)?;
+    pad(out, &body.buf, sign_len, sp, true);
+    if body.failed {
+        out.failed = true;
+    }
+    Ok(())
+}
+
+/// Format a complex per the spec (CPython's rules: no type is like `repr`, other types
+/// format both parts without parentheses).
+fn format_complex(cx: &mut Cx, out: &mut StrBuilder, re: f64, im: f64, sp: &Spec) -> PyResult<()> {
+    if sp.ty == Some(b'%') {
+        return Err(unknown_code(cx, b'%', "complex"));
+    }
+    if sp.zero && sp.fill.is_none() && sp.align.is_none() {
+        return Err(cx.value_error("zero padding is not allowed in complex format specifier"));
+    }
+    if sp.align == Some(b'=') {
+        return Err(cx.value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let kind = float_kind(cx, sp.ty, "complex")?;
+    let no_type = sp.ty.is_none();
+    let skip_re = no_type && re == 0.0 && re.is_sign_positive();
+    let parens = no_type && !skip_re;
+    let mut body = StrBuilder::new(cx);
+    if parens {
+        body.push_byte(b'(');
+    }
+    let part = |cx: &mut Cx, body: &mut StrBuilder, x: f64, sign: Option<u8>| -> PyResult<()> {
+        if no_type && sp.precision.is_none() {
+            if x.is_sign_negative() && !x.is_nan() {
+                body.push_byte(b'-');
+            } else {
+                body.push_str(sign_prefix(false, sign));
+            }
+            super::repr::write_float_short(body, x.abs());
+            return Ok(());
+        }
+        let ff = FloatFormat {
+            kind: if no_type { FloatKind::General } else { kind },
+            precision: sp.precision,
+            alternate: sp.alt,
+        };
+        float_body(cx, body, x, &ff, sp, sign)?;
+        Ok(())
+    };
+    if !skip_re {
+        part(cx, &mut body, re, sp.sign)?;
+        part(cx, &mut body, im, Some(b'+'))?;
+    } else {
+        part(cx, &mut body, im, sp.sign)?;
+    }
+    body.push_byte(b'j');
+    if parens {
+        body.push_byte(b')');
+    }
+    pad(out, &body.buf, 0, sp, true);
+    out.failed |= body.failed;
     Ok(())
 }
 
@@ -314,78 +418,81 @@ pub fn format_value(cx: &mut Cx, out: &mut StrBuilder, v: Value, spec: &str) -> 
         if let Some(m) = ops::lookup_special(cx, v, &q::__format__) {
             let s = pystr::new_from(cx, spec)?;
             let r = cx.call_with_self(m, v, &[s], &[])?;
-            match pystr::str_of(r) {
+            return match pystr::str_of(r) {
                 Some(t) => {
                     out.push_str(t);
-                    return Ok(());
+                    Ok(())
                 }
-                None => return Err(cx.type_error("__format__ must return a str")),
-            }
+                None => {
+                    let tn = ops::alloc_free_name(cx.type_name(r));
+                    Err(cx.raise_fmt(
+                        &TYPE_ERROR_TYPE,
+                        format_args!("__format__ must return a str, not {tn}"),
+                    ))
+                }
+            };
+        }
+        if spec.is_empty() {
+            return super::repr::write_str(cx, out, v);
         }
     }
-    let sp = parse_spec(cx, spec)?;
-    let v = if ops::is_user_object(v) {
-        ops::instance_base(v).unwrap_or(v)
-    } else {
-        v
-    };
-    if v.as_bool().is_some() && sp.ty.is_none() {
-        let s = if v == Value::TRUE { "True" } else { "False" };
-        pad(out, s.as_bytes(), 0, &sp, false);
-        return Ok(());
+    let v = ops::instance_base(v).unwrap_or(v);
+    if spec.is_empty() {
+        return super::repr::write_str(cx, out, v);
     }
+    let sp = parse_spec(cx, spec)?;
     if crate::vm::num::is_intlike(v) {
         return format_int(cx, out, v, &sp);
     }
     if let Some(f) = float::value_of(v) {
         return format_float(cx, out, f, &sp);
     }
-    if spec.is_empty() {
-        return super::repr::write_str(cx, out, v);
-    }
-    if obj::kind_of(v) == Kind::Str {
-        if let Some(t) = sp.ty {
-            if t != b's' {
-                let t = t as char;
+    match obj::kind_of(v) {
+        Kind::Str if v.is_ptr() => {
+            if let Some(t) = sp.ty.filter(|&t| t != b's') {
+                return Err(unknown_code(cx, t, "str"));
+            }
+            if sp.sign.is_some() {
+                return Err(cx.value_error("sign not allowed in string format specifier"));
+            }
+            if sp.alt {
+                return Err(
+                    cx.value_error("alternate form (#) not allowed in string format specifier")
+                );
+            }
+            if sp.align == Some(b'=') {
+                return Err(cx.value_error("'=' alignment not allowed in string format specifier"));
+            }
+            if let Some(g) = sp.grouping {
+                let g = g as char;
                 return Err(cx.raise_fmt(
                     &VALUE_ERROR_TYPE,
-                    format_args!("Unknown format code '{t}' for object of type 'str'"),
+                    format_args!("can't specify '{g}' with 's'."),
                 ));
             }
-        }
-        if sp.sign.is_some() {
-            return Err(cx.value_error("Sign not allowed in string format specifier"));
-        }
-        let s = pystr::str_of(v).unwrap_or("");
-        let s = match sp.precision {
-            Some(p) => match s.char_indices().nth(p) {
-                Some((i, _)) => &s[..i],
+            let s = pystr::str_of(v).unwrap_or("");
+            let s = match sp.precision {
+                Some(p) => match s.char_indices().nth(p) {
+                    Some((i, _)) => &s[..i],
+                    None => s,
+                },
                 None => s,
-            },
-            None => s,
-        };
-        let (p, n) = (s.as_ptr(), s.len());
-        // SAFETY: a slice of v's text, held by the caller.
-        pad(
-            out,
-            unsafe { core::slice::from_raw_parts(p, n) },
-            0,
-            &sp,
-            false,
-        );
-        return Ok(());
+            };
+            pad(out, s.as_bytes(), 0, &sp, false);
+            Ok(())
+        }
+        Kind::Complex => {
+            let (re, im) = float::complex_of(v).unwrap_or((0.0, 0.0));
+            format_complex(cx, out, re, im, &sp)
+        }
+        _ => {
+            let tn = ops::alloc_free_name(cx.type_name(v));
+            Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("unsupported format string passed to {tn}.__format__"),
+            ))
+        }
     }
-    if obj::kind_of(v) == Kind::Complex {
-        let mut tmp = StrBuilder::new(cx);
-        super::repr::write_repr(cx, &mut tmp, v, 0)?;
-        pad(out, &tmp.buf, 0, &sp, true);
-        return Ok(());
-    }
-    let tn = ops::alloc_free_name(cx.type_name(v));
-    Err(cx.raise_fmt(
-        &TYPE_ERROR_TYPE,
-        format_args!("unsupported format string passed to {tn}.__format__"),
-    ))
 }
 
 /// `format(v, spec)` as a new str.
@@ -395,64 +502,79 @@ pub fn format_to_str(cx: &mut Cx, v: Value, spec: &str) -> PyResult<Value> {
     b.finish(cx)
 }
 
+/// Where `str.format` finds its fields.
+#[derive(Clone, Copy)]
+enum Fields<'a> {
+    /// `fmt.format(*args, **kw)`: kw holds (name, value) pairs.
+    Args(&'a [Value], &'a [Value]),
+    /// `fmt.format_map(mapping)`.
+    Map(Value),
+}
+
 /// Resolve a field name (`0`, `name`, `a.b`, `a[0]`) against the call's arguments.
 fn resolve_field(
     cx: &mut Cx,
     name: &str,
-    args: &[Value],
-    kw: &[Value],
+    fields: Fields,
     auto: &mut Option<usize>,
 ) -> PyResult<Value> {
     let end = name.find(['.', '[']).unwrap_or(name.len());
     let (first, mut rest) = name.split_at(end);
-    let mut v = if first.is_empty() {
+    let positional = if first.is_empty() {
         let Some(n) = auto.as_mut() else {
             return Err(cx.value_error(
-                "cannot switch from manual field specification to automatic field numbering",
+                "can't switch from manual field specification to automatic field numbering",
             ));
         };
         let i = *n;
         *n += 1;
-        match args.get(i) {
-            Some(&v) => v,
-            None => {
-                return Err(cx.raise_fmt(
-                    &INDEX_ERROR_TYPE,
-                    format_args!("Replacement index {i} out of range for positional args tuple"),
-                ))
-            }
-        }
-    } else if let Ok(i) = first.parse::<usize>() {
+        Some(i)
+    } else if first.bytes().all(|c| c.is_ascii_digit()) {
         if auto.is_some_and(|n| n > 0) {
             return Err(cx.value_error(
-                "cannot switch from automatic field numbering to manual field specification",
+                "can't switch from automatic field numbering to manual field specification",
             ));
         }
         *auto = None;
-        match args.get(i) {
-            Some(&v) => v,
-            None => {
-                return Err(cx.raise_fmt(
-                    &INDEX_ERROR_TYPE,
-                    format_args!("Replacement index {i} out of range for positional args tuple"),
-                ))
-            }
+        match first.parse::<usize>() {
+            Ok(i) => Some(i),
+            Err(_) => return Err(cx.value_error("too many decimal digits in format string")),
         }
     } else {
-        let mut found = None;
-        let mut k = 0;
-        while k + 1 < kw.len() {
-            if pystr::bytes_of(kw[k]) == Some(first.as_bytes()) {
-                found = Some(kw[k + 1]);
-            }
-            k += 2;
+        None
+    };
+    let mut v = match (positional, fields) {
+        (Some(_), Fields::Map(_)) => {
+            return Err(cx.value_error("format string contains positional fields"));
         }
-        match found {
-            Some(v) => v,
-            None => {
-                let s = pystr::new_from(cx, first)?;
-                return Err(cx.raise_with_arg(&KEY_ERROR_TYPE, s));
+        (Some(i), Fields::Args(args, _)) => match args.get(i) {
+            Some(&v) => v,
+            None => return Err(cx.index_error("tuple index out of range")),
+        },
+        (None, Fields::Args(_, kw)) => {
+            let mut found = None;
+            let mut k = 0;
+            while k + 1 < kw.len() {
+                if pystr::bytes_of(kw[k]) == Some(first.as_bytes()) {
+                    found = Some(kw[k + 1]);
+                }
+                k += 2;
             }
+            match found {
+                Some(v) => v,
+                None => {
+                    let s = pystr::new_from(cx, first)?;
+                    return Err(cx.raise_with_arg(&KEY_ERROR_TYPE, s));
+                }
+            }
+        }
+        (None, Fields::Map(m)) => {
+            let s = pystr::new_from(cx, first)?;
+            let mark = cx.roots_mark();
+            cx.root(s)?;
+            let r = ops::getitem(cx, m, s);
+            cx.roots_truncate(mark);
+            r?
         }
     };
     let mark = cx.roots_mark();
@@ -460,23 +582,32 @@ fn resolve_field(
         cx.root(v)?;
         if let Some(r) = rest.strip_prefix('.') {
             let e = r.find(['.', '[']).unwrap_or(r.len());
+            if e == 0 {
+                cx.roots_truncate(mark);
+                return Err(cx.value_error("empty attribute in format string"));
+            }
             let attr = pystr::intern(cx, &r.as_bytes()[..e])?;
             v = ops::getattr(cx, v, attr)?;
             rest = &r[e..];
         } else if let Some(r) = rest.strip_prefix('[') {
             let Some(e) = r.find(']') else {
                 cx.roots_truncate(mark);
-                return Err(cx.value_error("Missing ']' in format string"));
+                return Err(cx.value_error("expected '}' before end of string"));
             };
             let key = &r[..e];
-            let k = match key.parse::<isize>() {
-                Ok(i) => Value::small_int_unchecked(i),
-                Err(_) => pystr::new_from(cx, key)?,
+            let k = if !key.is_empty() && key.bytes().all(|c| c.is_ascii_digit()) {
+                match key.parse::<isize>() {
+                    Ok(i) => Value::small_int_unchecked(i),
+                    Err(_) => pystr::new_from(cx, key)?,
+                }
+            } else {
+                pystr::new_from(cx, key)?
             };
             v = ops::getitem(cx, v, k)?;
             rest = &r[e + 1..];
         } else {
-            break;
+            cx.roots_truncate(mark);
+            return Err(cx.value_error("only '.' or '[' may follow ']' in format field specifier"));
         }
     }
     cx.roots_truncate(mark);
@@ -487,33 +618,56 @@ fn resolve_field(
 pub fn str_format(cx: &mut Cx, fmt: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let mut out = StrBuilder::new(cx);
     let mut auto = Some(0usize);
-    format_into(
-        cx,
-        &mut out,
-        fmt,
-        pystr::str_of(fmt).unwrap_or(""),
-        args,
-        kw,
-        &mut auto,
-        0,
-    )?;
+    let f = super::str::self_str(fmt);
+    format_into(cx, &mut out, f, Fields::Args(args, kw), &mut auto, 0)?;
     out.finish(cx)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// `fmt.format_map(mapping)`.
+pub fn str_format_map(cx: &mut Cx, fmt: Value, mapping: Value) -> PyResult<Value> {
+    let mut out = StrBuilder::new(cx);
+    let mut auto = Some(0usize);
+    let f = super::str::self_str(fmt);
+    format_into(cx, &mut out, f, Fields::Map(mapping), &mut auto, 0)?;
+    out.finish(cx)
+}
+
+/// Split a replacement field's text into name, conversion and spec.
+fn split_field(field: &str) -> (&str, Option<&str>, &str) {
+    let mut name_end = field.len();
+    let mut in_br = false;
+    for (k, ch) in field.char_indices() {
+        match ch {
+            '[' => in_br = true,
+            ']' => in_br = false,
+            '!' | ':' if !in_br => {
+                name_end = k;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let name = &field[..name_end];
+    let rest = &field[name_end..];
+    if let Some(r) = rest.strip_prefix('!') {
+        let e = r.find(':').unwrap_or(r.len());
+        let spec = r.get(e + 1..).unwrap_or("");
+        return (name, Some(&r[..e]), spec);
+    }
+    (name, None, rest.strip_prefix(':').unwrap_or(""))
+}
+
+/// The format string `f` (which must live in a rooted str) with its fields replaced.
 fn format_into(
     cx: &mut Cx,
     out: &mut StrBuilder,
-    owner: Value,
     f: &str,
-    args: &[Value],
-    kw: &[Value],
+    fields: Fields,
     auto: &mut Option<usize>,
     depth: u32,
 ) -> PyResult<()> {
-    let _ = owner;
     if depth > 2 {
-        return Err(cx.value_error("Max string recursion exceeded"));
+        return Err(cx.value_error("max string recursion exceeded"));
     }
     let b = f.as_bytes();
     let mut i = 0;
@@ -528,65 +682,66 @@ fn format_into(
             // Find the matching close brace (nested braces allowed in the spec).
             let mut lvl = 1;
             let mut j = i + 1;
-            while j < b.len() && lvl > 0 {
+            while j < b.len() {
                 match b[j] {
                     b'{' => lvl += 1,
-                    b'}' => lvl -= 1,
-                    _ => {}
-                }
-                if lvl > 0 {
-                    j += 1;
-                }
-            }
-            if j >= b.len() {
-                return Err(cx.value_error("single '{' encountered in format string"));
-            }
-            let field = &f[i + 1..j];
-            i = j + 1;
-            // Split name!conv:spec (the name ends at the first ! or : outside brackets).
-            let mut name_end = field.len();
-            let mut in_br = false;
-            for (k, ch) in field.char_indices() {
-                match ch {
-                    '[' => in_br = true,
-                    ']' => in_br = false,
-                    '!' | ':' if !in_br => {
-                        name_end = k;
-                        break;
+                    b'}' => {
+                        lvl -= 1;
+                        if lvl == 0 {
+                            break;
+                        }
                     }
                     _ => {}
                 }
+                j += 1;
             }
-            let name = &field[..name_end];
-            let mut rest = &field[name_end..];
-            let mut conv = None;
-            if let Some(r) = rest.strip_prefix('!') {
-                let cb = r.as_bytes().first().copied();
-                conv = cb;
-                rest = &r[cb.map_or(0, |_| 1)..];
-                if !rest.is_empty() && !rest.starts_with(':') {
-                    return Err(cx.value_error("expected ':' after conversion specifier"));
-                }
-                if !matches!(conv, Some(b'r' | b's' | b'a')) {
-                    return Err(cx.value_error("Unknown conversion specifier"));
-                }
+            if j >= b.len() {
+                return Err(cx.value_error("unmatched '{' in format"));
             }
-            let spec_src = rest.strip_prefix(':').unwrap_or("");
-            let v = resolve_field(cx, name, args, kw, auto)?;
+            let field = &f[i + 1..j];
+            i = j + 1;
+            let (name, conv, spec_src) = split_field(field);
+            let conv = match conv {
+                None => None,
+                Some(c) => {
+                    let mut it = c.chars();
+                    match (it.next(), it.next()) {
+                        (Some(k @ ('r' | 's' | 'a')), None) => Some(k),
+                        (Some(k), None) => {
+                            return Err(cx.raise_fmt(
+                                &VALUE_ERROR_TYPE,
+                                format_args!("unknown conversion specifier {k}"),
+                            ));
+                        }
+                        (None, _) => {
+                            return Err(cx.value_error(
+                                "end of string while looking for conversion specifier",
+                            ))
+                        }
+                        _ => return Err(cx.value_error("expected ':' after conversion specifier")),
+                    }
+                }
+            };
+            let v = resolve_field(cx, name, fields, auto)?;
             let mark = cx.roots_mark();
             cx.root(v)?;
             let v = match conv {
-                Some(b'r') | Some(b'a') => super::repr::repr(cx, v)?,
-                Some(b's') => super::repr::to_str(cx, v)?,
-                _ => v,
+                Some('r') => super::repr::repr(cx, v)?,
+                Some('a') => super::repr::ascii(cx, v)?,
+                Some(_) => super::repr::to_str(cx, v)?,
+                None => v,
             };
             cx.root(v)?;
-            // Nested fields in the spec.
             if spec_src.contains('{') {
+                // Nested fields in the spec.
                 let mut sb = StrBuilder::new(cx);
-                format_into(cx, &mut sb, owner, spec_src, args, kw, auto, depth + 1)?;
-                let spec = core::str::from_utf8(&sb.buf).unwrap_or("");
-                format_value(cx, out, v, spec)?;
+                format_into(cx, &mut sb, spec_src, fields, auto, depth + 1)?;
+                if sb.failed {
+                    return Err(cx.raise_memory_error(sb.buf.len()));
+                }
+                let spec = pystr::new_str(cx, &sb.buf)?;
+                cx.root(spec)?;
+                format_value(cx, out, v, super::str::self_str(spec))?;
             } else {
                 format_value(cx, out, v, spec_src)?;
             }
@@ -607,273 +762,6 @@ fn format_into(
         }
     }
     Ok(())
-}
-
-/// `fmt % args` for str and bytes.
-pub fn percent_format(cx: &mut Cx, fmt: Value, args: Value) -> PyResult<Value> {
-    let is_bytes = obj::kind_of(fmt) == Kind::Bytes;
-    let f = pystr::bytes_of(fmt).unwrap_or(&[]);
-    let items: &[Value] = match tuple::items_of(args) {
-        Some(t) if !ops::is_user_object(args) => t,
-        _ => core::slice::from_ref(&args),
-    };
-    let (ip, ilen) = (items.as_ptr(), items.len());
-    let is_map = obj::kind_of(args) == Kind::Dict
-        || (ops::is_user_object(args)
-            && ops::lookup_special(cx, args, &q::__getitem__).is_some()
-            && tuple::items_of(args).is_none());
-    let mut out = StrBuilder::new(cx);
-    let mut ai = 0usize;
-    let mut i = 0;
-    let mut used_map = false;
-    while i < f.len() {
-        let c = f[i];
-        if c != b'%' {
-            let st = i;
-            while i < f.len() && f[i] != b'%' {
-                i += 1;
-            }
-            out.push(&f[st..i]);
-            continue;
-        }
-        i += 1;
-        if i >= f.len() {
-            return Err(cx.value_error("incomplete format"));
-        }
-        let mut arg_override = None;
-        if f[i] == b'(' {
-            let st = i + 1;
-            let mut lvl = 1;
-            i += 1;
-            while i < f.len() && lvl > 0 {
-                match f[i] {
-                    b'(' => lvl += 1,
-                    b')' => lvl -= 1,
-                    _ => {}
-                }
-                i += 1;
-            }
-            if lvl > 0 {
-                return Err(cx.value_error("incomplete format key"));
-            }
-            let key = &f[st..i - 1];
-            let k = if is_bytes {
-                pystr::new_bytes(cx, key)?
-            } else {
-                pystr::new_str(cx, key)?
-            };
-            if !is_map {
-                return Err(cx.type_error("format requires a dict"));
-            }
-            arg_override = Some(ops::getitem(cx, args, k)?);
-            used_map = true;
-        }
-        let mut sp = Spec::default();
-        loop {
-            match f.get(i) {
-                Some(b'-') => sp.align = Some(b'<'),
-                Some(b'+') => sp.sign = Some(b'+'),
-                Some(b' ') => {
-                    if sp.sign.is_none() {
-                        sp.sign = Some(b' ')
-                    }
-                }
-                Some(b'#') => sp.alt = true,
-                Some(b'0') => sp.zero = true,
-                _ => break,
-            }
-            i += 1;
-        }
-        // SAFETY: items is the caller's args tuple (or the single arg), live throughout.
-        let items = unsafe { core::slice::from_raw_parts(ip, ilen) };
-        let next_arg = |cx: &mut Cx, ai: &mut usize| -> PyResult<Value> {
-            match items.get(*ai) {
-                Some(&v) => {
-                    *ai += 1;
-                    Ok(v)
-                }
-                None => Err(cx.type_error("format string needs more arguments")),
-            }
-        };
-        if f.get(i) == Some(&b'*') {
-            let w = next_arg(cx, &mut ai)?;
-            let w = crate::vm::seq::int_arg(cx, w)?;
-            if w < 0 {
-                sp.align = Some(b'<');
-            }
-            sp.width = w.unsigned_abs();
-            i += 1;
-        } else {
-            while let Some(&d) = f.get(i).filter(|d| d.is_ascii_digit()) {
-                sp.width = sp
-                    .width
-                    .saturating_mul(10)
-                    .saturating_add((d - b'0') as usize);
-                i += 1;
-            }
-        }
-        if f.get(i) == Some(&b'.') {
-            i += 1;
-            let mut p = 0usize;
-            if f.get(i) == Some(&b'*') {
-                let w = next_arg(cx, &mut ai)?;
-                p = crate::vm::seq::int_arg(cx, w)?.max(0) as usize;
-                i += 1;
-            } else {
-                while let Some(&d) = f.get(i).filter(|d| d.is_ascii_digit()) {
-                    p = p.saturating_mul(10).saturating_add((d - b'0') as usize);
-                    i += 1;
-                }
-            }
-            sp.precision = Some(p);
-        }
-        let Some(&t) = f.get(i) else {
-            return Err(cx.value_error("incomplete format"));
-        };
-        i += 1;
-        if t == b'%' {
-            out.push_byte(b'%');
-            continue;
-        }
-        let v = match arg_override {
-            Some(v) => v,
-            None => next_arg(cx, &mut ai)?,
-        };
-        if sp.align == Some(b'<') {
-            sp.zero = false;
-        }
-        match t {
-            b'd' | b'i' | b'u' | b'x' | b'X' | b'o' => {
-                let v = if let Some(fl) = float::value_of(v) {
-                    let al = cx.temp_alloc();
-                    match crate::num::float_to_big(fl, al) {
-                        Ok(b) => int::from_limbs(cx, b.is_negative(), b.magnitude())?,
-                        Err(e) => return Err(crate::vm::num::raise_num_error(cx, e)),
-                    }
-                } else {
-                    v
-                };
-                if !crate::vm::num::is_intlike(v) {
-                    let tn = ops::alloc_free_name(cx.type_name(v));
-                    return Err(cx.raise_fmt(
-                        &TYPE_ERROR_TYPE,
-                        format_args!("%{} format: a number is required, not {tn}", t as char),
-                    ));
-                }
-                let mut sp2 = sp;
-                sp2.ty = Some(match t {
-                    b'x' => b'x',
-                    b'X' => b'X',
-                    b'o' => b'o',
-                    _ => b'd',
-                });
-                let prec = sp2.precision.take();
-                if let Some(p) = prec {
-                    // Precision pads the digits with zeros.
-                    let mut tmp = StrBuilder::new(cx);
-                    let inner = Spec {
-                        ty: sp2.ty,
-                        alt: sp2.alt,
-                        sign: sp2.sign,
-                        ..Spec::default()
-                    };
-                    format_int(cx, &mut tmp, v, &inner)?;
-                    let body = tmp.buf;
-                    let sign_len = body
-                        .iter()
-                        .take_while(|c| matches!(c, b'-' | b'+' | b' '))
-                        .count()
-                        + if sp2.alt && t != b'd' { 2 } else { 0 };
-                    let digits = body.len() - sign_len;
-                    let mut b2 = StrBuilder::new(cx);
-                    b2.push(&body[..sign_len]);
-                    for _ in digits..p {
-                        b2.push_byte(b'0');
-                    }
-                    b2.push(&body[sign_len..]);
-                    pad(&mut out, &b2.buf, sign_len, &sp2, true);
-                } else {
-                    format_int(cx, &mut out, v, &sp2)?;
-                }
-            }
-            b'e' | b'E' | b'f' | b'F' | b'g' | b'G' => {
-                let Some(fl) = crate::vm::num::to_f64(cx, v)? else {
-                    let tn = ops::alloc_free_name(cx.type_name(v));
-                    return Err(cx.raise_fmt(
-                        &TYPE_ERROR_TYPE,
-                        format_args!("must be real number, not {tn}"),
-                    ));
-                };
-                let mut sp2 = sp;
-                sp2.ty = Some(t);
-                if sp2.precision.is_none() {
-                    sp2.precision = Some(6);
-                }
-                format_float(cx, &mut out, fl, &sp2)?;
-            }
-            b'c' => {
-                let mut tmp = StrBuilder::new(cx);
-                if let Some(s) = pystr::str_of(v) {
-                    if pystr::char_count(s.as_bytes()) != 1 {
-                        return Err(cx.type_error("%c requires int or char"));
-                    }
-                    tmp.push_str(s);
-                } else {
-                    let n = crate::vm::seq::int_arg(cx, v)?;
-                    match u32::try_from(n).ok().and_then(char::from_u32) {
-                        Some(ch) => tmp.push_char(ch),
-                        None => return Err(cx.overflow_error("%c arg not in range(0x110000)")),
-                    }
-                }
-                pad(&mut out, &tmp.buf, 0, &sp, false);
-            }
-            b's' | b'r' | b'a' | b'b' => {
-                let mut tmp = StrBuilder::new(cx);
-                if t == b's' || t == b'b' {
-                    if is_bytes && matches!(obj::kind_of(v), Kind::Bytes | Kind::ByteArray) {
-                        let bb = super::bytes::buffer_bytes(cx, v)?;
-                        tmp.push(bb);
-                    } else {
-                        super::repr::write_str(cx, &mut tmp, v)?;
-                    }
-                } else {
-                    super::repr::write_repr(cx, &mut tmp, v, 0)?;
-                }
-                let body: &[u8] = match sp.precision {
-                    Some(p) => {
-                        let s = core::str::from_utf8(&tmp.buf).unwrap_or("");
-                        match s.char_indices().nth(p) {
-                            Some((k, _)) => &tmp.buf[..k],
-                            None => &tmp.buf,
-                        }
-                    }
-                    None => &tmp.buf,
-                };
-                let mut sp2 = sp;
-                sp2.zero = false;
-                pad(&mut out, body, 0, &sp2, true);
-            }
-            _ => {
-                let c = t as char;
-                return Err(cx.raise_fmt(
-                    &VALUE_ERROR_TYPE,
-                    format_args!(
-                        "unsupported format character '{c}' (0x{:x}) at index {}",
-                        t,
-                        i - 1
-                    ),
-                ));
-            }
-        }
-    }
-    if !used_map && ai < ilen && !is_map {
-        return Err(cx.type_error("format string didn't convert all arguments"));
-    }
-    if is_bytes {
-        out.finish_bytes(cx)
-    } else {
-        out.finish(cx)
-    }
 }
 
 /// `float.hex()`.

@@ -25,9 +25,18 @@ fn send(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn next(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let (v, done) = cx.resume_generator(a[0], Value::NONE, None)?;
+    gen_next(cx, a[0], None)
+}
+
+/// `next(gen[, default])`: the next value; when the generator returns, `default` if given,
+/// else `StopIteration` carrying the return value.
+pub fn gen_next(cx: &mut Cx, g: Value, default: Option<Value>) -> PyResult<Value> {
+    let (v, done) = cx.resume_generator(g, Value::NONE, None)?;
     if done {
-        return Err(finished(cx, v));
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(finished(cx, v)),
+        };
     }
     Ok(v)
 }

@@ -92,6 +92,19 @@ native_fn!(P_GETTER, q::getter, 2, 2, false, p_getter);
 native_fn!(P_SETTER, q::setter, 2, 2, false, p_setter);
 native_fn!(P_DELETER, q::deleter, 2, 2, false, p_deleter);
 
+/// `function.__get__(obj, type=None)`: a function is a descriptor that binds `obj`.
+fn f_get(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if a[1].is_none() {
+        return Ok(a[0]);
+    }
+    crate::obj::func::new_bound(cx, a[0], a[1])
+}
+
+native_fn!(F_GET, q::__get__, 2, 3, false, f_get);
+
+/// The attributes of Python functions (the rest are computed in `vm/attr.rs`).
+pub const FUNCTION_ATTRS: &[Attr] = &[crate::method!(q::__get__, F_GET)];
+
 /// `range`'s attributes.
 pub const RANGE_ATTRS: &[Attr] = &[
     crate::getter!(q::start, r_start),

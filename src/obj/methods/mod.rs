@@ -2,6 +2,7 @@
 //! Each file exports its static attribute table, which `obj/types.rs` puts in the type object.
 
 pub mod bytes;
+pub mod codec;
 pub mod dict;
 pub mod exception;
 pub mod format;
@@ -10,9 +11,13 @@ pub mod list;
 pub mod misc;
 pub mod numbers;
 pub mod object;
+pub mod percent;
 pub mod repr;
 pub mod set;
+pub mod slots;
 pub mod str;
+pub mod str_case;
+pub mod str_split;
 pub mod type_;
 
 use super::Attr;
@@ -51,6 +56,8 @@ pub const FROZENSET_ATTRS: &[Attr] = set::FROZENSET_ATTRS;
 pub const RANGE_ATTRS: &[Attr] = misc::RANGE_ATTRS;
 /// `slice`.
 pub const SLICE_ATTRS: &[Attr] = misc::SLICE_ATTRS;
+/// Python functions.
+pub const FUNCTION_ATTRS: &[Attr] = misc::FUNCTION_ATTRS;
 /// `property`.
 pub const PROPERTY_ATTRS: &[Attr] = misc::PROPERTY_ATTRS;
 /// generators.

@@ -21,7 +21,7 @@ fn delattr(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 }
 
 fn getattribute(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    crate::vm::ops::getattr(cx, args[0], args[1])
+    crate::vm::attr::object_getattribute(cx, args[0], args[1])
 }
 
 fn eq(_cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -56,7 +56,14 @@ fn new(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if crate::obj::kind_of(cls) != crate::obj::Kind::Type {
         return Err(cx.type_error("object.__new__(X): X is not a type object"));
     }
-    crate::obj::instance::new(cx, cls.raw() as *const crate::obj::TypeObj)
+    // SAFETY: kind-checked type.
+    if !unsafe { (*(cls.raw() as *const crate::obj::TypeObj)).is_heap() } {
+        if cls == Value::from_static(&crate::obj::types::OBJECT_TYPE) {
+            return crate::obj::instance::new(cx, &crate::obj::types::OBJECT_TYPE);
+        }
+        return Err(cx.type_error("object.__new__(X): X is not a type object"));
+    }
+    crate::vm::class::new_builtin_instance(cx, cls, &[], &[])
 }
 
 native_fn!(pub OBJECT_INIT, q::__init__, 1, crate::obj::func::VARARGS, true, init);

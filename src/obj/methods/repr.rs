@@ -51,6 +51,12 @@ pub fn write_str(cx: &mut Cx, b: &mut StrBuilder, v: Value) -> PyResult<()> {
                     let s = cx.call_with_self(m, v, &[], &[])?;
                     return push_str_result(cx, b, s, "__str__");
                 }
+                // A str subclass without __str__ prints its text.
+                if let Some(base) = ops::instance_base(v).filter(|&x| obj::kind_of(x) == Kind::Str)
+                {
+                    b.push(pystr::bytes_of(base).unwrap_or(&[]));
+                    return Ok(());
+                }
             }
             write_repr(cx, b, v, 0)
         }
@@ -85,13 +91,31 @@ fn push_str_result(cx: &mut Cx, b: &mut StrBuilder, s: Value, what: &str) -> PyR
 
 /// Python's repr of a str: single quotes unless the text has a single quote and no double.
 pub fn write_str_repr(b: &mut StrBuilder, s: &str) {
+    write_str_repr_with(b, s, false);
+}
+
+/// The repr of a str; `ascii` escapes every non-ASCII character (`ascii()`), otherwise only
+/// the ones `str.isprintable` rejects are escaped, as CPython does.
+pub fn write_str_repr_with(b: &mut StrBuilder, s: &str, ascii: bool) {
     let q = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
         '\''
     };
+    let _ = b.buf.try_reserve(s.len() + 2);
     b.push_char(q);
-    for c in s.chars() {
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let plain = if c.is_ascii() {
+            (' '..='~').contains(&c) && c != '\\' && c != q
+        } else {
+            !ascii && crate::unicode::is_printable(c)
+        };
+        if plain {
+            continue;
+        }
+        b.push(&s.as_bytes()[run..i]);
+        run = i + c.len_utf8();
         match c {
             '\\' => b.push_str("\\\\"),
             '\n' => b.push_str("\\n"),
@@ -101,41 +125,51 @@ pub fn write_str_repr(b: &mut StrBuilder, s: &str) {
                 b.push_char('\\');
                 b.push_char(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = core::fmt::Write::write_fmt(b, format_args!("\\x{:02x}", c as u32));
-            }
-            c if is_unprintable(c) => {
+            c => {
                 let n = c as u32;
-                if n < 0x100 {
-                    let _ = core::fmt::Write::write_fmt(b, format_args!("\\x{n:02x}"));
+                let _ = if n < 0x100 {
+                    core::fmt::Write::write_fmt(b, format_args!("\\x{n:02x}"))
                 } else if n < 0x10000 {
-                    let _ = core::fmt::Write::write_fmt(b, format_args!("\\u{n:04x}"));
+                    core::fmt::Write::write_fmt(b, format_args!("\\u{n:04x}"))
                 } else {
-                    let _ = core::fmt::Write::write_fmt(b, format_args!("\\U{n:08x}"));
-                }
+                    core::fmt::Write::write_fmt(b, format_args!("\\U{n:08x}"))
+                };
             }
-            c => b.push_char(c),
         }
     }
+    b.push(&s.as_bytes()[run..]);
     b.push_char(q);
 }
 
-/// Characters CPython's repr escapes beyond ASCII controls (a practical subset of
-/// `str.isprintable`: C1 controls, separators other than space, surrogates, specials).
-fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    (0x80..0xa0).contains(&n)
-        || n == 0xad
-        || (0x2028..=0x2029).contains(&n)
-        || (0x200b..=0x200f).contains(&n)
-        || (0x202a..=0x202e).contains(&n)
-        || (0x2060..=0x2064).contains(&n)
-        || n == 0xfeff
-        || (0xfff9..=0xfffb).contains(&n)
-        || (0xe000..=0xf8ff).contains(&n)
-        || (0xf0000..).contains(&n)
-        || n == 0x85
+/// `ascii(v)`: the repr with every non-ASCII character escaped.
+pub fn ascii(cx: &mut Cx, v: Value) -> PyResult<Value> {
+    let r = repr(cx, v)?;
+    let t = pystr::str_of(r).unwrap_or("");
+    if t.is_ascii() {
+        return Ok(r);
+    }
+    let mut b = StrBuilder::new(cx);
+    for c in t.chars() {
+        let n = c as u32;
+        let _ = if n < 0x80 {
+            b.push_char(c);
+            Ok(())
+        } else if n < 0x100 {
+            core::fmt::Write::write_fmt(&mut b, format_args!("\\x{n:02x}"))
+        } else if n < 0x10000 {
+            core::fmt::Write::write_fmt(&mut b, format_args!("\\u{n:04x}"))
+        } else {
+            core::fmt::Write::write_fmt(&mut b, format_args!("\\U{n:08x}"))
+        };
+    }
+    b.finish(cx)
 }
+
+fn ascii_builtin(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+    ascii(cx, args[0])
+}
+
+crate::native_fn!(pub ASCII, q::ascii, 1, 1, false, ascii_builtin);
 
 /// Python's repr of bytes.
 pub fn write_bytes_repr(b: &mut StrBuilder, bytes: &[u8]) {
@@ -410,7 +444,33 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
         }
         Kind::Instance => {
             if let Some(base) = ops::instance_base(v) {
-                return write_repr(cx, b, base, depth + 1);
+                if !matches!(
+                    obj::kind_of(base),
+                    Kind::Set | Kind::FrozenSet | Kind::ByteArray
+                ) {
+                    return write_repr(cx, b, base, depth + 1);
+                }
+                // These reprs name the type: `S({1})`, `S()`, `BA(b'x')`.
+                let start = b.buf.len();
+                write_repr(cx, b, base, depth + 1)?;
+                let base_name = type_name_of(obj::type_of(base));
+                let body_at = if b.buf[start..].starts_with(base_name) {
+                    start + base_name.len()
+                } else {
+                    start
+                };
+                let mut body = StrBuilder::new(cx);
+                body.push(&b.buf[body_at..]);
+                b.buf.truncate(start);
+                b.push(type_name_of(obj::type_of(v)));
+                if body_at == start {
+                    b.push_byte(b'(');
+                    b.push(&body.buf);
+                    b.push_byte(b')');
+                } else {
+                    b.push(&body.buf);
+                }
+                return Ok(());
             }
             object_repr(b, v);
         }
