@@ -34,25 +34,45 @@ fn reduce(x: f64) -> (i64, Dd) {
     (n as i64, r)
 }
 
-/// `sin r` and `cos r` for `|r| <= pi/4 + a little`, by their Taylor series.
-fn sin_cos_dd(r: Dd) -> (Dd, Dd) {
+/// `sin r` for `|r| <= pi/4 + a little`: `r (1 - z/(2*3) (1 - z/(4*5) (1 - ...)))`.
+fn sin_dd(r: Dd) -> Dd {
     let z = r.mul(r);
-    // sin r = r * (1 - z/(2*3) * (1 - z/(4*5) * (1 - ...)))
     let mut s = Dd(1.0, 0.0);
     let mut k = 27.0;
     while k > 2.0 {
         s = Dd(1.0, 0.0).add(z.mul(s).div_f(k * (k - 1.0)).neg());
         k -= 2.0;
     }
-    let s = r.mul(s);
-    // cos r = 1 - z/(1*2) * (1 - z/(3*4) * (1 - ...))
+    r.mul(s)
+}
+
+/// `cos r` for `|r| <= pi/4 + a little`: `1 - z/(1*2) (1 - z/(3*4) (1 - ...))`.
+fn cos_dd(r: Dd) -> Dd {
+    let z = r.mul(r);
     let mut c = Dd(1.0, 0.0);
     let mut k = 28.0;
     while k > 1.0 {
         c = Dd(1.0, 0.0).add(z.mul(c).div_f(k * (k - 1.0)).neg());
         k -= 2.0;
     }
-    (s, c)
+    c
+}
+
+/// `sin r` and `cos r` for `|r| <= pi/4 + a little`, by their Taylor series.
+fn sin_cos_dd(r: Dd) -> (Dd, Dd) {
+    (sin_dd(r), cos_dd(r))
+}
+
+/// `sin x` (`want_sin`) or `cos x` in double-double for `|x| < 2**20`: one series only.
+fn sin_or_cos(x: f64, want_sin: bool) -> Dd {
+    let (n, r) = reduce(x);
+    let q = (n.rem_euclid(4) + if want_sin { 0 } else { 1 }) % 4;
+    match q {
+        0 => sin_dd(r),
+        1 => cos_dd(r),
+        2 => sin_dd(r).neg(),
+        _ => cos_dd(r).neg(),
+    }
 }
 
 /// `(sin x, cos x)` in double-double for `|x| < 2**20`.
@@ -77,7 +97,7 @@ pub fn sin(x: f64) -> f64 {
     if x.abs() < 1e-8 || x.abs() >= BIG {
         return libm::sin(x);
     }
-    let (s, _) = sin_cos_full(x);
+    let s = sin_or_cos(x, true);
     s.0 + s.1
 }
 
@@ -89,7 +109,7 @@ pub fn cos(x: f64) -> f64 {
     if x.abs() >= BIG {
         return libm::cos(x);
     }
-    let (_, c) = sin_cos_full(x);
+    let c = sin_or_cos(x, false);
     c.0 + c.1
 }
 
