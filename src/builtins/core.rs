@@ -159,6 +159,7 @@ fn id(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 pub fn is_callable(cx: &mut Cx, v: Value) -> bool {
     match obj::kind_of(v) {
         Kind::Function | Kind::NativeFn | Kind::BoundMethod | Kind::Type => v.is_ptr(),
+        Kind::Native => crate::embed::native::is_function(v),
         _ => ops::is_user_object(v) && ops::lookup_special(cx, v, &q::__call__).is_some(),
     }
 }

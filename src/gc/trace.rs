@@ -203,5 +203,6 @@ impl Cx {
         m.value(self.sys_dict);
         m.value(self.handles);
         m.value(self.builtins_dict);
+        self.host.trace(m);
     }
 }

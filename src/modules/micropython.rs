@@ -106,6 +106,10 @@ pub static DEF: ModuleDef = ModuleDef {
             ),
             (&q::kbd_intr, Item::Obj(&MP_KBD_INTR.header)),
             (&q::stack_use, Item::Obj(&MP_STACK_USE.header)),
+            (
+                &q::schedule,
+                Item::Obj(&crate::embed::poll::MP_SCHEDULE.header),
+            ),
         ]
     },
     init: None,

@@ -193,6 +193,7 @@ fn bind(cx: &mut Cx, o: Value, found: Found) -> PyResult<Value> {
 fn bind_value(cx: &mut Cx, o: Value, f: Value) -> PyResult<Value> {
     match obj::kind_of(f) {
         Kind::Function | Kind::NativeFn if f.is_ptr() => obj::func::new_bound(cx, f, o),
+        Kind::Native if crate::embed::native::is_function(f) => obj::func::new_bound(cx, f, o),
         Kind::ClassMethod => {
             let func = obj::func::descr_of(f).map_or(Value::NONE, |d| d.a);
             obj::func::new_bound(cx, func, Value::from_ptr(obj::type_of(o)))

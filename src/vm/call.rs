@@ -83,6 +83,10 @@ impl Cx {
         kw: &[Value],
         in_heap: bool,
     ) -> PyResult<*mut Frame> {
+        // Calls are poll points too (interrupts, fuel), so recursion without loops is bounded.
+        if self.host.active {
+            crate::embed::poll::poll_call(self)?;
+        }
         // SAFETY: callers pass function objects.
         let fo = unsafe { &*(func.raw() as *const FunctionObj) };
         // SAFETY: a function's code is a live code object.
@@ -520,13 +524,16 @@ impl Cx {
         self.reentry -= 1;
         match r {
             Ok(super::dispatch::Exit::Return(v)) => Ok(v),
-            Ok(super::dispatch::Exit::Yield(_)) => Err(self.runtime_error("unexpected yield")),
+            Ok(_) => Err(self.runtime_error("unexpected yield")),
             Err(e) => Err(e),
         }
     }
 
     /// Calls of types, instances with `__call__`, and things that are not callable.
     fn call_other(&mut self, f: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+        if obj::kind_of(f) == Kind::Native && f.is_ptr() {
+            return crate::embed::native::call_object(self, f, args, kw);
+        }
         if obj::kind_of(f) == Kind::Type && f.is_ptr() {
             return crate::vm::ops::call_type(self, f, args, kw);
         }

@@ -29,6 +29,9 @@ pub(crate) enum Exit {
     Return(Value),
     /// The base frame (a generator's) yielded this value.
     Yield(Value),
+    /// The fuel budget ran out at the level where the embedder allows a pause: the frames
+    /// stay linked and a later `run` continues (see `embed::poll`).
+    Paused,
 }
 
 /// What a call made by an opcode turned into.
@@ -178,6 +181,17 @@ impl Cx {
                     reraise = false;
                     throwing = true;
                     continue 'frame;
+                }};
+            }
+            // A safepoint (back-edges): collect, poll signals and fuel; maybe pause or raise.
+            macro_rules! safepoint {
+                () => {{
+                    sync!();
+                    match self.poll_safepoint() {
+                        Ok(false) => {}
+                        Ok(true) => return Ok(Exit::Paused),
+                        Err(_) => raise_now!(()),
+                    }
                 }};
             }
 
@@ -607,16 +621,15 @@ impl Cx {
                             Ok(()) => {}
                             Err(_) => raise_now!(()),
                         }
-                        sync!();
-                        self.poll_safepoint();
+                        safepoint!();
                     }
                     JUMP => {
                         let t = read_jump(bc, &mut ip, true);
-                        if t < ip {
-                            sync!();
-                            self.poll_safepoint();
-                        }
+                        let back = t < ip;
                         ip = t;
+                        if back {
+                            safepoint!();
+                        }
                     }
                     POP_JUMP_IF_TRUE | POP_JUMP_IF_FALSE => {
                         let t = read_jump(bc, &mut ip, true);
@@ -641,11 +654,11 @@ impl Cx {
                         };
                         sp -= 1;
                         if b == (op == POP_JUMP_IF_TRUE) {
-                            if t < ip {
-                                sync!();
-                                self.poll_safepoint();
-                            }
+                            let back = t < ip;
                             ip = t;
+                            if back {
+                                safepoint!();
+                            }
                         }
                     }
                     JUMP_IF_TRUE_OR_POP | JUMP_IF_FALSE_OR_POP => {
@@ -1506,10 +1519,15 @@ impl Cx {
         Ok(())
     }
 
-    /// A poll point on back-edges: collection, interrupts, fuel.
+    /// A poll point on back-edges: collection, interrupts, scheduled callbacks, fuel.
+    /// Ok(true): pause the run (out of fuel at the embedder's level); Err: raise.
     #[inline]
-    pub(crate) fn poll_safepoint(&mut self) {
+    pub(crate) fn poll_safepoint(&mut self) -> PyResult<bool> {
         self.gc_safepoint();
+        if self.host.active {
+            return crate::embed::poll::poll(self);
+        }
+        Ok(false)
     }
 }
 

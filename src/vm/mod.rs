@@ -103,6 +103,8 @@ pub struct Cx {
     pub(crate) repr_stack: [Value; 32],
     /// Entries in use in `repr_stack`.
     pub(crate) repr_depth: u32,
+    /// What the embedding adds: fuel, signals, scheduled callbacks, handles, frozen modules.
+    pub(crate) host: crate::embed::host::Host,
 }
 
 /// The temporary-root stack (a heap buffer of values).

@@ -2,17 +2,36 @@
 //!
 //! `pyrite FILE [args]`, `pyrite -c CODE`, `pyrite -m MODULE`, the program read from stdin
 //! when stdin is not a terminal, `-X heapsize=N[K|M]`, `-X emit=bytecode`, `MICROPYPATH`,
-//! and a REPL when started with no arguments on a terminal.
+//! and a REPL when started with no arguments on a terminal. `FILE` may be a `.mpy` image.
+//!
+//! `pyrite --compile FILE.py [-o FILE.mpy]` compiles to a `.mpy` image (as `mpy-cross`
+//! does) instead of running.
 
 use std::io::{BufRead, IsTerminal, Read, Write};
 
-use pyrite::{Config, Hal, Interpreter, PathKind};
+use pyrite::{Config, Hal, Interpreter, PathKind, Signal};
+
+/// Ctrl-C reaches the running program as `KeyboardInterrupt` through this signal object.
+static SIGNAL: Signal = Signal::new();
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    // Two atomic stores: safe in a signal handler.
+    SIGNAL.interrupt();
+}
+
+/// Turn SIGINT into `KeyboardInterrupt` (not in the REPL, where Ctrl-C at the prompt would
+/// linger until the next input runs).
+fn catch_sigint(interp: &mut Interpreter) {
+    interp.attach_signal(&SIGNAL);
+    let handler: extern "C" fn(libc::c_int) = on_sigint;
+    // SAFETY: the handler only performs atomic stores (async-signal-safe).
+    unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
+}
 
 /// The port: the process's stdio and filesystem.
 struct UnixHal {
     out: std::io::BufWriter<std::io::Stdout>,
     start: std::time::Instant,
-    stdin: Option<std::io::StdinLock<'static>>,
 }
 
 impl UnixHal {
@@ -20,7 +39,6 @@ impl UnixHal {
         UnixHal {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             start: std::time::Instant::now(),
-            stdin: None,
         }
     }
 }
@@ -68,9 +86,9 @@ impl Hal for UnixHal {
 
     fn read_line(&mut self, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
         let _ = self.out.flush();
-        let stdin = self.stdin.get_or_insert_with(|| std::io::stdin().lock());
+        // Stdin's buffer is global: locking it per line loses nothing.
         let mut line = Vec::new();
-        match stdin.read_until(b'\n', &mut line) {
+        match std::io::stdin().lock().read_until(b'\n', &mut line) {
             Ok(0) | Err(_) => None,
             Ok(_) => {
                 if line.last() == Some(&b'\n') {
@@ -115,9 +133,77 @@ fn usage(argv0: &str) -> i32 {
     2
 }
 
+/// `--compile IN.py [-o OUT.mpy]`: write the `.mpy` image of IN.py (default OUT: IN with
+/// the `.mpy` extension). The file name as given becomes the name in tracebacks.
+#[cfg(feature = "compiler")]
+fn compile_file(argv0: &str, args: &[String]) -> i32 {
+    use pyrite::compile::{compile, CompileOptions, Mode};
+    let (input, output) = match args {
+        [i] => (i.clone(), None),
+        [i, o, out] if o == "-o" => (i.clone(), Some(out.clone())),
+        _ => {
+            eprintln!("usage: {argv0} --compile FILE.py [-o FILE.mpy]");
+            return 2;
+        }
+    };
+    let output = output.unwrap_or_else(|| {
+        let stem = input.strip_suffix(".py").unwrap_or(&input);
+        format!("{stem}.mpy")
+    });
+    let src = match std::fs::read(&input) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{argv0}: can't open file '{input}': {e}");
+            return 2;
+        }
+    };
+    let opts = CompileOptions {
+        circuitpython: pyrite::flavour::CIRCUITPYTHON,
+        ..CompileOptions::default()
+    };
+    match compile(
+        &src,
+        &input,
+        Mode::File,
+        &opts,
+        allocator_api2::alloc::Global,
+    ) {
+        Ok(image) => match std::fs::write(&output, &image[..]) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{argv0}: can't write '{output}': {e}");
+                1
+            }
+        },
+        Err(e) => {
+            let scope = e
+                .scope
+                .as_ref()
+                .map(|s| format!(", in {}", s.as_str()))
+                .unwrap_or_default();
+            eprintln!(
+                "Traceback (most recent call last):\n  File \"{input}\", line {}{scope}\n{}: {}",
+                e.line,
+                e.kind_name(),
+                e.msg()
+            );
+            1
+        }
+    }
+}
+
+#[cfg(not(feature = "compiler"))]
+fn compile_file(argv0: &str, _args: &[String]) -> i32 {
+    eprintln!("{argv0}: --compile needs a build with the compiler");
+    2
+}
+
 fn real_main() -> i32 {
     let args: Vec<String> = std::env::args().collect();
     let argv0 = args.first().cloned().unwrap_or_else(|| "pyrite".into());
+    if args.get(1).map(String::as_str) == Some("--compile") {
+        return compile_file(&argv0, &args[2..]);
+    }
     let mut heap_size = 2 * 1024 * 1024;
     let mut i = 1;
     let mut program = None;
@@ -235,6 +321,9 @@ fn real_main() -> i32 {
     argv.extend(rest.iter().map(|s| s.as_str()));
     let _ = interp.set_argv(&argv);
 
+    if !matches!(program, Program::Repl) {
+        catch_sigint(&mut interp);
+    }
     match program {
         Program::File(f) => {
             let src = match std::fs::read(&f) {

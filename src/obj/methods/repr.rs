@@ -380,6 +380,11 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
             b.push(pystr::bytes_of(n).unwrap_or(b"?"));
             let _ = core::fmt::Write::write_fmt(b, format_args!(" at 0x{:x}>", v.raw()));
         }
+        Kind::Native if crate::embed::native::is_function(v) => {
+            b.push_str("<function ");
+            b.push(pystr::bytes_of(crate::embed::native::name_of(v)).unwrap_or(b"?"));
+            b.push_byte(b'>');
+        }
         Kind::NativeFn => {
             b.push_str("<function ");
             // SAFETY: kind-checked native function (static).
@@ -443,7 +448,7 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
             object_repr(b, v);
         }
         Kind::Instance => {
-            if let Some(base) = ops::instance_base(v) {
+            if let Some(base) = ops::instance_base(v).filter(|&b| obj::kind_of(b) != Kind::Native) {
                 if !matches!(
                     obj::kind_of(base),
                     Kind::Set | Kind::FrozenSet | Kind::ByteArray
