@@ -11,7 +11,8 @@ for x, y in [(5.2, 2.35), (2.28, -5.46), (4.39, 7.43), (3.6, -0.84), (4.99, -2.3
 print(10.0 ** -5, 10.0 ** 15, 10.0 ** 22, 2.0 ** -1074, 2.0 ** -1075, 0.5 ** 1074, 1.5 ** 0.5)
 print(math.log(2 ** 1000), math.log2(2 ** 2000), math.log10(10 ** 400), math.log(10 ** 30, 10))
 print(math.exp(709.78), math.exp(-745.13), math.exp(-746))
-for bad in [lambda: math.exp(710), lambda: math.pow(10, 400), lambda: 10.0 ** 400, lambda: math.log(-1)]:
+big = 400.0
+for bad in [lambda: math.exp(710), lambda: math.pow(10, 400), lambda: 10.0 ** big, lambda: math.log(-1)]:
     try:
         bad()
     except (OverflowError, ValueError) as e:
