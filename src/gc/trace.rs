@@ -80,6 +80,7 @@ pub(crate) fn trace_object(m: &mut Marker, p: *mut u8) {
                 m.buffer(b.data);
             }
             Kind::MemoryView => m.value((*(p as *const MemoryViewObj)).obj),
+            Kind::Range => m.value((*(p as *const crate::obj::range::RangeObj)).big),
             Kind::Slice => {
                 let s = &*(p as *const SliceObj);
                 m.value(s.start);
@@ -157,7 +158,6 @@ pub(crate) fn trace_object(m: &mut Marker, p: *mut u8) {
             | Kind::Int
             | Kind::Float
             | Kind::Complex
-            | Kind::Range
             | Kind::NativeFn => {}
         }
     }

@@ -129,6 +129,10 @@ fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
     let path = list::with_capacity(cx, 4)?;
     dict::set_static(cx, d, &q::path, path)?;
     dict::set_static(cx, d, &q::modules, cx.modules)?;
+    // The largest machine word (2**63 - 1 on 64-bit targets): a big int, as in MicroPython's
+    // unix port and CPython.
+    let maxsize = crate::obj::int::from_i64(cx, isize::MAX as i64)?;
+    dict::set_static(cx, d, &q::maxsize, maxsize)?;
     let (ma, mi, pa) = crate::flavour::VERSION;
     let vt = tuple::new(
         cx,
@@ -184,7 +188,6 @@ pub static DEF: ModuleDef = ModuleDef {
         (&q::stdout, Item::Obj(&STDOUT.header)),
         (&q::stderr, Item::Obj(&STDERR.header)),
         (&q::byteorder, Item::Obj(&q::little.header)),
-        (&q::maxsize, Item::Int(crate::value::SMALL_INT_MAX)),
         (&q::platform, Item::Obj(&q::linux.header)),
     ],
     init: Some(init),

@@ -387,3 +387,91 @@ pub fn copy_into(cx: &mut Cx, dst: Value, src: Value) -> PyResult<()> {
     }
     Ok(())
 }
+
+/// A new iterator over the table of `obj` (a dict, set or frozenset): `kind` is one of
+/// `DictKeys`, `DictValues`, `DictItems`, `Set`. It remembers the size so that a change
+/// during iteration raises `RuntimeError`, as in CPython.
+pub fn iter_new(cx: &mut Cx, obj: Value, kind: super::iter::IterKind) -> PyResult<Value> {
+    let it = super::iter::new(cx, &super::types::ITERATOR_TYPE, kind, obj, Value::NULL)?;
+    if let Some(io) = super::iter::iter_of(it) {
+        io.i = 0;
+        io.j = table_of(obj).len;
+    }
+    Ok(it)
+}
+
+/// A new iterator over the table of a dict from its last entry to its first (`reversed()` of
+/// a dict or a dict view); `which` is 0 for keys, 1 for values, 2 for items.
+pub fn iter_new_reversed(cx: &mut Cx, d: Value, which: isize) -> PyResult<Value> {
+    let it = super::iter::new(
+        cx,
+        &super::types::REVERSED_TYPE,
+        super::iter::IterKind::DictReversed,
+        d,
+        Value::NULL,
+    )?;
+    if let Some(io) = super::iter::iter_of(it) {
+        let t = table_of(d);
+        io.i = t.used;
+        io.j = t.len;
+        io.n = which;
+    }
+    Ok(it)
+}
+
+/// The next item of a table iterator made by [`iter_new`] or [`iter_new_reversed`].
+pub fn iter_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
+    use super::iter::IterKind;
+    let Some(io) = super::iter::iter_of(it) else {
+        return Ok(None);
+    };
+    let (kind, obj, start_len) = (io.kind, io.a, io.j);
+    if table_of(obj).len != start_len {
+        io.kind = IterKind::Exhausted;
+        let msg = if kind == IterKind::Set {
+            "Set changed size during iteration"
+        } else {
+            "dictionary changed size during iteration"
+        };
+        return Err(cx.runtime_error(msg));
+    }
+    let found = if kind == IterKind::DictReversed {
+        let t = table_of(obj);
+        let mut i = io.i.min(t.used);
+        let mut found = None;
+        while i > 0 {
+            i -= 1;
+            // SAFETY: i < used.
+            let e = unsafe { *t.entries.add(i) };
+            if !e.key.is_null() {
+                found = Some((e.key, e.value));
+                break;
+            }
+        }
+        io.i = i;
+        found
+    } else {
+        match next_entry(obj, io.i) {
+            Some((next, k, v)) => {
+                io.i = next;
+                Some((k, v))
+            }
+            None => None,
+        }
+    };
+    let Some((k, v)) = found else {
+        io.kind = IterKind::Exhausted;
+        return Ok(None);
+    };
+    let which = match kind {
+        IterKind::DictValues => 1,
+        IterKind::DictItems => 2,
+        IterKind::DictReversed => io.n,
+        _ => 0,
+    };
+    match which {
+        1 => Ok(Some(v)),
+        2 => super::tuple::new(cx, &[k, v]).map(Some),
+        _ => Ok(Some(k)),
+    }
+}

@@ -298,7 +298,7 @@ pub fn import_from(cx: &mut Cx, m: Value, name: Value) -> PyResult<Value> {
         }
     }
     let n = super::ops::alloc_free_name(pystr::str_of(name).unwrap_or("?"));
-    Err(cx.raise_fmt(&IMPORT_ERROR_TYPE, format_args!("cannot import name {n}")))
+    Err(cx.raise_fmt(&IMPORT_ERROR_TYPE, format_args!("can't import name {n}")))
 }
 
 /// IMPORT_STAR: copy the public names (or `__all__`) of `m` into `dest`.

@@ -403,9 +403,14 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
 
     fn dict_or_set_item(&mut self) -> CResult<NodeId> {
         let line = self.line();
-        // MicroPython's grammar has no `**x` or `*x` in dict/set displays.
-        if self.is_op(Op::DblStar) || self.is_op(Op::Star) {
-            return Err(self.error());
+        // `**x` and `*x` in dict and set displays: CPython's grammar (MicroPython's has
+        // neither; the emitter builds these displays with method calls).
+        if self.eat_op(Op::DblStar) {
+            let e = self.expr()?;
+            return self.node(Kind::DblStar(e), line);
+        }
+        if self.is_op(Op::Star) {
+            return self.star_or_namedexpr();
         }
         let k = self.test()?;
         if self.eat_op(Op::Colon) {
@@ -421,6 +426,9 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         }
         let first = self.dict_or_set_item()?;
         if self.is_kw(Kw::For) {
+            if matches!(self.ast.kind(first), Kind::Star(_) | Kind::DblStar(_)) {
+                return Err(self.error());
+            }
             let f = self.comp_for()?;
             self.expect_op(Op::RBrace)?;
             let kind = if matches!(self.ast.kind(first), Kind::DictItem { .. }) {

@@ -353,19 +353,7 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
                 b.push_byte(b')');
             }
         }
-        Kind::Range => {
-            // SAFETY: kind-checked range.
-            let r = unsafe { &*(v.raw() as *const obj::range::RangeObj) };
-            if r.step == 1 {
-                let _ =
-                    core::fmt::Write::write_fmt(b, format_args!("range({}, {})", r.start, r.stop));
-            } else {
-                let _ = core::fmt::Write::write_fmt(
-                    b,
-                    format_args!("range({}, {}, {})", r.start, r.stop, r.step),
-                );
-            }
-        }
+        Kind::Range => obj::range::write_repr(cx, b, v)?,
         Kind::Slice => {
             // SAFETY: kind-checked slice.
             let (s0, s1, s2) = unsafe {
