@@ -11,24 +11,33 @@ use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::frame::Frame;
 
-/// An index value as a machine integer (ints, bools, `__index__`).
-pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
+/// An int-like value (int, bool, or an object with `__index__`) as a machine integer;
+/// `None` when the value is not int-like.
+fn machine_int(cx: &mut Cx, v: Value) -> PyResult<Option<isize>> {
     if let Some(i) = v.as_small_int() {
-        return Ok(i);
+        return Ok(Some(i));
     }
     if let Some(b) = v.as_bool() {
-        return Ok(b as isize);
+        return Ok(Some(b as isize));
     }
     if obj::kind_of(v) == Kind::Int && v.is_ptr() {
         return match int::to_i64(v).and_then(|i| isize::try_from(i).ok()) {
-            Some(i) => Ok(i),
+            Some(i) => Ok(Some(i)),
             None => Err(cx.overflow_error("overflow converting long int to machine word")),
         };
     }
     if super::ops::is_user_object(v) {
         if let Some(r) = super::dunder::to_index(cx, v)? {
-            return index_value(cx, r, what);
+            return machine_int(cx, r);
         }
+    }
+    Ok(None)
+}
+
+/// An index value as a machine integer (ints, bools, `__index__`).
+pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
+    if let Some(i) = machine_int(cx, v)? {
+        return Ok(i);
     }
     let tn = super::ops::alloc_free_name(cx.type_name(v));
     Err(cx.raise_fmt(
@@ -39,22 +48,8 @@ pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
 
 /// An int argument as a machine integer (for builtins): `can't convert X to int`.
 pub fn int_arg(cx: &mut Cx, v: Value) -> PyResult<isize> {
-    if let Some(i) = v.as_small_int() {
+    if let Some(i) = machine_int(cx, v)? {
         return Ok(i);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(b as isize);
-    }
-    if obj::kind_of(v) == Kind::Int && v.is_ptr() {
-        return match int::to_i64(v).and_then(|i| isize::try_from(i).ok()) {
-            Some(i) => Ok(i),
-            None => Err(cx.overflow_error("overflow converting long int to machine word")),
-        };
-    }
-    if super::ops::is_user_object(v) {
-        if let Some(r) = super::dunder::to_index(cx, v)? {
-            return int_arg(cx, r);
-        }
     }
     let tn = super::ops::alloc_free_name(cx.type_name(v));
     Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to int")))
