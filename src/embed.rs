@@ -5,11 +5,10 @@ use core::marker::PhantomData;
 use core::ptr::NonNull;
 
 use crate::gc::heap::Heap;
-use crate::gc::Marker;
 use crate::hal::Hal;
 use crate::obj::str::StrBuilder;
 use crate::obj::types::*;
-use crate::obj::{self, dict, exception, list, module, str as pystr, tuple, Kind};
+use crate::obj::{self, dict, exception, list, module, str as pystr, tuple};
 use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::{frame::FrameStack, Config, Cx, PyResult, RootStack};
@@ -114,7 +113,7 @@ impl<'h> Interpreter<'h> {
             hal,
             config,
             gc_enabled: true,
-            gc_threshold: 0,
+            gc_threshold: usize::MAX,
             gc_count: 0,
             in_gc: false,
             handles: Value::NULL,
@@ -364,6 +363,8 @@ impl<'h> Interpreter<'h> {
 
 impl Drop for Interpreter<'_> {
     fn drop(&mut self) {
+        // Native resources (files, peripherals) are released even if their objects are alive.
+        crate::gc::finalise_all(&self.cx.heap);
         if let Some((p, layout)) = self.owned.take() {
             // SAFETY: allocated in with_heap_size with this layout; nothing uses it after the
             // interpreter is gone.
@@ -513,12 +514,3 @@ pub(crate) fn load_path(cx: &mut Cx, path: &str) -> PyResult<Value> {
         compile_source(cx, &buf, path, Mode::File)
     }
 }
-
-/// Trace a native object (embedder-defined; none yet).
-pub(crate) fn trace_native(_m: &mut Marker, _p: *mut u8) {}
-
-/// Finalise a native object (embedder-defined; none yet).
-pub(crate) fn finalise_native(_p: *mut u8) {}
-
-#[allow(dead_code)]
-fn _unused(_k: Kind) {}

@@ -116,6 +116,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         let len = crate::obj::methods::bytes::buffer_bytes(cx, o)?.len();
         let ro = obj::kind_of(o) != Kind::ByteArray;
         let m: *mut crate::obj::bytes::MemoryViewObj = cx.alloc_obj(&MEMORYVIEW_TYPE, 0)?;
+        crate::gc::write_barrier(cx, o);
         // SAFETY: fresh object.
         unsafe {
             (*m).obj = o;
@@ -284,6 +285,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         cx.root(its)?;
         for (k, &a) in args[first..].iter().enumerate() {
             let it = ops::get_iter(cx, a)?;
+            crate::gc::write_barrier(cx, it);
             if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, its) {
                 t.items_mut()[k] = it;
             }

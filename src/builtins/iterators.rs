@@ -57,6 +57,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                 count,
                 Value::small_int_unchecked(1),
             )?;
+            crate::gc::write_barrier(cx, next_count);
             if let Some(io) = iter_of(it) {
                 io.b = next_count;
             }
@@ -77,6 +78,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                 let sub = tuple::items_of(its).map_or(Value::NONE, |t| t[k]);
                 match ops::iter_next(cx, sub)? {
                     Some(v) => {
+                        crate::gc::write_barrier(cx, v);
                         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, out) {
                             t.items_mut()[k] = v;
                         }
@@ -100,6 +102,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                 let sub = tuple::items_of(its).map_or(Value::NONE, |t| t[k]);
                 match ops::iter_next(cx, sub)? {
                     Some(v) => {
+                        crate::gc::write_barrier(cx, v);
                         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, args) {
                             t.items_mut()[k] = v;
                         }

@@ -34,9 +34,28 @@ pub(crate) mod meta {
     pub const FIN: u8 = 1 << 4;
     /// Manually managed (temporary allocator): never swept, never traced.
     pub const PINNED: u8 = 1 << 5;
-    /// Allocated during an incremental cycle after its marking started (treated as live).
-    pub const NEW: u8 = 1 << 6;
+    /// Grey: marked but its contents not yet traced (with MARK). Objects are born grey while
+    /// the incremental collector marks; the bit also lets the mark stack overflow without
+    /// losing work (a scan of the metadata finds the grey objects it could not hold).
+    pub const GREY: u8 = 1 << 6;
 }
+
+/// Where the collector is in a cycle, as far as the allocator must know: it decides the colour
+/// of new allocations (see [`Heap::alloc`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Phase {
+    /// No cycle in progress: every head is unmarked.
+    Idle,
+    /// Marking: new objects are born grey (and queued), new buffers marked.
+    Mark,
+    /// Sweeping: blocks below the sweep cursor are swept (new allocations there are born
+    /// unmarked); blocks at or above it are born marked, so the sweep keeps them.
+    Sweep,
+}
+
+/// Entries in the grey stack. When it is full, objects stay grey in the metadata and a scan
+/// finds them later (see [`Heap::grey_refill`]).
+pub(crate) const GREY_CAP: usize = 128;
 
 /// What kind of allocation to make.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -65,8 +84,18 @@ pub struct Heap {
     lock_depth: Cell<u32>,
     /// Blocks allocated since the last collection (drives the collection threshold).
     allocated_since_gc: Cell<usize>,
-    /// New allocations are born marked (set by the incremental collector during a cycle).
-    pub(crate) alloc_black: Cell<bool>,
+    /// The collector's phase (how new allocations are coloured).
+    phase: Cell<Phase>,
+    /// During [`Phase::Sweep`], the first block not yet swept.
+    sweep_cursor: Cell<usize>,
+    /// The grey stack: `block index | resume offset << 32` of objects to trace.
+    grey: [Cell<u64>; GREY_CAP],
+    grey_len: Cell<usize>,
+    /// Every grey object that is not on the stack has a block index at or above this
+    /// (`usize::MAX`: there are none).
+    grey_rescan: Cell<usize>,
+    /// State of the active collector (pacing, statistics).
+    pub(crate) gc: crate::gc::GcState,
 }
 
 impl Heap {
@@ -97,7 +126,7 @@ impl Heap {
         let pool = unsafe { meta.add(meta_len) };
         // SAFETY: the metadata table lies inside the region.
         unsafe { core::ptr::write_bytes(meta, 0, n_blocks) };
-        Some(Heap {
+        let heap = Heap {
             meta,
             pool,
             n_blocks,
@@ -106,8 +135,15 @@ impl Heap {
             high_water: Cell::new(0),
             lock_depth: Cell::new(0),
             allocated_since_gc: Cell::new(0),
-            alloc_black: Cell::new(false),
-        })
+            phase: Cell::new(Phase::Idle),
+            sweep_cursor: Cell::new(0),
+            grey: [const { Cell::new(0) }; GREY_CAP],
+            grey_len: Cell::new(0),
+            grey_rescan: Cell::new(usize::MAX),
+            gc: crate::gc::GcState::new(),
+        };
+        <crate::gc::Active as crate::gc::Collector>::init(&heap);
+        Some(heap)
     }
 
     /// Number of blocks in the pool.
@@ -123,6 +159,11 @@ impl Heap {
     /// Bytes free (what `gc.mem_free()` reports).
     pub fn bytes_free(&self) -> usize {
         (self.n_blocks - self.used_blocks.get()) * BLOCK
+    }
+
+    /// Blocks free.
+    pub fn free_blocks(&self) -> usize {
+        self.n_blocks - self.used_blocks.get()
     }
 
     /// The most bytes ever in use at once.
@@ -248,7 +289,11 @@ impl Heap {
             AllocKind::Buffer => 0,
             AllocKind::Pinned => meta::PINNED,
         };
-        self.set_meta(start, meta::HEAD | flags | self.new_flag());
+        let colour = self.birth_colour(start, flags);
+        self.set_meta(start, meta::HEAD | flags | colour);
+        if colour & meta::GREY != 0 {
+            self.grey_push(start, 0);
+        }
         for j in 1..n {
             self.set_meta(start + j, meta::TAIL);
         }
@@ -270,14 +315,122 @@ impl Heap {
         NonNull::new(p)
     }
 
-    /// The flag newly allocated objects get (set by the incremental collector during a cycle).
+    /// The colour a new allocation at block `start` is born with.
+    ///
+    /// While marking, objects are born grey: they are queued and traced once, so whatever
+    /// their constructor stores in them before the next slice is seen without a barrier, and
+    /// nothing allocated during a cycle is freed by it. Buffers are born marked (their owner
+    /// traces their contents). While sweeping, a block the sweep has passed is born unmarked
+    /// (the next cycle decides), one it has yet to reach is born marked (the sweep keeps it
+    /// and clears the mark). Pinned blocks are never marked or swept.
     #[inline]
-    fn new_flag(&self) -> u8 {
-        if self.alloc_black.get() {
-            meta::NEW
-        } else {
-            0
+    fn birth_colour(&self, start: usize, flags: u8) -> u8 {
+        if flags & meta::PINNED != 0 {
+            return 0;
         }
+        match self.phase.get() {
+            Phase::Idle => 0,
+            Phase::Mark if flags & meta::OBJ != 0 => meta::MARK | meta::GREY,
+            Phase::Mark => meta::MARK,
+            Phase::Sweep if start >= self.sweep_cursor.get() => meta::MARK,
+            Phase::Sweep => 0,
+        }
+    }
+
+    /// The collector's phase.
+    #[inline]
+    pub fn phase(&self) -> Phase {
+        self.phase.get()
+    }
+
+    #[cfg_attr(not(feature = "gc-incremental"), allow(dead_code))]
+    pub(crate) fn set_phase(&self, p: Phase) {
+        self.phase.set(p);
+    }
+
+    #[cfg_attr(not(feature = "gc-incremental"), allow(dead_code))]
+    pub(crate) fn sweep_cursor(&self) -> usize {
+        self.sweep_cursor.get()
+    }
+
+    #[cfg_attr(not(feature = "gc-incremental"), allow(dead_code))]
+    pub(crate) fn set_sweep_cursor(&self, i: usize) {
+        self.sweep_cursor.set(i);
+    }
+
+    /// Queue grey object `i` for tracing from value offset `off`. `reserve_one` keeps the
+    /// last slot free (children leave room for the continuation of the object being traced).
+    /// When the stack is full the object stays grey in the metadata and a later scan finds it.
+    #[inline]
+    pub(crate) fn grey_push_limited(&self, i: usize, off: u32, reserve_one: bool) {
+        let len = self.grey_len.get();
+        let cap = if reserve_one { GREY_CAP - 1 } else { GREY_CAP };
+        if len < cap {
+            self.grey[len].set(i as u64 | (off as u64) << 32);
+            self.grey_len.set(len + 1);
+        } else if off == 0 {
+            if i < self.grey_rescan.get() {
+                self.grey_rescan.set(i);
+            }
+        } else {
+            // Unreachable by construction (a continuation reuses the slot its entry was popped
+            // from), but never lose work: trace the object again from its start.
+            self.set_meta(i, self.meta(i) | meta::GREY);
+            if i < self.grey_rescan.get() {
+                self.grey_rescan.set(i);
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn grey_push(&self, i: usize, off: u32) {
+        self.grey_push_limited(i, off, false)
+    }
+
+    /// Take the next entry to trace: `(block index, value offset)`.
+    #[inline]
+    pub(crate) fn grey_pop(&self) -> Option<(usize, u32)> {
+        let len = self.grey_len.get();
+        if len == 0 {
+            return None;
+        }
+        self.grey_len.set(len - 1);
+        let e = self.grey[len - 1].get();
+        Some(((e & 0xffff_ffff) as usize, (e >> 32) as u32))
+    }
+
+    /// Whether no grey object is left (on the stack or in the metadata).
+    #[inline]
+    pub(crate) fn grey_is_empty(&self) -> bool {
+        self.grey_len.get() == 0 && self.grey_rescan.get() == usize::MAX
+    }
+
+    /// Scan the metadata for grey objects the stack could not hold, pushing them until the
+    /// stack is full or `max_blocks` blocks were looked at. Returns the blocks looked at.
+    pub(crate) fn grey_refill(&self, max_blocks: usize) -> usize {
+        let mut i = self.grey_rescan.get();
+        let end = self.n_blocks.min(i.saturating_add(max_blocks));
+        let start = i;
+        while i < end {
+            if self.grey_len.get() == GREY_CAP {
+                break;
+            }
+            let m = self.meta(i);
+            if m & (meta::STATE | meta::GREY) == (meta::HEAD | meta::GREY) {
+                self.grey_push(i, 0);
+            }
+            i += 1;
+        }
+        self.grey_rescan
+            .set(if i >= self.n_blocks { usize::MAX } else { i });
+        i - start
+    }
+
+    /// Forget every grey entry (an abandoned cycle; the caller clears the marks).
+    #[cfg_attr(not(feature = "gc-incremental"), allow(dead_code))]
+    pub(crate) fn grey_clear(&self) {
+        self.grey_len.set(0);
+        self.grey_rescan.set(usize::MAX);
     }
 
     fn find_free(&self, n: usize, from: usize) -> Option<usize> {
@@ -361,21 +514,22 @@ impl Heap {
             unsafe { core::ptr::write_bytes(self.block_ptr(i + have), 0, extra * BLOCK) };
             return NonNull::new(p);
         }
-        let head_flags = self.meta(i) & !(meta::STATE | meta::MARK);
+        let head_flags = self.meta(i);
         let kind = if head_flags & meta::PINNED != 0 {
             AllocKind::Pinned
         } else if head_flags & meta::OBJ != 0 {
-            AllocKind::Object
+            if head_flags & meta::FIN != 0 {
+                AllocKind::ObjectWithFinaliser
+            } else {
+                AllocKind::Object
+            }
         } else {
             AllocKind::Buffer
         };
+        // The new run is coloured as any new allocation (`birth_colour`): during marking it is
+        // marked (a buffer whose owner was already traced stays live), during sweeping it is
+        // marked exactly when the sweep has yet to reach it.
         let q = self.alloc(size, kind)?;
-        // Keep the mark state, so that a buffer moved during an incremental cycle stays live.
-        let qi = self.head_of(q.as_ptr())?;
-        self.set_meta(
-            qi,
-            self.meta(qi) | (self.meta(i) & (meta::MARK | meta::FIN)),
-        );
         // SAFETY: both allocations are live, distinct, and at least have*BLOCK bytes long.
         unsafe { core::ptr::copy_nonoverlapping(p, q.as_ptr(), have * BLOCK) };
         self.free_run(i, have);

@@ -108,6 +108,7 @@ pub fn intern(cx: &mut Cx, b: &[u8]) -> PyResult<Value> {
     if i == usize::MAX {
         i = h as usize & (cx.interned.cap - 1);
     }
+    crate::gc::write_barrier(cx, s);
     // SAFETY: i < cap (find_heap returns an empty slot index).
     unsafe { *cx.interned.slots.add(i) = s };
     cx.interned.len += 1;

@@ -149,6 +149,7 @@ pub fn memoryview_getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
             return Err(cx.raise_empty(&NOT_IMPLEMENTED_ERROR_TYPE));
         }
         let p: *mut MemoryViewObj = cx.alloc_obj(&MEMORYVIEW_TYPE, 0)?;
+        crate::gc::write_barrier(cx, base);
         // SAFETY: fresh object.
         unsafe {
             (*p).obj = base;

@@ -41,6 +41,8 @@ fn pop(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let Some(j) = crate::vm::seq::norm_index(i, n) else {
         return Err(cx.index_error(crate::flavour::msg::LIST_INDEX));
     };
+    // Values moving down may land below where a chunked trace of the list has got to.
+    crate::gc::write_barrier_values(cx, &items(l)[j + 1..]);
     let o = lo(l);
     let v = o.items_mut()[j];
     o.items_mut().copy_within(j + 1.., j);
@@ -85,6 +87,7 @@ fn find_index(
 fn remove(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     match find_index(cx, a[0], a[1], 0, usize::MAX)? {
         Some(j) => {
+            crate::gc::write_barrier_values(cx, &items(a[0])[j + 1..]);
             let o = lo(a[0]);
             let len = o.len;
             o.items_mut().copy_within(j + 1..len, j);
@@ -133,7 +136,8 @@ fn count(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     Ok(Value::small_int_unchecked(n))
 }
 
-fn reverse(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+fn reverse(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    crate::gc::write_barrier_values(cx, items(a[0]));
     lo(a[0]).items_mut().reverse();
     Ok(Value::NONE)
 }
@@ -177,6 +181,7 @@ pub fn sort_list(cx: &mut Cx, l: Value, key: Value, rev: bool) -> PyResult<()> {
         for i in 0..n {
             let v = tuple::items_of(vals).map_or(Value::NONE, |t| t[i]);
             let kv = cx.call(key, &[v], &[])?;
+            crate::gc::write_barrier(cx, kv);
             if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, k) {
                 t.items_mut()[i] = kv;
             }
@@ -247,6 +252,7 @@ pub fn sort_list(cx: &mut Cx, l: Value, key: Value, rev: bool) -> PyResult<()> {
         return Err(cx.value_error("list modified during sort"));
     }
     let src = tuple::items_of(vals).unwrap_or(&[]);
+    crate::gc::write_barrier_values(cx, src);
     let dst = lo(l).items_mut();
     for (d, &p) in dst.iter_mut().zip(perm.iter()) {
         *d = src[p];
@@ -271,6 +277,7 @@ pub fn imul(cx: &mut Cx, l: Value, n: i64) -> PyResult<()> {
     }
     let total = len.saturating_mul(n as usize);
     list::reserve(cx, l, total.saturating_sub(len))?;
+    crate::gc::write_barrier_values(cx, items(l));
     let o = lo(l);
     for k in 1..n as usize {
         // SAFETY: capacity >= total.
@@ -320,6 +327,7 @@ pub fn set_slice(cx: &mut Cx, l: Value, s: Value, v: Value) -> PyResult<()> {
             ));
         }
         let sv = tuple::items_of(src).unwrap_or(&[]);
+        crate::gc::write_barrier_values(cx, sv);
         let o = lo(l);
         for (k, &x) in sv.iter().enumerate().take(m) {
             o.items_mut()[(start + k as isize * step) as usize] = x;
@@ -334,6 +342,8 @@ pub fn set_slice(cx: &mut Cx, l: Value, s: Value, v: Value) -> PyResult<()> {
         list::reserve(cx, l, new_len - n)?;
     }
     let sv = tuple::items_of(src).unwrap_or(&[]);
+    crate::gc::write_barrier_values(cx, sv);
+    crate::gc::write_barrier_values(cx, &items(l)[stop.min(n)..]);
     let o = lo(l);
     // SAFETY: capacity >= max(n, new_len); ranges are within it.
     unsafe {
@@ -350,6 +360,7 @@ pub fn del_item(cx: &mut Cx, l: Value, i: Value) -> PyResult<()> {
     let n = items(l).len();
     if obj::kind_of(i) == Kind::Slice && i.is_ptr() {
         let (start, _, step, count) = crate::vm::seq::slice_indices(cx, i, n)?;
+        crate::gc::write_barrier_values(cx, items(l));
         let o = lo(l);
         let mut keep = 0;
         let it = o.items_mut();
@@ -373,6 +384,7 @@ pub fn del_item(cx: &mut Cx, l: Value, i: Value) -> PyResult<()> {
     let idx = crate::vm::seq::index_value(cx, i, "list")?;
     match crate::vm::seq::norm_index(idx, n) {
         Some(j) => {
+            crate::gc::write_barrier_values(cx, &items(l)[j + 1..]);
             let o = lo(l);
             o.items_mut().copy_within(j + 1..n, j);
             o.len -= 1;
