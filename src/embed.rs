@@ -144,6 +144,17 @@ impl<'h> Interpreter<'h> {
             .ok_or(crate::vm::Raised)?;
         cx.frames.base = base.as_ptr();
         cx.frames.cap = fs_bytes;
+        // The temporary-root stack, made now so that rooting works on a full heap (a program
+        // that just caught MemoryError calls natives that root their values).
+        let roots = cx
+            .heap
+            .alloc(
+                64 * core::mem::size_of::<Value>(),
+                crate::gc::heap::AllocKind::Buffer,
+            )
+            .ok_or(crate::vm::Raised)?;
+        cx.roots.buf = roots.as_ptr() as *mut Value;
+        cx.roots.cap = 64;
         // Collection is off until the roots exist.
         cx.gc_enabled = false;
         cx.memory_error = exception::new(cx, &MEMORY_ERROR_TYPE, tuple::empty())?;
@@ -311,6 +322,14 @@ impl<'h> Interpreter<'h> {
         cx.depth = 0;
         cx.reentry = 0;
         cx.roots.len = 0;
+        // The program is over: a heap it left locked is unlocked, and what it left behind is
+        // collected so that the traceback has room (the exception is held in a local: root it).
+        while cx.heap.lock(false) > 0 {}
+        let mark = cx.roots_mark();
+        if cx.root(exc).is_ok() {
+            cx.collect();
+        }
+        cx.roots_truncate(mark);
         if obj::isinstance(exc, &SYSTEM_EXIT_TYPE) {
             let args = exception::exc_of(exc)
                 .and_then(|e| tuple::items_of(e.args))

@@ -96,6 +96,13 @@ pub struct Heap {
     grey_rescan: Cell<usize>,
     /// State of the active collector (pacing, statistics).
     pub(crate) gc: crate::gc::GcState,
+    /// The emergency reserve (`micropython.alloc_emergency_exception_buf`): a pinned run
+    /// released to build an exception when the heap is locked or full, or NULL.
+    pub(crate) emergency: Cell<*mut u8>,
+    /// Bytes to keep in the emergency reserve (0: none).
+    pub(crate) emergency_size: Cell<usize>,
+    /// Blocks ever allocated (`micropython.mem_info`'s `total`).
+    total_allocated: Cell<usize>,
 }
 
 impl Heap {
@@ -141,9 +148,17 @@ impl Heap {
             grey_len: Cell::new(0),
             grey_rescan: Cell::new(usize::MAX),
             gc: crate::gc::GcState::new(),
+            emergency: Cell::new(core::ptr::null_mut()),
+            emergency_size: Cell::new(0),
+            total_allocated: Cell::new(0),
         };
         <crate::gc::Active as crate::gc::Collector>::init(&heap);
         Some(heap)
+    }
+
+    /// The address of the pool (for `mem_info(1)`).
+    pub fn pool_addr(&self) -> usize {
+        self.pool as usize
     }
 
     /// Number of blocks in the pool.
@@ -192,6 +207,85 @@ impl Heap {
             }
         }
         best * BLOCK
+    }
+
+    /// Bytes ever allocated (wrapping).
+    pub fn total_allocated_bytes(&self) -> usize {
+        self.total_allocated.get().wrapping_mul(BLOCK)
+    }
+
+    /// The lock depth (`micropython.heap_locked()`).
+    pub fn lock_depth(&self) -> u32 {
+        self.lock_depth.get()
+    }
+
+    pub(crate) fn set_lock_depth(&self, d: u32) {
+        self.lock_depth.set(d);
+    }
+
+    /// Statistics of the allocation table (`micropython.mem_info`).
+    pub fn block_info(&self) -> BlockInfo {
+        let mut info = BlockInfo::default();
+        let mut i = 0;
+        let mut free_run = 0;
+        while i < self.n_blocks {
+            let m = self.meta(i);
+            match m & meta::STATE {
+                meta::FREE => {
+                    free_run += 1;
+                    info.max_free = info.max_free.max(free_run);
+                    i += 1;
+                }
+                meta::HEAD => {
+                    free_run = 0;
+                    let n = self.alloc_blocks(i);
+                    match n {
+                        1 => info.one_blocks += 1,
+                        2 => info.two_blocks += 1,
+                        _ => {}
+                    }
+                    info.max_block = info.max_block.max(n);
+                    i += n;
+                }
+                _ => {
+                    free_run = 0;
+                    i += 1;
+                }
+            }
+        }
+        info
+    }
+
+    /// The character `micropython.mem_info(1)` shows for block `i`: `.` free, `=` tail, `h`
+    /// a head, or a letter for the kind of object it starts (as MicroPython does).
+    pub(crate) fn block_char(&self, i: usize) -> u8 {
+        let m = self.meta(i);
+        match m & meta::STATE {
+            meta::FREE => b'.',
+            meta::TAIL => b'=',
+            _ if m & meta::OBJ == 0 => b'h',
+            _ => {
+                // SAFETY: i is the head of a live object whose header is set (or NULL while
+                // being built: checked).
+                let ty = unsafe { (*(self.block_ptr(i) as *const crate::obj::ObjHeader)).ty };
+                if ty.is_null() {
+                    return b'h';
+                }
+                use crate::obj::Kind;
+                // SAFETY: a live object's type is a live type.
+                match unsafe { (*ty).kind } {
+                    Kind::Tuple => b'T',
+                    Kind::List => b'L',
+                    Kind::Dict => b'D',
+                    Kind::Str | Kind::Bytes => b'S',
+                    Kind::ByteArray => b'A',
+                    Kind::Float => b'F',
+                    Kind::Function => b'B',
+                    Kind::Module => b'M',
+                    _ => b'h',
+                }
+            }
+        }
     }
 
     /// Lock or unlock allocation (`micropython.heap_lock`). Returns the new depth.
@@ -276,7 +370,10 @@ impl Heap {
     /// Allocate `size` bytes, zeroed, aligned to 16. Returns `None` when no run of free blocks
     /// is large enough (the caller may collect and retry) or the heap is locked.
     pub fn alloc(&self, size: usize, kind: AllocKind) -> Option<NonNull<u8>> {
-        if self.is_locked() {
+        // A locked heap refuses objects and buffers; temporary scratch memory (the text `print`
+        // builds, freed before it returns) is still allowed, as MicroPython prints while
+        // locked without allocating.
+        if self.is_locked() && kind != AllocKind::Pinned {
             return None;
         }
         let n = size.max(1).div_ceil(BLOCK);
@@ -309,6 +406,8 @@ impl Heap {
         }
         self.allocated_since_gc
             .set(self.allocated_since_gc.get() + n);
+        self.total_allocated
+            .set(self.total_allocated.get().wrapping_add(n));
         let p = self.block_ptr(start);
         // SAFETY: blocks start..start+n are inside the pool and now belong to this allocation.
         unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
@@ -494,7 +593,7 @@ impl Heap {
             }
             return NonNull::new(p);
         }
-        if self.is_locked() {
+        if self.is_locked() && self.meta(i) & meta::PINNED == 0 {
             return None;
         }
         // Try to extend in place.
@@ -510,6 +609,8 @@ impl Heap {
             self.high_water.set(self.high_water.get().max(used));
             self.allocated_since_gc
                 .set(self.allocated_since_gc.get() + extra);
+            self.total_allocated
+                .set(self.total_allocated.get().wrapping_add(extra));
             // SAFETY: the new tail blocks are inside the pool and belong to this allocation.
             unsafe { core::ptr::write_bytes(self.block_ptr(i + have), 0, extra * BLOCK) };
             return NonNull::new(p);
@@ -535,6 +636,19 @@ impl Heap {
         self.free_run(i, have);
         Some(q)
     }
+}
+
+/// Counts from the allocation table (`micropython.mem_info`); sizes in blocks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BlockInfo {
+    /// Allocations of one block.
+    pub one_blocks: usize,
+    /// Allocations of two blocks.
+    pub two_blocks: usize,
+    /// The largest allocation.
+    pub max_block: usize,
+    /// The longest run of free blocks.
+    pub max_free: usize,
 }
 
 /// An `allocator_api2` allocator over the heap's pinned blocks, for temporary Rust data (the

@@ -211,6 +211,7 @@ impl Cx {
         self.gc_count += 1;
         self.heap.reset_allocated_since_gc();
         self.in_gc = false;
+        self.refill_emergency();
     }
 
     /// A VM safepoint (back-edges, calls): the collector may do a bounded amount of work.
@@ -277,6 +278,75 @@ impl Cx {
             self.in_gc = true;
             incremental::stress_step(self);
             self.in_gc = false;
+        }
+    }
+
+    /// Run `f` with the emergency reserve released and allocation allowed even if the heap
+    /// is locked, without collecting: to build an exception when there is no memory for it.
+    /// `None` when there is no reserve (or `f` failed anyway). The reserve is spent; the next
+    /// collection made while the heap is unlocked reserves it again.
+    pub(crate) fn with_emergency<T>(
+        &mut self,
+        f: impl FnOnce(&mut Cx) -> crate::vm::PyResult<T>,
+    ) -> Option<T> {
+        let p = self.heap.emergency.replace(core::ptr::null_mut());
+        if p.is_null() || self.in_gc {
+            self.heap.emergency.set(p);
+            return None;
+        }
+        self.heap.free(p);
+        let depth = self.heap.lock_depth();
+        self.heap.set_lock_depth(0);
+        self.in_gc = true;
+        let saved_exc = self.exc;
+        let r = f(self);
+        self.in_gc = false;
+        self.heap.set_lock_depth(depth);
+        match r {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.exc = saved_exc;
+                None
+            }
+        }
+    }
+
+    /// Set the size of the emergency reserve and reserve it now (0: drop it).
+    pub(crate) fn set_emergency_reserve(&mut self, size: usize) -> crate::vm::PyResult<()> {
+        let old = self.heap.emergency.replace(core::ptr::null_mut());
+        if !old.is_null() {
+            self.heap.free(old);
+        }
+        // Room for at least an exception, its args tuple and a short message.
+        let size = if size == 0 { 0 } else { size.max(256) };
+        self.heap.emergency_size.set(size);
+        if size == 0 {
+            return Ok(());
+        }
+        if !self.refill_emergency() {
+            self.collect();
+            if !self.refill_emergency() {
+                return Err(self.raise_memory_error(size));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reserve the emergency buffer if it is wanted and missing. Returns whether it is there.
+    pub(crate) fn refill_emergency(&mut self) -> bool {
+        let size = self.heap.emergency_size.get();
+        if size == 0 || !self.heap.emergency.get().is_null() {
+            return true;
+        }
+        if self.heap.is_locked() {
+            return false;
+        }
+        match self.heap.alloc(size, heap::AllocKind::Pinned) {
+            Some(p) => {
+                self.heap.emergency.set(p.as_ptr());
+                true
+            }
+            None => false,
         }
     }
 

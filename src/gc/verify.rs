@@ -40,17 +40,18 @@ impl Verifier<'_> {
             return;
         }
         if m & (meta::MARK | meta::PINNED) == 0 {
-            let what = if m & meta::OBJ != 0 {
-                alloc::format!("object of kind {:?}", kind_at(self.heap, i))
-            } else {
-                alloc::string::String::from("buffer")
-            };
+            // (No allocation here: the message is formatted by the panic machinery.)
+            let held_by = self.parent;
+            if m & meta::OBJ != 0 {
+                panic!(
+                    "incremental GC: live object of kind {:?} at block {i} left unmarked \
+                     (held by {held_by:?}; None: a root)",
+                    kind_at(self.heap, i)
+                );
+            }
             panic!(
-                "incremental GC: live {what} at block {i} left unmarked (held by {})",
-                match self.parent {
-                    Some(k) => alloc::format!("an object of kind {k:?}"),
-                    None => alloc::string::String::from("a root"),
-                }
+                "incremental GC: live buffer at block {i} left unmarked \
+                 (held by {held_by:?}; None: a root)"
             );
         }
         self.heap.set_meta(i, m | VERIFY_BIT);
