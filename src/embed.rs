@@ -136,7 +136,7 @@ impl<'h> Interpreter<'h> {
         let fs_bytes = cx
             .config
             .frame_stack_bytes
-            .min(cx.heap.n_blocks() * crate::gc::heap::BLOCK / 4)
+            .min(cx.heap.n_blocks() * crate::gc::heap::BLOCK / 8)
             .max(1024);
         let base = cx
             .heap
@@ -149,19 +149,18 @@ impl<'h> Interpreter<'h> {
         let roots = cx
             .heap
             .alloc(
-                64 * core::mem::size_of::<Value>(),
+                32 * core::mem::size_of::<Value>(),
                 crate::gc::heap::AllocKind::Buffer,
             )
             .ok_or(crate::vm::Raised)?;
         cx.roots.buf = roots.as_ptr() as *mut Value;
-        cx.roots.cap = 64;
+        cx.roots.cap = 32;
         // Collection is off until the roots exist.
         cx.gc_enabled = false;
         cx.memory_error = exception::new(cx, &MEMORY_ERROR_TYPE, tuple::empty())?;
         cx.modules = dict::new(cx)?;
+        // Only what programs assign to builtins: the builtins themselves are a static table.
         cx.builtins_dict = dict::new(cx)?;
-        let bd = cx.builtins_dict;
-        crate::builtins::init(cx, bd)?;
         cx.handles = list::with_capacity(cx, 0)?;
         let sys = crate::modules::make(cx, &crate::modules::sys::DEF)?;
         cx.sys_dict = module::dict_of(sys).unwrap_or(Value::NULL);
@@ -367,6 +366,39 @@ impl<'h> Interpreter<'h> {
         } else {
             1
         }
+    }
+
+    /// Give `__main__` a fresh, empty namespace: the globals of the programs run so far become
+    /// garbage (imported modules stay in `sys.modules`, interned names stay interned).
+    pub fn reset_main(&mut self) -> PyResult<()> {
+        let cx = &mut self.cx;
+        let main = module::new(cx, q::__main__.value())?;
+        let mark = cx.roots_mark();
+        cx.root(main)?;
+        let r = dict::set(cx, cx.modules, q::__main__.value(), main);
+        cx.roots_truncate(mark);
+        r?;
+        cx.main_dict = module::dict_of(main).unwrap_or(Value::NULL);
+        Ok(())
+    }
+
+    /// Set a global of `__main__` (for instance to hand a native object to a program).
+    pub fn set_global(&mut self, name: &str, v: Value) -> PyResult<()> {
+        let cx = &mut self.cx;
+        let mark = cx.roots_mark();
+        cx.root(v)?;
+        let r = pystr::intern(cx, name.as_bytes()).and_then(|n| {
+            let main = cx.main_dict;
+            dict::set(cx, main, n, v)
+        });
+        cx.roots_truncate(mark);
+        r
+    }
+
+    /// A global of `__main__`, if set. The value is not rooted: use it before running code.
+    pub fn global(&mut self, name: &str) -> Option<Value> {
+        let n = pystr::lookup(&self.cx, name.as_bytes())?;
+        dict::get_str(self.cx.main_dict, n)
     }
 
     /// Collect garbage now.

@@ -330,10 +330,12 @@ pub fn bytes_from(cx: &mut Cx, o: Value) -> PyResult<Value> {
         if n < 0 {
             return Err(cx.raise_empty(&VALUE_ERROR_TYPE));
         }
+        let n = usize::try_from(n).unwrap_or(usize::MAX);
         let mut b = StrBuilder::new(cx);
-        for _ in 0..n {
-            b.push_byte(0);
+        if b.buf.try_reserve_exact(n).is_err() {
+            return Err(cx.raise_memory_error(n));
         }
+        b.buf.resize(n, 0);
         return b.finish_bytes(cx);
     }
     if matches!(

@@ -53,6 +53,22 @@ pub enum Phase {
     Sweep,
 }
 
+/// Allocation size classes (in blocks) and their minimum sizes: 1, 2, 3, 4, 5-8, 9-16,
+/// 17-32, 33 and more.
+const N_CLASSES: usize = 8;
+const CLASS_MIN: [usize; N_CLASSES] = [1, 2, 3, 4, 5, 9, 17, 33];
+
+#[inline]
+fn class_of(n: usize) -> usize {
+    match n {
+        0..=4 => n.saturating_sub(1),
+        5..=8 => 4,
+        9..=16 => 5,
+        17..=32 => 6,
+        _ => 7,
+    }
+}
+
 /// Entries in the grey stack. When it is full, objects stay grey in the metadata and a scan
 /// finds them later (see [`Heap::grey_refill`]).
 pub(crate) const GREY_CAP: usize = 128;
@@ -75,8 +91,8 @@ pub struct Heap {
     meta: *mut u8,
     pool: *mut u8,
     n_blocks: usize,
-    /// Where the next search for free blocks starts.
-    last_free: Cell<usize>,
+    /// Where searches for free runs start, per size class (see `find_free`).
+    hints: [Cell<usize>; N_CLASSES],
     used_blocks: Cell<usize>,
     /// The most blocks ever in use at once.
     high_water: Cell<usize>,
@@ -137,7 +153,7 @@ impl Heap {
             meta,
             pool,
             n_blocks,
-            last_free: Cell::new(0),
+            hints: [const { Cell::new(0) }; N_CLASSES],
             used_blocks: Cell::new(0),
             high_water: Cell::new(0),
             lock_depth: Cell::new(0),
@@ -254,6 +270,38 @@ impl Heap {
             }
         }
         info
+    }
+
+    /// Visit every allocation: `f(kind, bytes)` where `kind` is the object's kind, or `None`
+    /// for a raw buffer (`Some` only for objects); pinned blocks are reported as
+    /// `AllocClass::Pinned`. For heap censuses in tests and tools.
+    pub fn for_each_allocation(&self, f: &mut dyn FnMut(AllocClass, usize)) {
+        let mut i = 0;
+        while i < self.n_blocks {
+            let m = self.meta(i);
+            if m & meta::STATE != meta::HEAD {
+                i += 1;
+                continue;
+            }
+            let n = self.alloc_blocks(i);
+            let class = if m & meta::PINNED != 0 {
+                AllocClass::Pinned
+            } else if m & meta::OBJ != 0 {
+                // SAFETY: i heads a live object; its header is a type pointer or NULL while
+                // it is being built.
+                let ty = unsafe { (*(self.block_ptr(i) as *const crate::obj::ObjHeader)).ty };
+                if ty.is_null() {
+                    AllocClass::Buffer
+                } else {
+                    // SAFETY: a live object's type is a live type.
+                    AllocClass::Object(unsafe { (*ty).kind })
+                }
+            } else {
+                AllocClass::Buffer
+            };
+            f(class, n * BLOCK);
+            i += n;
+        }
     }
 
     /// The character `micropython.mem_info(1)` shows for block `i`: `.` free, `=` tail, `h`
@@ -377,9 +425,7 @@ impl Heap {
             return None;
         }
         let n = size.max(1).div_ceil(BLOCK);
-        let start = self
-            .find_free(n, self.last_free.get())
-            .or_else(|| self.find_free(n, 0))?;
+        let start = self.find_free(n)?;
         let flags = match kind {
             AllocKind::Object => meta::OBJ,
             AllocKind::ObjectWithFinaliser => meta::OBJ | meta::FIN,
@@ -394,11 +440,7 @@ impl Heap {
         for j in 1..n {
             self.set_meta(start + j, meta::TAIL);
         }
-        if n == 1 {
-            self.last_free.set(start + 1);
-        } else if start == self.last_free.get() {
-            self.last_free.set(start + n);
-        }
+        self.after_alloc(start, n);
         let used = self.used_blocks.get() + n;
         self.used_blocks.set(used);
         if used > self.high_water.get() {
@@ -532,8 +574,19 @@ impl Heap {
         self.grey_rescan.set(usize::MAX);
     }
 
-    fn find_free(&self, n: usize, from: usize) -> Option<usize> {
-        let mut i = from;
+    /// First fit: the lowest run of `n` free blocks.
+    ///
+    /// Scanning from block 0 every time makes allocation in a nearly full heap quadratic, so
+    /// each size class `c` (minimum size `m`) keeps a hint with this invariant: for every
+    /// position `p < hint` where `m` blocks are free, the blocks from `p` up to the hint are all
+    /// free. A search steps back from the hint over free blocks, then goes forward; it finds the
+    /// lowest fit, as a scan from 0 would.
+    fn find_free(&self, n: usize) -> Option<usize> {
+        let h = self.hints[class_of(n)].get().min(self.n_blocks);
+        let mut i = h;
+        while i > 0 && self.meta(i - 1) & meta::STATE == meta::FREE {
+            i -= 1;
+        }
         while i + n <= self.n_blocks {
             // Find a free block.
             if self.meta(i) & meta::STATE != meta::FREE {
@@ -551,6 +604,17 @@ impl Heap {
             i += j + 1;
         }
         None
+    }
+
+    /// `n` blocks were allocated at `start`, found by `find_free(n)`: no run of `n` free blocks
+    /// starts below it, hence none of any larger size, and the blocks up to `start + n` are
+    /// now taken. The hints of the classes whose minimum is at least `n` move there.
+    fn after_alloc(&self, start: usize, n: usize) {
+        for (c, &min) in CLASS_MIN.iter().enumerate().skip(class_of(n)) {
+            if min >= n && self.hints[c].get() < start + n {
+                self.hints[c].set(start + n);
+            }
+        }
     }
 
     /// Free the allocation at `p`. Pointers that are not the head of a live allocation are
@@ -573,8 +637,12 @@ impl Heap {
         };
         self.used_blocks
             .set(self.used_blocks.get().saturating_sub(n));
-        if i < self.last_free.get() {
-            self.last_free.set(i);
+        // A window of free blocks that includes the freed ones and starts below `i` runs
+        // through `i`: moving the hints down to `i` keeps their invariant.
+        for h in &self.hints {
+            if i < h.get() {
+                h.set(i);
+            }
         }
     }
 
@@ -636,6 +704,17 @@ impl Heap {
         self.free_run(i, have);
         Some(q)
     }
+}
+
+/// What an allocation is (see [`Heap::for_each_allocation`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllocClass {
+    /// An object of this kind.
+    Object(crate::obj::Kind),
+    /// A buffer owned by an object (items, entries, frames, images...).
+    Buffer,
+    /// Pinned memory (the frame stack, the emergency reserve, temporary data).
+    Pinned,
 }
 
 /// Counts from the allocation table (`micropython.mem_info`); sizes in blocks.
@@ -727,5 +806,64 @@ unsafe impl allocator_api2::alloc::Allocator for TempAlloc {
             .realloc(ptr.as_ptr(), new.size())
             .ok_or(allocator_api2::alloc::AllocError)?;
         Ok(NonNull::slice_from_raw_parts(p, new.size()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use super::*;
+    use std::vec::Vec;
+
+    /// The lowest run of `n` free blocks, by a plain scan from block 0.
+    fn naive_fit(h: &Heap, n: usize) -> Option<usize> {
+        (0..h.n_blocks()).find(|&i| {
+            i + n <= h.n_blocks() && (i..i + n).all(|j| h.meta(j) & meta::STATE == meta::FREE)
+        })
+    }
+
+    /// Random allocations, frees and reallocations: every allocation lands where a first-fit
+    /// scan from block 0 would put it (the size-class hints never skip a fit).
+    #[test]
+    fn hints_keep_first_fit() {
+        let mut region = std::vec![0u8; 64 * 1024];
+        // SAFETY: the region outlives the heap and is used by nothing else.
+        let h = unsafe { Heap::new(region.as_mut_ptr(), region.len()) }.unwrap();
+        let mut live: Vec<*mut u8> = Vec::new();
+        let mut seed = 12345u32;
+        let mut rnd = |m: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 16) % m
+        };
+        for step in 0..20_000 {
+            let op = rnd(10);
+            if op < 5 || live.is_empty() {
+                let n = match rnd(4) {
+                    0 => 1 + rnd(2) as usize,
+                    1 => 1 + rnd(8) as usize,
+                    2 => 1 + rnd(40) as usize,
+                    _ => 1 + rnd(200) as usize,
+                };
+                let want = naive_fit(&h, n);
+                let got = h.alloc(n * BLOCK, AllocKind::Buffer);
+                assert_eq!(
+                    got.map(|p| h.block_of(p.as_ptr()).unwrap()),
+                    want,
+                    "step {step}: alloc of {n} blocks"
+                );
+                if let Some(p) = got {
+                    live.push(p.as_ptr());
+                }
+            } else if op < 9 {
+                let k = rnd(live.len() as u32) as usize;
+                h.free(live.swap_remove(k));
+            } else {
+                let k = rnd(live.len() as u32) as usize;
+                let n = 1 + rnd(60) as usize;
+                if let Some(q) = h.realloc(live[k], n * BLOCK) {
+                    live[k] = q.as_ptr();
+                }
+            }
+        }
     }
 }

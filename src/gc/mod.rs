@@ -41,7 +41,7 @@ pub mod incremental;
 #[cfg(not(feature = "gc-incremental"))]
 pub mod marksweep;
 mod trace;
-#[cfg(feature = "gc-stress")]
+#[cfg(all(feature = "gc-stress", feature = "gc-incremental"))]
 mod verify;
 
 pub use trace::Tracer;
