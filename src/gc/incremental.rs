@@ -80,7 +80,7 @@ use crate::vm::Cx;
 
 /// Work units per slice (a unit is one value traced, or one allocation or four blocks swept).
 /// `benches/gc.rs` measures what a slice costs in time.
-pub const SLICE: usize = 4096;
+pub const SLICE: usize = 2048;
 
 /// Work units per slice under gc-stress (tiny, so that marking is nearly always in progress).
 #[cfg(feature = "gc-stress")]
@@ -151,7 +151,7 @@ impl Collector for Incremental {
                 }
             }
         }
-        cx.heap.gc.clock_stop(start);
+        cx.heap.gc.clock_stop(start, false);
         cx.in_gc = false;
     }
 

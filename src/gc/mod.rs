@@ -82,6 +82,14 @@ pub type Active = marksweep::MarkSweep;
 #[cfg(feature = "gc-incremental")]
 pub type Active = incremental::Incremental;
 
+/// The incremental collector's work units per slice (0 under mark-sweep).
+pub fn incremental_slice() -> usize {
+    #[cfg(feature = "gc-incremental")]
+    return incremental::SLICE;
+    #[cfg(not(feature = "gc-incremental"))]
+    return 0;
+}
+
 /// Collector bookkeeping that lives beside the heap.
 #[cfg_attr(not(feature = "gc-incremental"), allow(dead_code))]
 pub struct GcState {
@@ -113,6 +121,11 @@ pub struct GcState {
     pub(crate) total_pause: Cell<u64>,
     /// Pauses timed.
     pub(crate) pauses: Cell<u64>,
+    /// The longest pause of automatic work that was not a full collection (incremental
+    /// slices; mark-sweep's threshold collections are full ones).
+    pub(crate) max_step_pause: Cell<u64>,
+    /// Full collections run (gc.collect(), allocation failures, mark-sweep's threshold).
+    pub(crate) full_collections: Cell<usize>,
 }
 
 impl GcState {
@@ -132,6 +145,8 @@ impl GcState {
             max_pause: Cell::new(0),
             total_pause: Cell::new(0),
             pauses: Cell::new(0),
+            max_step_pause: Cell::new(0),
+            full_collections: Cell::new(0),
         }
     }
 
@@ -141,12 +156,15 @@ impl GcState {
         self.clock.get().map(|c| c())
     }
 
-    /// Finish timing a pause.
+    /// Finish timing a pause (`full`: a full collection, else a slice).
     #[inline]
-    pub(crate) fn clock_stop(&self, start: Option<u64>) {
+    pub(crate) fn clock_stop(&self, start: Option<u64>, full: bool) {
         if let (Some(t0), Some(c)) = (start, self.clock.get()) {
             let d = c().saturating_sub(t0);
             self.max_pause.set(self.max_pause.get().max(d));
+            if !full {
+                self.max_step_pause.set(self.max_step_pause.get().max(d));
+            }
             self.total_pause
                 .set(self.total_pause.get().saturating_add(d));
             self.pauses.set(self.pauses.get() + 1);
@@ -172,6 +190,11 @@ pub struct GcStats {
     pub total_pause_ns: u64,
     /// The number of timed pauses.
     pub pauses: u64,
+    /// The longest timed pause that was not a full collection (an incremental slice), in
+    /// nanoseconds.
+    pub max_slice_pause_ns: u64,
+    /// Full collections run (gc.collect(), allocation failures, mark-sweep's threshold).
+    pub full_collections: usize,
 }
 
 /// The write barrier: every store of a value into a heap object goes through here first.
@@ -207,7 +230,9 @@ impl Cx {
         self.in_gc = true;
         let t = self.heap.gc.clock_start();
         Active::full_collect(self);
-        self.heap.gc.clock_stop(t);
+        self.heap.gc.clock_stop(t, true);
+        let g = &self.heap.gc;
+        g.full_collections.set(g.full_collections.get() + 1);
         self.gc_count += 1;
         self.heap.reset_allocated_since_gc();
         self.in_gc = false;
@@ -367,6 +392,8 @@ impl Cx {
             max_pause_ns: g.max_pause.get(),
             total_pause_ns: g.total_pause.get(),
             pauses: g.pauses.get(),
+            max_slice_pause_ns: g.max_step_pause.get(),
+            full_collections: g.full_collections.get(),
         }
     }
 
@@ -379,6 +406,8 @@ impl Cx {
         g.total_pause.set(0);
         g.pauses.set(0);
         g.max_slice_work.set(0);
+        g.max_step_pause.set(0);
+        g.full_collections.set(0);
     }
 
     /// Shade every root. `volatile_only` skips the roots that are barriered (the interned-string
