@@ -84,6 +84,7 @@ pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>
             mo.dict = Value::NULL;
         }
         let bd = cx.builtins_dict;
+        crate::gc::write_barrier(cx, bd);
         if let Some(mo) = crate::obj::get_mut::<module::ModuleObj>(cx, m) {
             mo.dict = bd;
         }

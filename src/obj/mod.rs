@@ -23,6 +23,7 @@ pub mod iter;
 pub mod list;
 pub mod methods;
 pub mod module;
+pub mod native;
 pub mod range;
 pub mod set;
 pub mod slice;

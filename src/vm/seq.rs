@@ -153,6 +153,11 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
                     tuple::new_uninit(cx, n)?
                 };
                 let src = super::ops::seq_items(o);
+                if crate::gc::marking(cx) {
+                    for k in 0..n {
+                        crate::gc::write_barrier(cx, src[(start + k as isize * step) as usize]);
+                    }
+                }
                 let dst: &mut [Value] = if is_list {
                     let lo = obj::get_mut::<ListObj>(cx, out).expect("list");
                     lo.len = n;
@@ -746,6 +751,7 @@ pub(crate) fn unpack_ex(
         }
     };
     let items = super::ops::seq_items(s);
+    crate::gc::write_barrier_values(cx, &items[left..left + mid_n]);
     if let Some(lo) = obj::get_mut::<ListObj>(cx, mid) {
         lo.len = mid_n;
         lo.items_mut().copy_from_slice(&items[left..left + mid_n]);
