@@ -165,11 +165,11 @@ impl<'h> Interpreter<'h> {
     fn init(&mut self) -> PyResult<()> {
         let cx = &mut self.cx;
         // The frame stack: pinned, never collected.
-        let fs_bytes = cx
-            .config
-            .frame_stack_bytes
-            .min(cx.heap.n_blocks() * crate::gc::heap::BLOCK / 8)
-            .max(1024);
+        // A quarter of the heap (an eighth on tiny heaps, where objects need the room), at
+        // most the configured size.
+        let heap_bytes = cx.heap.n_blocks() * crate::gc::heap::BLOCK;
+        let share = if heap_bytes >= 64 * 1024 { heap_bytes / 4 } else { heap_bytes / 8 };
+        let fs_bytes = cx.config.frame_stack_bytes.min(share).max(1024);
         let base = cx
             .heap
             .alloc(fs_bytes, crate::gc::heap::AllocKind::Pinned)
