@@ -6,6 +6,7 @@ pub mod io;
 pub mod math;
 pub mod micropython;
 pub mod sys;
+pub mod time;
 
 use crate::obj::str::StrObj;
 use crate::obj::{dict, module, str as pystr, ObjHeader};
@@ -37,10 +38,18 @@ pub struct ModuleDef {
 // SAFETY: the tables are immutable statics.
 unsafe impl Sync for ModuleDef {}
 
-static DEFS: [&ModuleDef; 5] = [&sys::DEF, &gc::DEF, &micropython::DEF, &math::DEF, &io::DEF];
+static DEFS: &[&ModuleDef] = &[
+    &sys::DEF,
+    &gc::DEF,
+    &micropython::DEF,
+    &math::DEF,
+    &io::DEF,
+    // Modules that go through the port.
+    &time::DEF,
+];
 
 fn defs() -> &'static [&'static ModuleDef] {
-    &DEFS
+    DEFS
 }
 
 /// Make a module object from its definition.
