@@ -431,8 +431,11 @@ fn finalise_all(heap: &Heap) {
         let len = heap.alloc_blocks(i);
         if m & (meta::OBJ | meta::FIN) == meta::OBJ | meta::FIN {
             let p = heap.block_ptr(i);
-            if obj::kind_of(Value::from_ptr(p)) == Kind::Native {
-                super::native::finalise(p);
+            match obj::kind_of(Value::from_ptr(p)) {
+                Kind::Native => super::native::finalise(p),
+                // Files still open are closed.
+                Kind::Stream => crate::modules::io::finalise(p),
+                _ => {}
             }
             heap.set_meta(i, m & !meta::FIN);
         }

@@ -151,6 +151,7 @@ pub(crate) fn trace_object(m: &mut Marker, p: *mut u8) {
                 m.buffer(c.image);
             }
             Kind::Native => crate::embed::trace_native(m, p),
+            Kind::Stream => m.value((*(p as *const crate::modules::io::IoObj)).buf),
             Kind::Immediate
             | Kind::Object
             | Kind::Str
@@ -169,6 +170,8 @@ pub(crate) fn finalise(p: *mut u8) {
     let kind = unsafe { (*(*(p as *const ObjHeader)).ty).kind };
     if kind == Kind::Native {
         crate::embed::finalise_native(p);
+    } else if kind == Kind::Stream {
+        crate::modules::io::finalise(p);
     }
 }
 

@@ -5,6 +5,7 @@ pub mod gc;
 pub mod io;
 pub mod math;
 pub mod micropython;
+pub mod os;
 pub mod sys;
 pub mod time;
 
@@ -46,6 +47,7 @@ static DEFS: &[&ModuleDef] = &[
     &io::DEF,
     // Modules that go through the port.
     &time::DEF,
+    &os::DEF,
 ];
 
 fn defs() -> &'static [&'static ModuleDef] {
@@ -111,4 +113,53 @@ pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>
     dict::set(cx, cx.modules, def.name.value(), m)?;
     cx.roots_truncate(mark);
     Ok(Some(m))
+}
+
+/// A tuple subclass named `name` whose items are also readable as the attributes `fields`
+/// and whose repr is `name(field=value, ...)`: CircuitPython's `struct_time`, MicroPython's
+/// attrtuples (`os.uname()`). Instances are made by calling it with a tuple.
+pub(crate) fn attr_tuple_class(
+    cx: &mut Cx,
+    name: &'static str,
+    fields: &'static [&'static str],
+) -> PyResult<Value> {
+    use crate::obj::types::{PROPERTY_TYPE, TUPLE_TYPE, TYPE_TYPE};
+    let mark = cx.roots_mark();
+    let d = dict::new(cx)?;
+    cx.root(d)?;
+    for (i, field) in fields.iter().enumerate() {
+        let get = crate::embed::native::new_function(cx, field, move |cx, a, _k| {
+            crate::vm::seq::getitem(cx, a[0], Value::small_int_unchecked(i as isize))
+        })?;
+        cx.root(get)?;
+        let prop = cx.call(Value::from_ptr(&PROPERTY_TYPE.header), &[get], &[])?;
+        cx.root(prop)?;
+        let n = pystr::intern(cx, field.as_bytes())?;
+        dict::set(cx, d, n, prop)?;
+    }
+    let repr = crate::embed::native::new_function(cx, "__repr__", move |cx, a, _k| {
+        let mut b = pystr::StrBuilder::new(cx);
+        b.push_str(name);
+        b.push_byte(b'(');
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                b.push_str(", ");
+            }
+            b.push_str(field);
+            b.push_byte(b'=');
+            let v = crate::vm::seq::getitem(cx, a[0], Value::small_int_unchecked(i as isize))?;
+            crate::obj::methods::repr::write_repr(cx, &mut b, v, 0)?;
+        }
+        b.push_byte(b')');
+        b.finish(cx)
+    })?;
+    cx.root(repr)?;
+    dict::set(cx, d, q::__repr__.value(), repr)?;
+    let n = pystr::intern(cx, name.as_bytes())?;
+    cx.root(n)?;
+    let bases = crate::obj::tuple::new(cx, &[Value::from_ptr(&TUPLE_TYPE.header)])?;
+    cx.root(bases)?;
+    let cls = cx.call(Value::from_ptr(&TYPE_TYPE.header), &[n, bases, d], &[]);
+    cx.roots_truncate(mark);
+    cls
 }

@@ -12,7 +12,7 @@
 use super::{Item, ModuleDef};
 use crate::native_fn;
 use crate::obj::types::*;
-use crate::obj::{dict, module, str as pystr, tuple};
+use crate::obj::{dict, module, tuple};
 use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::{Cx, PyResult};
@@ -320,48 +320,10 @@ const FIELDS: [&str; 9] = [
     "tm_isdst",
 ];
 
-/// `struct_time.__repr__`: `struct_time(tm_year=2000, ...)` as CircuitPython prints it.
-fn struct_time_repr(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let mut b = crate::obj::str::StrBuilder::new(cx);
-    b.push_str("struct_time(");
-    for (i, name) in FIELDS.iter().enumerate() {
-        if i > 0 {
-            b.push_str(", ");
-        }
-        b.push_str(name);
-        b.push_byte(b'=');
-        let v = crate::vm::seq::getitem(cx, a[0], Value::small_int_unchecked(i as isize))?;
-        crate::obj::methods::repr::write_repr(cx, &mut b, v, 0)?;
-    }
-    b.push_byte(b')');
-    b.finish(cx)
-}
-
 /// Make `struct_time` (circuitpython): a tuple subclass with one property per field.
 fn make_struct_time(cx: &mut Cx, md: Value) -> PyResult<()> {
+    let cls = super::attr_tuple_class(cx, "struct_time", &FIELDS)?;
     let mark = cx.roots_mark();
-    let d = dict::new(cx)?;
-    cx.root(d)?;
-    for (i, name) in FIELDS.iter().enumerate() {
-        let get = crate::embed::native::new_function(cx, name, move |cx, a, _k| {
-            crate::vm::seq::getitem(cx, a[0], Value::small_int_unchecked(i as isize))
-        })?;
-        cx.root(get)?;
-        let prop = cx.call(Value::from_ptr(&PROPERTY_TYPE.header), &[get], &[])?;
-        cx.root(prop)?;
-        let n = pystr::intern(cx, name.as_bytes())?;
-        dict::set(cx, d, n, prop)?;
-    }
-    let r = crate::embed::native::new_function(cx, "__repr__", struct_time_repr)?;
-    cx.root(r)?;
-    dict::set(cx, d, q::__repr__.value(), r)?;
-    let bases = tuple::new(cx, &[Value::from_ptr(&TUPLE_TYPE.header)])?;
-    cx.root(bases)?;
-    let cls = cx.call(
-        Value::from_ptr(&TYPE_TYPE.header),
-        &[q::struct_time.value(), bases, d],
-        &[],
-    )?;
     cx.root(cls)?;
     dict::set_static(cx, md, &q::struct_time, cls)?;
     cx.roots_truncate(mark);
