@@ -1,6 +1,7 @@
 //! Builtin modules: `sys`, `gc`, `micropython`, `math`, `io` (one file each). A module object
 //! is made from its static table the first time it is imported.
 
+mod frozen;
 pub mod gc;
 pub mod io;
 pub mod math;
@@ -35,6 +36,8 @@ pub struct ModuleDef {
     /// Extra set-up run after the table is loaded.
     pub init: Option<fn(&mut Cx, Value) -> PyResult<()>>,
 }
+
+pub(crate) use frozen::FROZEN;
 
 // SAFETY: the tables are immutable statics.
 unsafe impl Sync for ModuleDef {}
