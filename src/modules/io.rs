@@ -7,8 +7,8 @@
 //! [`finalise`]) or the interpreter is dropped.
 //!
 //! Errors follow MicroPython: a missing file is `OSError(ENOENT)`, an operation on a closed
-//! file `OSError(EBADF)` (a closed `StringIO`/`BytesIO`: `ValueError`), reading a write-only
-//! file `OSError(EBADF)`. What succeeds follows CPython: text files take `str` and binary
+//! stream `ValueError: I/O operation on closed file`, reading a write-only file
+//! `OSError(EBADF)`. What succeeds follows CPython: text files take `str` and binary
 //! files bytes-like objects, `read(n)` on a text file counts characters.
 
 use core::ptr::NonNull;
@@ -109,11 +109,7 @@ fn mem_bytes<'a>(buf: Value) -> &'a [u8] {
 fn check(cx: &mut Cx, v: Value, need: u32) -> PyResult<u32> {
     let f = flags(v);
     if f & fl::CLOSED != 0 {
-        return Err(if f & fl::FILE != 0 {
-            super::os::raise_errno(cx, errno::EBADF)
-        } else {
-            cx.value_error("I/O operation on closed file")
-        });
+        return Err(cx.value_error("I/O operation on closed file"));
     }
     if f & need != need {
         return Err(super::os::raise_errno(cx, errno::EBADF));

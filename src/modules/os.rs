@@ -24,8 +24,17 @@ pub(crate) fn raise_errno(cx: &mut Cx, e: Errno) -> Raised {
 }
 
 /// A path argument, copied out of the heap (the port gets a `&str` that no allocation can
-/// move).
+/// move). The empty path names nothing (`OSError(ENOENT)`).
 pub(crate) fn path_arg(cx: &mut Cx, v: Value) -> PyResult<StrBuilder> {
+    let b = str_arg(cx, v)?;
+    if b.buf.is_empty() {
+        return Err(raise_errno(cx, crate::hal::errno::ENOENT));
+    }
+    Ok(b)
+}
+
+/// A str argument, copied out of the heap.
+fn str_arg(cx: &mut Cx, v: Value) -> PyResult<StrBuilder> {
     let Some(s) = pystr::str_of(v) else {
         let tn = crate::vm::ops::alloc_free_name(cx.type_name(v));
         return Err(cx.raise_fmt(
@@ -45,11 +54,15 @@ fn as_str(b: &StrBuilder) -> &str {
     core::str::from_utf8(&b.buf).unwrap_or("")
 }
 
-/// The path argument at `i`, or `""` (the current directory) when absent.
+/// The path argument at `i`, or `"."` (the current directory) when absent.
 fn opt_path(cx: &mut Cx, a: &[Value], i: usize) -> PyResult<StrBuilder> {
     match a.get(i) {
         Some(&v) => path_arg(cx, v),
-        None => Ok(StrBuilder::new(cx)),
+        None => {
+            let mut b = StrBuilder::new(cx);
+            b.push_byte(b'.');
+            Ok(b)
+        }
     }
 }
 
@@ -202,7 +215,7 @@ fn getcwd(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn getenv(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let name = path_arg(cx, a[0])?;
+    let name = str_arg(cx, a[0])?;
     let mut b = StrBuilder::new(cx);
     if cx.hal().getenv(as_str(&name), &mut |s| b.push_str(s)) {
         b.finish(cx)
