@@ -313,12 +313,15 @@ fn readlines(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let out = list::with_capacity(cx, 0)?;
     let mark = cx.roots_mark();
     cx.root(out)?;
+    let per_line = cx.roots_mark();
     loop {
         let l = readline_value(cx, a[0], None)?;
         if pystr::bytes_of(l).is_none_or(|b| b.is_empty()) {
             break;
         }
+        cx.root(l)?;
         list::append(cx, out, l)?;
+        cx.roots_truncate(per_line);
     }
     cx.roots_truncate(mark);
     Ok(out)

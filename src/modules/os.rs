@@ -107,6 +107,7 @@ fn entries(cx: &mut Cx, path: &str) -> PyResult<Value> {
         let ino = crate::obj::int::from_i64(cx, ino as i64)?;
         cx.root(ino)?;
         let t = tuple::new(cx, &[n, Value::small_int_unchecked(ty), ino])?;
+        cx.root(t)?;
         list::append(cx, out, t)?;
         start = end;
     }
@@ -136,7 +137,11 @@ fn listdir(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 fn ilistdir(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let p = opt_path(cx, a, 0)?;
     let all = entries(cx, as_str(&p))?;
-    crate::vm::seq::get_iter(cx, all)
+    let mark = cx.roots_mark();
+    cx.root(all)?;
+    let it = crate::vm::seq::get_iter(cx, all);
+    cx.roots_truncate(mark);
+    it
 }
 
 fn stat(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {

@@ -120,12 +120,15 @@ fn stream_readlines(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> 
     let out = list::with_capacity(cx, 0)?;
     let mark = cx.roots_mark();
     cx.root(out)?;
+    let per_line = cx.roots_mark();
     loop {
         let l = console_readline(cx)?;
         if pystr::bytes_of(l).is_none_or(|b| b.is_empty()) {
             break;
         }
+        cx.root(l)?;
         list::append(cx, out, l)?;
+        cx.roots_truncate(per_line);
     }
     cx.roots_truncate(mark);
     Ok(out)

@@ -225,14 +225,19 @@ fn secs_arg(cx: &mut Cx, a: &[Value]) -> PyResult<i64> {
 /// The tuple (micropython) or struct_time (circuitpython) of a broken-down time.
 fn time_tuple(cx: &mut Cx, t: [i64; 8], isdst: i64) -> PyResult<Value> {
     let mut items = [Value::NONE; 9];
+    let mark = cx.roots_mark();
     for (i, &x) in t.iter().enumerate() {
         items[i] = crate::obj::int::from_i64(cx, x)?;
+        cx.root(items[i])?;
     }
     items[8] = Value::small_int_unchecked(isdst as isize);
+    let n = if crate::flavour::CIRCUITPYTHON { 9 } else { 8 };
+    let tup = tuple::new(cx, &items[..n]);
+    cx.roots_truncate(mark);
+    let tup = tup?;
     if !crate::flavour::CIRCUITPYTHON {
-        return tuple::new(cx, &items[..8]);
+        return Ok(tup);
     }
-    let tup = tuple::new(cx, &items)?;
     let st = dict::get_str(cx.modules, q::time.value())
         .and_then(module::dict_of)
         .and_then(|d| dict::get_str(d, q::struct_time.value()));
@@ -248,6 +253,15 @@ fn time_tuple(cx: &mut Cx, t: [i64; 8], isdst: i64) -> PyResult<Value> {
     }
 }
 
+/// The local zone's offset: the port's (micropython); CircuitPython has no time zones.
+fn local_offset(cx: &mut Cx, secs: i64) -> i64 {
+    if crate::flavour::CIRCUITPYTHON {
+        0
+    } else {
+        cx.hal().utc_offset(secs)
+    }
+}
+
 fn gmtime(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = secs_arg(cx, a)?;
     time_tuple(cx, broken_down(s), 0)
@@ -255,7 +269,7 @@ fn gmtime(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn localtime(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = secs_arg(cx, a)?;
-    let off = cx.hal().utc_offset(s);
+    let off = local_offset(cx, s);
     time_tuple(cx, broken_down(s.saturating_add(off)), -1)
 }
 
@@ -291,10 +305,10 @@ fn mktime(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         .saturating_add(h.saturating_mul(3600))
         .saturating_add(mi.saturating_mul(60))
         .saturating_add(s);
-    let off = cx.hal().utc_offset(local);
+    let off = local_offset(cx, local);
     let utc = local - off;
     // Correct for a zone change between the guess and the answer.
-    let off2 = cx.hal().utc_offset(utc);
+    let off2 = local_offset(cx, utc);
     crate::obj::int::from_i64(cx, local - off2)
 }
 

@@ -24,7 +24,7 @@ async def main():
     print(log)
     log.clear()
     # Timed sleeps wake in deadline order, whatever the creation order.
-    ts = [asyncio.create_task(sleeper(n, d)) for n, d in [('s3', 0.06), ('s1', 0.02), ('s2', 0.04)]]
+    ts = [asyncio.create_task(sleeper(n, d)) for n, d in [('s3', 0.3), ('s1', 0.1), ('s2', 0.2)]]
     for t in ts:
         await t
     print(log)
@@ -35,7 +35,7 @@ async def main():
     print([t.done() for t in ts])
     # A task that is never awaited still runs.
     asyncio.create_task(spin('bg', 2))
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0.1)
     print(log[-2:])
     return 'main done'
 
