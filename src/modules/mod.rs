@@ -7,6 +7,7 @@ pub mod io;
 pub mod math;
 pub mod micropython;
 pub mod os;
+pub mod platform;
 pub mod sys;
 pub mod time;
 
@@ -53,8 +54,17 @@ static DEFS: &[&ModuleDef] = &[
     &os::DEF,
 ];
 
-fn defs() -> &'static [&'static ModuleDef] {
-    DEFS
+/// Modules only the micropython flavour has.
+static MP_DEFS: &[&ModuleDef] = &[&platform::DEF];
+
+/// Every builtin module of this flavour.
+fn defs() -> impl Iterator<Item = &'static &'static ModuleDef> {
+    let extra: &'static [&'static ModuleDef] = if crate::flavour::CIRCUITPYTHON {
+        &[]
+    } else {
+        MP_DEFS
+    };
+    DEFS.iter().chain(extra.iter())
 }
 
 /// Make a module object from its definition.
@@ -82,12 +92,12 @@ pub(crate) fn make(cx: &mut Cx, def: &'static ModuleDef) -> PyResult<Value> {
 /// in `sys.modules`. `None` when there is no such builtin.
 pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>> {
     let nb = pystr::bytes_of(name).unwrap_or(&[]);
-    let mut found = defs().iter().find(|d| d.name.as_bytes() == nb);
+    let mut found = defs().find(|d| d.name.as_bytes() == nb);
     if found.is_none() && !crate::flavour::CIRCUITPYTHON && nb.first() == Some(&b'u') {
-        found = defs().iter().find(|d| d.name.as_bytes() == &nb[1..]);
+        found = defs().find(|d| d.name.as_bytes() == &nb[1..]);
     }
     if found.is_none() && nb == b"usys" {
-        found = defs().iter().find(|d| d.name.as_bytes() == b"sys");
+        found = defs().find(|d| d.name.as_bytes() == b"sys");
     }
     if found.is_none() && nb == b"builtins" {
         let m = module::new(cx, q::builtins.value())?;
