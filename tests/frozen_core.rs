@@ -27,8 +27,14 @@ fn frozen_images_match_their_sources() {
                 ..CompileOptions::default()
             };
             let shown = format!("asyncio/{stem}.py");
-            let image = compile(&src, &shown, Mode::File, &opts, allocator_api2::alloc::Global)
-                .unwrap_or_else(|e| panic!("{shown}:{}: {}", e.line, e.msg()));
+            let image = compile(
+                &src,
+                &shown,
+                Mode::File,
+                &opts,
+                allocator_api2::alloc::Global,
+            )
+            .unwrap_or_else(|e| panic!("{shown}:{}: {}", e.line, e.msg()));
             let path = out_dir.join(format!("{stem}.mpy"));
             if update {
                 std::fs::write(&path, &image[..]).unwrap();

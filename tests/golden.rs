@@ -32,7 +32,10 @@ impl Hal for TestHal {
         if rest.is_empty() {
             return None;
         }
-        let n = rest.iter().position(|&c| c == b'\n').map_or(rest.len(), |p| p + 1);
+        let n = rest
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(rest.len(), |p| p + 1);
         self.stdin_pos += n;
         sink(rest[..n].strip_suffix(b"\n").unwrap_or(&rest[..n]));
         Some(())

@@ -98,8 +98,7 @@ impl Hal for MemPort {
             self.files.insert(path.into(), Vec::new());
         }
         self.next_fd += 1;
-        self.open
-            .insert(self.next_fd, (path.into(), 0, how.append));
+        self.open.insert(self.next_fd, (path.into(), 0, how.append));
         Ok(self.next_fd)
     }
     fn read(&mut self, fd: Fd, buf: &mut [u8]) -> Result<usize, Errno> {

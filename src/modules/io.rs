@@ -57,10 +57,6 @@ impl PyObj for IoObj {
     const KIND: Kind = Kind::Stream;
 }
 
-// SAFETY (for the raw pointer inside): an IoObj is only touched through its interpreter,
-// which moves between threads as a whole together with the Hal it borrows.
-unsafe impl Send for IoObj {}
-
 fn io_of(v: Value) -> Option<*mut IoObj> {
     obj::is::<IoObj>(v).then(|| v.raw() as *mut IoObj)
 }
@@ -99,10 +95,12 @@ fn set_pos(v: Value, pos: usize) {
 }
 
 fn mem_bytes<'a>(buf: Value) -> &'a [u8] {
-    // SAFETY: memory streams hold a bytearray in buf.
-    obj::is::<crate::obj::bytes::ByteArrayObj>(buf)
-        .then(|| unsafe { (*(buf.raw() as *const crate::obj::bytes::ByteArrayObj)).as_bytes() })
-        .unwrap_or(&[])
+    if obj::is::<crate::obj::bytes::ByteArrayObj>(buf) {
+        // SAFETY: the kind check says buf is a live bytearray.
+        unsafe { (*(buf.raw() as *const crate::obj::bytes::ByteArrayObj)).as_bytes() }
+    } else {
+        &[]
+    }
 }
 
 /// Check the stream is open (and readable/writable when `need` says so).
@@ -142,7 +140,13 @@ fn is_char_start(c: u8) -> bool {
 }
 
 /// Read from a file into `b`: `n` characters (text) or bytes, or everything when `n` is None.
-fn file_read_into(cx: &mut Cx, fd: Fd, text: bool, n: Option<usize>, b: &mut StrBuilder) -> PyResult<()> {
+fn file_read_into(
+    cx: &mut Cx,
+    fd: Fd,
+    text: bool,
+    n: Option<usize>,
+    b: &mut StrBuilder,
+) -> PyResult<()> {
     let mut chunk = [0u8; 512];
     let mut chars = 0usize;
     loop {
@@ -285,7 +289,10 @@ fn readline_value(cx: &mut Cx, v: Value, limit: Option<usize>) -> PyResult<Value
         let data = mem_bytes(buf);
         let start = pos.min(data.len());
         let rest = &data[start..];
-        let mut end = rest.iter().position(|&c| c == b'\n').map_or(rest.len(), |p| p + 1);
+        let mut end = rest
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(rest.len(), |p| p + 1);
         if let Some(l) = limit {
             let mut seen = 0;
             for (i, &c) in rest[..end].iter().enumerate() {
@@ -331,7 +338,9 @@ fn readlines(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 fn write_arg<'a>(cx: &mut Cx, text: bool, v: Value) -> PyResult<(&'a [u8], usize)> {
     if text {
         match pystr::str_of(v) {
-            Some(s) if obj::kind_of(v) == Kind::Str => Ok((s.as_bytes(), pystr::char_count(s.as_bytes()))),
+            Some(s) if obj::kind_of(v) == Kind::Str => {
+                Ok((s.as_bytes(), pystr::char_count(s.as_bytes())))
+            }
             _ => {
                 let tn = crate::vm::ops::alloc_free_name(cx.type_name(v));
                 Err(cx.raise_fmt(

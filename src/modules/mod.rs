@@ -1,5 +1,7 @@
-//! Builtin modules: `sys`, `gc`, `micropython`, `math`, `io` (one file each). A module object
-//! is made from its static table the first time it is imported.
+//! Builtin modules, one file each: `sys`, `gc`, `micropython`, `math`, and those that go
+//! through the port: `io`, `time`, `os`, `platform` (micropython flavour). A module object is
+//! made from its static table the first time it is imported. `asyncio` is Python frozen into
+//! the core (`frozen.rs`).
 
 mod frozen;
 pub mod gc;

@@ -72,7 +72,10 @@ pub static DEF: ModuleDef = ModuleDef {
     name: &q::platform,
     items: &[
         (&q::platform, Item::Obj(&PLATFORM_PLATFORM.header)),
-        (&q::python_compiler, Item::Obj(&PLATFORM_PYTHON_COMPILER.header)),
+        (
+            &q::python_compiler,
+            Item::Obj(&PLATFORM_PYTHON_COMPILER.header),
+        ),
         (&q::libc_ver, Item::Obj(&PLATFORM_LIBC_VER.header)),
     ],
     init: None,

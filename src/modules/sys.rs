@@ -143,7 +143,14 @@ native_fn!(STREAM_WRITE, q::write, 2, 2, false, stream_write);
 native_fn!(STREAM_FLUSH, q::flush, 1, 1, false, stream_flush);
 native_fn!(STREAM_READLINE, q::readline, 1, 2, false, stream_readline);
 native_fn!(STREAM_READ, q::read, 1, 2, false, stream_read);
-native_fn!(STREAM_READLINES, q::readlines, 1, 1, false, stream_readlines);
+native_fn!(
+    STREAM_READLINES,
+    q::readlines,
+    1,
+    1,
+    false,
+    stream_readlines
+);
 
 const STREAM_ATTRS: &[Attr] = &[
     crate::method!(q::write, STREAM_WRITE),

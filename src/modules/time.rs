@@ -323,15 +323,21 @@ native_fn!(TIME_SLEEP_US, q::sleep_us, 1, 1, false, sleep_us);
 native_fn!(TIME_TIME, q::time, 0, 0, false, time);
 native_fn!(TIME_TIME_NS, q::time_ns, 0, 0, false, time_ns);
 native_fn!(TIME_MONOTONIC, q::monotonic, 0, 0, false, monotonic);
-native_fn!(TIME_MONOTONIC_NS, q::monotonic_ns, 0, 0, false, monotonic_ns);
+native_fn!(
+    TIME_MONOTONIC_NS,
+    q::monotonic_ns,
+    0,
+    0,
+    false,
+    monotonic_ns
+);
 native_fn!(TIME_GMTIME, q::gmtime, 0, 1, false, gmtime);
 native_fn!(TIME_LOCALTIME, q::localtime, 0, 1, false, localtime);
 native_fn!(TIME_MKTIME, q::mktime, 1, 1, false, mktime);
 
 /// The names of `struct_time`'s fields.
 const FIELDS: [&str; 9] = [
-    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
-    "tm_isdst",
+    "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
 ];
 
 /// Make `struct_time` (circuitpython): a tuple subclass with one property per field.
