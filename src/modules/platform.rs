@@ -5,7 +5,7 @@
 use super::{Item, ModuleDef};
 use crate::native_fn;
 use crate::obj::str::StrBuilder;
-use crate::obj::{str as pystr, tuple};
+use crate::obj::tuple;
 use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::{Cx, PyResult};
@@ -52,7 +52,7 @@ fn python_compiler(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 /// `platform.libc_ver()`: no C library is involved.
 fn libc_ver(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let e = pystr::new_from(cx, "")?;
+    let e = q::EMPTY.value();
     tuple::new(cx, &[e, e])
 }
 
