@@ -97,6 +97,8 @@ pub enum Kind {
     MemoryView,
     /// A native object registered by an embedder.
     Native,
+    /// An `io` stream (`modules::io::IoObj`): StringIO, BytesIO, a file.
+    Stream,
 }
 
 /// Type flags.
