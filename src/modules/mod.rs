@@ -1,10 +1,14 @@
-//! Builtin modules: `sys`, `gc`, `micropython`, `math`, `io` (one file each). A module object
-//! is made from its static table the first time it is imported.
+//! Builtin modules (one file each). A module object is made from its static table the first
+//! time it is imported. Which modules exist depends on the flavour (FLAVOURS.md): `cmath` only
+//! in micropython, `traceback` and `warnings` only in circuitpython. The classes modules define
+//! (`array.array`, `collections.deque`, ...) are made per interpreter (`native.rs`).
 
 pub mod gc;
 pub mod io;
 pub mod math;
 pub mod micropython;
+pub mod native;
+pub mod struct_;
 pub mod sys;
 
 use crate::obj::str::StrObj;
@@ -37,10 +41,17 @@ pub struct ModuleDef {
 // SAFETY: the tables are immutable statics.
 unsafe impl Sync for ModuleDef {}
 
-static DEFS: [&ModuleDef; 5] = [&sys::DEF, &gc::DEF, &micropython::DEF, &math::DEF, &io::DEF];
+static DEFS: &[&ModuleDef] = &[
+    &sys::DEF,
+    &gc::DEF,
+    &micropython::DEF,
+    &math::DEF,
+    &io::DEF,
+    &struct_::DEF,
+];
 
 fn defs() -> &'static [&'static ModuleDef] {
-    &DEFS
+    DEFS
 }
 
 /// Make a module object from its definition.
