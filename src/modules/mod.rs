@@ -3,11 +3,18 @@
 //! in micropython, `traceback` and `warnings` only in circuitpython. The classes modules define
 //! (`array.array`, `collections.deque`, ...) are made per interpreter (`native.rs`).
 
+pub mod binascii;
+#[cfg(not(feature = "circuitpython"))]
+pub mod cmath;
+pub mod errno;
 pub mod gc;
+pub mod hashlib;
+pub mod heapq;
 pub mod io;
 pub mod math;
 pub mod micropython;
 pub mod native;
+pub mod random;
 pub mod struct_;
 pub mod sys;
 
@@ -48,6 +55,13 @@ static DEFS: &[&ModuleDef] = &[
     &math::DEF,
     &io::DEF,
     &struct_::DEF,
+    &binascii::DEF,
+    &hashlib::DEF,
+    &errno::DEF,
+    &heapq::DEF,
+    &random::DEF,
+    #[cfg(not(feature = "circuitpython"))]
+    &cmath::DEF,
 ];
 
 fn defs() -> &'static [&'static ModuleDef] {

@@ -84,11 +84,38 @@ pub fn install(
         set_field(cx, state, i, cls);
         dict::set_static(cx, d, c.name, cls)?;
     }
+    bind(cx, m, state, fns)?;
+    cx.roots_truncate(mark);
+    Ok(())
+}
+
+/// Store functions `fns` in module `m` bound to `state` (which the caller keeps rooted): each
+/// receives `state` as `args[0]`.
+pub fn bind(
+    cx: &mut Cx,
+    m: Value,
+    state: Value,
+    fns: &[(&'static StrObj, &'static NativeFnObj)],
+) -> PyResult<()> {
+    let d = module::dict_of(m).unwrap_or(Value::NULL);
     for &(name, f) in fns {
         let b = obj::func::new_bound(cx, Value::from_static(f), state)?;
         dict::set_static(cx, d, name, b)?;
     }
-    cx.roots_truncate(mark);
+    Ok(())
+}
+
+/// Store int constants under names made at run time (for long tables such as errno's).
+pub fn set_ints(cx: &mut Cx, m: Value, items: &[(&str, isize)]) -> PyResult<()> {
+    let d = module::dict_of(m).unwrap_or(Value::NULL);
+    for &(name, v) in items {
+        let k = crate::obj::str_intern::intern(cx, name.as_bytes())?;
+        let mark = cx.roots_mark();
+        cx.root(k)?;
+        let r = dict::set(cx, d, k, Value::small_int_unchecked(v));
+        cx.roots_truncate(mark);
+        r?;
+    }
     Ok(())
 }
 
