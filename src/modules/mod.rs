@@ -11,6 +11,7 @@ pub mod gc;
 pub mod hashlib;
 pub mod heapq;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod micropython;
 pub mod native;
@@ -60,6 +61,7 @@ static DEFS: &[&ModuleDef] = &[
     &errno::DEF,
     &heapq::DEF,
     &random::DEF,
+    &json::DEF,
     #[cfg(not(feature = "circuitpython"))]
     &cmath::DEF,
 ];
