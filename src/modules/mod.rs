@@ -6,6 +6,7 @@
 pub mod binascii;
 #[cfg(not(feature = "circuitpython"))]
 pub mod cmath;
+pub mod collections;
 pub mod errno;
 pub mod gc;
 pub mod hashlib;
@@ -62,6 +63,7 @@ static DEFS: &[&ModuleDef] = &[
     &heapq::DEF,
     &random::DEF,
     &json::DEF,
+    &collections::DEF,
     #[cfg(not(feature = "circuitpython"))]
     &cmath::DEF,
 ];
