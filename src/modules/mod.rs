@@ -3,6 +3,7 @@
 //! in micropython, `traceback` and `warnings` only in circuitpython. The classes modules define
 //! (`array.array`, `collections.deque`, ...) are made per interpreter (`native.rs`).
 
+pub mod array;
 pub mod binascii;
 #[cfg(not(feature = "circuitpython"))]
 pub mod cmath;
@@ -64,6 +65,7 @@ static DEFS: &[&ModuleDef] = &[
     &random::DEF,
     &json::DEF,
     &collections::DEF,
+    &array::DEF,
     #[cfg(not(feature = "circuitpython"))]
     &cmath::DEF,
 ];
