@@ -18,6 +18,8 @@ pub mod math;
 pub mod micropython;
 pub mod native;
 pub mod random;
+pub mod re;
+pub mod re_engine;
 pub mod struct_;
 pub mod sys;
 
@@ -66,6 +68,7 @@ static DEFS: &[&ModuleDef] = &[
     &json::DEF,
     &collections::DEF,
     &array::DEF,
+    &re::DEF,
     #[cfg(not(feature = "circuitpython"))]
     &cmath::DEF,
 ];

@@ -75,6 +75,18 @@ pub fn install(
     classes: &[&'static ClassDef],
     fns: &[(&'static StrObj, &'static NativeFnObj)],
 ) -> PyResult<()> {
+    install_with(cx, m, classes, fns, true)
+}
+
+/// `install`, storing the classes in the module only when `expose` (the regex and match
+/// classes of `re` are reached only through its functions).
+pub fn install_with(
+    cx: &mut Cx,
+    m: Value,
+    classes: &[&'static ClassDef],
+    fns: &[(&'static StrObj, &'static NativeFnObj)],
+    expose: bool,
+) -> PyResult<()> {
     let d = module::dict_of(m).unwrap_or(Value::NULL);
     let mark = cx.roots_mark();
     let state = tuple::new_uninit(cx, classes.len())?;
@@ -82,7 +94,9 @@ pub fn install(
     for (i, &c) in classes.iter().enumerate() {
         let cls = make_class(cx, c)?;
         set_field(cx, state, i, cls);
-        dict::set_static(cx, d, c.name, cls)?;
+        if expose {
+            dict::set_static(cx, d, c.name, cls)?;
+        }
     }
     bind(cx, m, state, fns)?;
     cx.roots_truncate(mark);
