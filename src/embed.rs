@@ -207,10 +207,12 @@ impl<'h> Interpreter<'h> {
             cx.roots_truncate(mark);
             r.map(|_| ())
         })();
-        match r {
+        let status = match r {
             Ok(()) => 0,
             Err(_) => self.report_uncaught(),
-        }
+        };
+        crate::modules::sys::run_atexit(&mut self.cx);
+        status
     }
 
     /// Run precompiled `.mpy` bytes as `__main__` (see `run_main` for the status).
@@ -225,10 +227,12 @@ impl<'h> Interpreter<'h> {
             cx.roots_truncate(mark);
             r.map(|_| ())
         })();
-        match r {
+        let status = match r {
             Ok(()) => 0,
             Err(_) => self.report_uncaught(),
-        }
+        };
+        crate::modules::sys::run_atexit(&mut self.cx);
+        status
     }
 
     /// Import a module by name as `python -m` does, running it as `__main__`.

@@ -22,6 +22,10 @@ pub mod re;
 pub mod re_engine;
 pub mod struct_;
 pub mod sys;
+#[cfg(feature = "circuitpython")]
+pub mod traceback;
+#[cfg(feature = "circuitpython")]
+pub mod warnings;
 
 use crate::obj::str::StrObj;
 use crate::obj::{dict, module, str as pystr, ObjHeader};
@@ -71,6 +75,10 @@ static DEFS: &[&ModuleDef] = &[
     &re::DEF,
     #[cfg(not(feature = "circuitpython"))]
     &cmath::DEF,
+    #[cfg(feature = "circuitpython")]
+    &traceback::DEF,
+    #[cfg(feature = "circuitpython")]
+    &warnings::DEF,
 ];
 
 fn defs() -> &'static [&'static ModuleDef] {
