@@ -213,7 +213,19 @@ pub fn new_record(cx: &mut Cx, items: &[Value]) -> PyResult<Value> {
 /// The bytes of a readable buffer (bytes, bytearray, memoryview, array, or an instance
 /// wrapping one). Do not hold across anything that allocates or runs Python.
 pub fn readable<'a>(cx: &mut Cx, v: Value) -> PyResult<&'a [u8]> {
-    crate::obj::methods::bytes::buffer_bytes(cx, v)
+    let mut b = v;
+    for _ in 0..4 {
+        match obj::kind_of(b) {
+            Kind::Bytes | Kind::ByteArray | Kind::MemoryView if b.is_ptr() => {
+                return crate::obj::methods::bytes::buffer_bytes(cx, v)
+            }
+            _ => match ops::instance_base(b) {
+                Some(x) => b = x,
+                None => break,
+            },
+        }
+    }
+    Err(cx.type_error("object with buffer protocol required"))
 }
 
 /// The bytes of a writable buffer (bytearray, a writable memoryview, an array), or a

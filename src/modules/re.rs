@@ -281,10 +281,8 @@ fn expand_template(cx: &mut Cx, out: &mut StrBuilder, tmpl: &[u8], run: &Run, s:
     let mut i = 0;
     let group_text = |cx: &mut Cx, out: &mut StrBuilder, g: usize| -> PyResult<()> {
         if g >= ngroups {
-            return Err(cx.raise_fmt(
-                &VALUE_ERROR_TYPE,
-                format_args!("invalid group reference {g}"),
-            ));
+            // MicroPython's error: IndexError with the group number.
+            return Err(cx.raise_with_arg(&INDEX_ERROR_TYPE, Value::small_int_unchecked(g as isize)));
         }
         let (a, b) = (caps[2 * g], caps[2 * g + 1]);
         if a == usize::MAX || b == usize::MAX {
