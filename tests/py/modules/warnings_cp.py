@@ -17,5 +17,5 @@ if warnings:
         print('caught', type(w).__name__, w)
     try:
         warnings.simplefilter('bogus')
-    except ValueError:
-        print('ValueError')
+    except Exception as e:
+        print(type(e).__name__)
