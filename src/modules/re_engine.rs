@@ -483,6 +483,31 @@ struct Compiler<'a> {
 }
 
 impl Compiler<'_> {
+    /// The number of instructions node `n` compiles to (saturating), so that oversized
+    /// expansions are refused before any memory is spent on them.
+    fn size(&self, n: u32, depth: u32) -> usize {
+        if depth > 4 * MAX_NESTING {
+            return usize::MAX;
+        }
+        match self.p.nodes[n as usize] {
+            Node::Empty => 0,
+            Node::Group(g, child) => self.size(child, depth + 1).saturating_add(if g.is_some() { 2 } else { 0 }),
+            Node::Concat(s, len) => (s..s + len).fold(0usize, |acc, k| {
+                acc.saturating_add(self.size(self.p.children[k as usize], depth + 1))
+            }),
+            Node::Alt(s, len) => (s..s + len).fold(0usize, |acc, k| {
+                acc.saturating_add(self.size(self.p.children[k as usize], depth + 1))
+                    .saturating_add(2)
+            }),
+            Node::Repeat { child, min, max, .. } => {
+                let c = self.size(child, depth + 1);
+                let copies = if max == u32::MAX { min as usize + 1 } else { max as usize };
+                c.saturating_add(4).saturating_mul(copies.max(1))
+            }
+            _ => 1,
+        }
+    }
+
     fn emit(&mut self, i: [u32; 3]) -> Result<usize, Error> {
         if self.code.len() >= MAX_PROGRAM {
             return Err(Error::TooComplex);
@@ -641,6 +666,9 @@ pub fn compile(pat: &[u32], flags: u32, alloc: TempAlloc) -> Result<Compiled, Er
         code: Vec::new_in(alloc),
         nregs: 0,
     };
+    if c.size(root, 0) >= MAX_PROGRAM {
+        return Err(Error::TooComplex);
+    }
     c.compile(root, 0)?;
     c.emit([I_MATCH, 0, 0])?;
     let mut words: TVec<u32> = Vec::new_in(alloc);
