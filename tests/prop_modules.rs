@@ -52,18 +52,66 @@ struct StructItem {
 
 fn struct_item() -> impl Strategy<Value = StructItem> {
     prop_oneof![
-        (-128i128..128).prop_map(|v| StructItem { code: 'b', int: v, float: 0.0 }),
-        (0i128..256).prop_map(|v| StructItem { code: 'B', int: v, float: 0.0 }),
-        (-32768i128..32768).prop_map(|v| StructItem { code: 'h', int: v, float: 0.0 }),
-        (0i128..65536).prop_map(|v| StructItem { code: 'H', int: v, float: 0.0 }),
-        any::<i32>().prop_map(|v| StructItem { code: 'i', int: v as i128, float: 0.0 }),
-        any::<u32>().prop_map(|v| StructItem { code: 'I', int: v as i128, float: 0.0 }),
-        any::<i32>().prop_map(|v| StructItem { code: 'l', int: v as i128, float: 0.0 }),
-        any::<i64>().prop_map(|v| StructItem { code: 'q', int: v as i128, float: 0.0 }),
-        any::<u64>().prop_map(|v| StructItem { code: 'Q', int: v as i128, float: 0.0 }),
-        any::<bool>().prop_map(|v| StructItem { code: '?', int: v as i128, float: 0.0 }),
-        (-1e6f64..1e6).prop_map(|v| StructItem { code: 'd', int: 0, float: v }),
-        (-1000i32..1000).prop_map(|v| StructItem { code: 'f', int: 0, float: v as f64 / 4.0 }),
+        (-128i128..128).prop_map(|v| StructItem {
+            code: 'b',
+            int: v,
+            float: 0.0
+        }),
+        (0i128..256).prop_map(|v| StructItem {
+            code: 'B',
+            int: v,
+            float: 0.0
+        }),
+        (-32768i128..32768).prop_map(|v| StructItem {
+            code: 'h',
+            int: v,
+            float: 0.0
+        }),
+        (0i128..65536).prop_map(|v| StructItem {
+            code: 'H',
+            int: v,
+            float: 0.0
+        }),
+        any::<i32>().prop_map(|v| StructItem {
+            code: 'i',
+            int: v as i128,
+            float: 0.0
+        }),
+        any::<u32>().prop_map(|v| StructItem {
+            code: 'I',
+            int: v as i128,
+            float: 0.0
+        }),
+        any::<i32>().prop_map(|v| StructItem {
+            code: 'l',
+            int: v as i128,
+            float: 0.0
+        }),
+        any::<i64>().prop_map(|v| StructItem {
+            code: 'q',
+            int: v as i128,
+            float: 0.0
+        }),
+        any::<u64>().prop_map(|v| StructItem {
+            code: 'Q',
+            int: v as i128,
+            float: 0.0
+        }),
+        any::<bool>().prop_map(|v| StructItem {
+            code: '?',
+            int: v as i128,
+            float: 0.0
+        }),
+        (-1e6f64..1e6).prop_map(|v| StructItem {
+            code: 'd',
+            int: 0,
+            float: v
+        }),
+        (-1000i32..1000).prop_map(|v| StructItem {
+            code: 'f',
+            int: 0,
+            float: v as f64 / 4.0
+        }),
     ]
 }
 

@@ -168,11 +168,7 @@ fn array_new(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let code = match pystr::bytes_of(a[1]) {
         Some(&[c]) if obj::kind_of(a[1]) == Kind::Str && TYPECODES.contains(&c) => c,
         Some(_) if obj::kind_of(a[1]) == Kind::Str => return Err(cx.value_error("bad typecode")),
-        _ => {
-            return Err(cx.type_error(
-                "array() argument 1 must be a unicode character, not int",
-            ))
-        }
+        _ => return Err(cx.type_error("array() argument 1 must be a unicode character, not int")),
     };
     let v = new_array(cx, cls, code, &[])?;
     let Some(&init) = a.get(2) else { return Ok(v) };
@@ -400,9 +396,7 @@ fn dunder_setitem(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     if obj::kind_of(i) == Kind::Slice && i.is_ptr() {
         let src = match is_array(a[2]).then(|| arr(cx, a[2])) {
             Some(Ok(b)) if b.code == ar.code => b,
-            _ => {
-                return Err(cx.type_error("can only assign array (not \"list\") to array slice"))
-            }
+            _ => return Err(cx.type_error("can only assign array (not \"list\") to array slice")),
         };
         let (start, stop, step, n) = crate::vm::seq::slice_indices(cx, i, len(&ar))?;
         let m = len(&src);

@@ -69,7 +69,7 @@ fn hex_val(c: u8) -> Option<u8> {
 
 /// Decode hex digits (None: odd length; Some(Err): a non-hex digit).
 pub fn unhex(b: &[u8], out: &mut StrBuilder) -> Result<(), &'static str> {
-    if b.len() % 2 != 0 {
+    if !b.len().is_multiple_of(2) {
         return Err("odd-length string");
     }
     for p in b.chunks_exact(2) {
@@ -140,7 +140,7 @@ pub fn b64decode(b: &[u8], out: &mut StrBuilder) -> Result<(), &'static str> {
             acc &= (1 << nbits) - 1;
         }
     }
-    if nchars % 4 != 0 {
+    if !nchars.is_multiple_of(4) {
         return Err("incorrect padding");
     }
     Ok(())
@@ -176,7 +176,11 @@ pub fn crc32_update(crc: u32, b: &[u8]) -> u32 {
     for &x in b {
         c ^= x as u32;
         for _ in 0..8 {
-            c = if c & 1 != 0 { (c >> 1) ^ 0xedb8_8320 } else { c >> 1 };
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0xedb8_8320
+            } else {
+                c >> 1
+            };
         }
     }
     !c

@@ -155,9 +155,19 @@ fn c_sqrt(z: (f64, f64)) -> (f64, f64) {
             return (f64::INFINITY, y);
         }
         if x > 0.0 {
-            return (x, if y.is_nan() { y } else { libm::copysign(0.0, y) });
+            return (
+                x,
+                if y.is_nan() {
+                    y
+                } else {
+                    libm::copysign(0.0, y)
+                },
+            );
         }
-        return (if y.is_nan() { y } else { 0.0 }, libm::copysign(f64::INFINITY, y));
+        return (
+            if y.is_nan() { y } else { 0.0 },
+            libm::copysign(f64::INFINITY, y),
+        );
     }
     let ax = x.abs();
     let ay = y.abs();
@@ -184,10 +194,7 @@ fn sqrt(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn cos(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (x, y) = arg(cx, a[0])?;
-    let w = (
-        libm::cos(x) * libm::cosh(y),
-        -libm::sin(x) * libm::sinh(y),
-    );
+    let w = (libm::cos(x) * libm::cosh(y), -libm::sin(x) * libm::sinh(y));
     ret(cx, w, x.is_finite() && y.is_finite())
 }
 

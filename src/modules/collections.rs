@@ -27,7 +27,9 @@ fn deque_rec(cx: &mut Cx, v: Value) -> PyResult<(Value, Option<usize>)> {
     if obj::kind_of(l) != Kind::List {
         return Err(cx.type_error("'deque' object required"));
     }
-    let m = native::field(r, 1).as_small_int().map(|m| m.max(0) as usize);
+    let m = native::field(r, 1)
+        .as_small_int()
+        .map(|m| m.max(0) as usize);
     Ok((l, m))
 }
 
@@ -162,9 +164,7 @@ fn deque_appendleft(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 fn deque_extend(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (l, m) = deque_rec(cx, a[0])?;
     // Extending a deque by itself iterates over a snapshot.
-    let src = if native::is_instance_of(a[1], Value::from_ptr(obj::type_of(a[0])))
-        && a[1] == a[0]
-    {
+    let src = if native::is_instance_of(a[1], Value::from_ptr(obj::type_of(a[0]))) && a[1] == a[0] {
         list::new(cx, items(l))?
     } else {
         a[1]
@@ -366,9 +366,23 @@ fn deque_eq(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 native_fn!(DEQUE_NEW, q::__new__, 1, 4, true, deque_new);
 native_fn!(DEQUE_APPEND, q::append, 2, 2, false, deque_append);
-native_fn!(DEQUE_APPENDLEFT, q::appendleft, 2, 2, false, deque_appendleft);
+native_fn!(
+    DEQUE_APPENDLEFT,
+    q::appendleft,
+    2,
+    2,
+    false,
+    deque_appendleft
+);
 native_fn!(DEQUE_EXTEND, q::extend, 2, 2, false, deque_extend);
-native_fn!(DEQUE_EXTENDLEFT, q::extendleft, 2, 2, false, deque_extendleft);
+native_fn!(
+    DEQUE_EXTENDLEFT,
+    q::extendleft,
+    2,
+    2,
+    false,
+    deque_extendleft
+);
 native_fn!(DEQUE_POP, q::pop, 1, 1, false, deque_pop);
 native_fn!(DEQUE_POPLEFT, q::popleft, 1, 1, false, deque_popleft);
 native_fn!(DEQUE_CLEAR, q::clear, 1, 1, false, deque_clear);
@@ -510,7 +524,10 @@ static ORDERED_DICT_CLASS: ClassDef = ClassDef {
 
 /// The `_fields` tuple of a namedtuple class (or of the class of an instance).
 fn fields_of(cx: &mut Cx, cls: Value) -> PyResult<Value> {
-    let f = match crate::vm::attr::type_lookup(cls.raw() as *const crate::obj::TypeObj, q::_fields.value()) {
+    let f = match crate::vm::attr::type_lookup(
+        cls.raw() as *const crate::obj::TypeObj,
+        q::_fields.value(),
+    ) {
         Some(crate::vm::attr::Found::Value(f)) => f,
         _ => Value::NULL,
     };
@@ -714,7 +731,14 @@ fn nt_make(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     r
 }
 
-native_fn!(NT_NEW, q::__new__, 1, crate::obj::func::VARARGS, true, nt_new);
+native_fn!(
+    NT_NEW,
+    q::__new__,
+    1,
+    crate::obj::func::VARARGS,
+    true,
+    nt_new
+);
 native_fn!(NT_FIELD, q::_field, 2, 2, false, nt_field);
 native_fn!(NT_REPR, q::__repr__, 1, 1, false, nt_repr);
 native_fn!(NT_ASDICT, q::_asdict, 1, 1, false, nt_asdict);
@@ -725,8 +749,7 @@ fn is_identifier(b: &[u8]) -> bool {
     match core::str::from_utf8(b).ok() {
         Some(s) => {
             let mut cs = s.chars();
-            cs.next()
-                .is_some_and(|c| c == '_' || c.is_alphabetic())
+            cs.next().is_some_and(|c| c == '_' || c.is_alphabetic())
                 && cs.all(|c| c == '_' || c.is_alphanumeric())
         }
         None => false,
@@ -735,10 +758,41 @@ fn is_identifier(b: &[u8]) -> bool {
 
 fn is_keyword(b: &[u8]) -> bool {
     const KW: &[&[u8]] = &[
-        b"False", b"None", b"True", b"and", b"as", b"assert", b"async", b"await", b"break",
-        b"class", b"continue", b"def", b"del", b"elif", b"else", b"except", b"finally", b"for",
-        b"from", b"global", b"if", b"import", b"in", b"is", b"lambda", b"nonlocal", b"not",
-        b"or", b"pass", b"raise", b"return", b"try", b"while", b"with", b"yield",
+        b"False",
+        b"None",
+        b"True",
+        b"and",
+        b"as",
+        b"assert",
+        b"async",
+        b"await",
+        b"break",
+        b"class",
+        b"continue",
+        b"def",
+        b"del",
+        b"elif",
+        b"else",
+        b"except",
+        b"finally",
+        b"for",
+        b"from",
+        b"global",
+        b"if",
+        b"import",
+        b"in",
+        b"is",
+        b"lambda",
+        b"nonlocal",
+        b"not",
+        b"or",
+        b"pass",
+        b"raise",
+        b"return",
+        b"try",
+        b"while",
+        b"with",
+        b"yield",
     ];
     KW.contains(&b)
 }

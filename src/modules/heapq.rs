@@ -44,12 +44,16 @@ fn len(l: Value) -> usize {
 
 /// Move the item at `pos` up towards `start` (CPython's `_siftdown`).
 fn sift_down(cx: &mut Cx, l: Value, start: usize, mut pos: usize) -> PyResult<()> {
-    let Some(new) = get(l, pos) else { return Ok(()) };
+    let Some(new) = get(l, pos) else {
+        return Ok(());
+    };
     let mark = cx.roots_mark();
     cx.root(new)?;
     while pos > start {
         let parent_pos = (pos - 1) >> 1;
-        let Some(parent) = get(l, parent_pos) else { break };
+        let Some(parent) = get(l, parent_pos) else {
+            break;
+        };
         if less(cx, new, parent)? {
             set(cx, l, pos, parent);
             pos = parent_pos;
@@ -68,14 +72,18 @@ fn sift_down(cx: &mut Cx, l: Value, start: usize, mut pos: usize) -> PyResult<()
 fn sift_up(cx: &mut Cx, l: Value, mut pos: usize) -> PyResult<()> {
     let end = len(l);
     let start = pos;
-    let Some(new) = get(l, pos) else { return Ok(()) };
+    let Some(new) = get(l, pos) else {
+        return Ok(());
+    };
     let mark = cx.roots_mark();
     cx.root(new)?;
     let mut child = 2 * pos + 1;
     while child < end.min(len(l)) {
         let right = child + 1;
         if right < end.min(len(l)) {
-            let (Some(c), Some(r)) = (get(l, child), get(l, right)) else { break };
+            let (Some(c), Some(r)) = (get(l, child), get(l, right)) else {
+                break;
+            };
             if !less(cx, c, r)? {
                 child = right;
             }
@@ -145,11 +153,15 @@ fn heapreplace(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 fn heappushpop(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let l = heap_list(cx, a[0])?;
     let item = a[1];
-    let Some(top) = get(l, 0) else { return Ok(item) };
+    let Some(top) = get(l, 0) else {
+        return Ok(item);
+    };
     if !less(cx, top, item)? {
         return Ok(item);
     }
-    let Some(top) = get(l, 0) else { return Ok(item) };
+    let Some(top) = get(l, 0) else {
+        return Ok(item);
+    };
     let mark = cx.roots_mark();
     cx.root(top)?;
     set(cx, l, 0, item);

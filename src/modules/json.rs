@@ -94,7 +94,11 @@ fn write_float(out: &mut StrBuilder, f: f64) {
     if f.is_nan() {
         out.push(b"NaN");
     } else if f.is_infinite() {
-        out.push(if f > 0.0 { &b"Infinity"[..] } else { b"-Infinity" });
+        out.push(if f > 0.0 {
+            &b"Infinity"[..]
+        } else {
+            b"-Infinity"
+        });
     } else {
         crate::obj::methods::repr::write_float(out, f);
     }
@@ -286,7 +290,8 @@ fn encode(cx: &mut Cx, v: Value, seps: Value, indent: Value) -> PyResult<Value> 
 }
 
 fn dumps(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let [o, seps, indent] = crate::builtins::args::parse(cx, a, k, ["obj", "separators", "indent"], 1)?;
+    let [o, seps, indent] =
+        crate::builtins::args::parse(cx, a, k, ["obj", "separators", "indent"], 1)?;
     if o.is_null() {
         return Err(cx.type_error("function missing 1 required positional arguments"));
     }

@@ -53,9 +53,13 @@ pub fn make_class(cx: &mut Cx, def: &'static ClassDef) -> PyResult<Value> {
             let v = match m {
                 Member::Method(f) => Value::from_static(f),
                 Member::Int(i) => Value::small_int_unchecked(i),
-                Member::Getter(f) => {
-                    obj::func::new_descr(cx, &PROPERTY_TYPE, Value::from_static(f), Value::NONE, Value::NONE)?
-                }
+                Member::Getter(f) => obj::func::new_descr(
+                    cx,
+                    &PROPERTY_TYPE,
+                    Value::from_static(f),
+                    Value::NONE,
+                    Value::NONE,
+                )?,
             };
             dict::set_static(cx, ns, name, v)?;
         }
@@ -169,10 +173,7 @@ pub fn is_instance_of(v: Value, cls: Value) -> bool {
 pub fn state_of(cx: &mut Cx, v: Value, kind: Kind, what: &str) -> PyResult<Value> {
     match ops::instance_base(v) {
         Some(b) if obj::kind_of(b) == kind && b.is_ptr() => Ok(b),
-        _ => Err(cx.raise_fmt(
-            &TYPE_ERROR_TYPE,
-            format_args!("'{what}' object required"),
-        )),
+        _ => Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("'{what}' object required"))),
     }
 }
 
@@ -180,10 +181,7 @@ pub fn state_of(cx: &mut Cx, v: Value, kind: Kind, what: &str) -> PyResult<Value
 pub fn record_of(cx: &mut Cx, v: Value, n: usize, what: &str) -> PyResult<Value> {
     let r = state_of(cx, v, Kind::Tuple, what)?;
     if tuple::items_of(r).map_or(0, |t| t.len()) != n {
-        return Err(cx.raise_fmt(
-            &TYPE_ERROR_TYPE,
-            format_args!("'{what}' object required"),
-        ));
+        return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("'{what}' object required")));
     }
     Ok(r)
 }
@@ -252,8 +250,9 @@ fn writable_opt<'a>(v: Value, depth: u32) -> Option<&'a mut [u8]> {
             if m.readonly || m.released {
                 return None;
             }
-            let size = crate::obj::bytes::format_itemsize(if m.format == 0 { b'B' } else { m.format })
-                .unwrap_or(1);
+            let size =
+                crate::obj::bytes::format_itemsize(if m.format == 0 { b'B' } else { m.format })
+                    .unwrap_or(1);
             let (start, n) = (m.start, m.len.checked_mul(size)?);
             let b = writable_opt(m.obj, depth + 1)?;
             b.get_mut(start..start.checked_add(n)?)

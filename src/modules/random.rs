@@ -146,7 +146,7 @@ fn getrandbits(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     with_gen(cx, a[0], |g| {
         for i in 0..nl {
             let mut w = g.next_u32();
-            if i == nl - 1 && n % 32 != 0 {
+            if i == nl - 1 && !n.is_multiple_of(32) {
                 w >>= 32 - n % 32;
             }
             limbs.push(w);

@@ -275,14 +275,23 @@ fn substring(cx: &mut Cx, s: Value, is_str: bool, i: usize, j: usize) -> PyResul
 }
 
 /// Append the replacement template `tmpl` for the current match to `out`.
-fn expand_template(cx: &mut Cx, out: &mut StrBuilder, tmpl: &[u8], run: &Run, s: Value, groupindex: Value) -> PyResult<()> {
+fn expand_template(
+    cx: &mut Cx,
+    out: &mut StrBuilder,
+    tmpl: &[u8],
+    run: &Run,
+    s: Value,
+    groupindex: Value,
+) -> PyResult<()> {
     let caps = run.caps();
     let ngroups = caps.len() / 2;
     let mut i = 0;
     let group_text = |cx: &mut Cx, out: &mut StrBuilder, g: usize| -> PyResult<()> {
         if g >= ngroups {
             // MicroPython's error: IndexError with the group number.
-            return Err(cx.raise_with_arg(&INDEX_ERROR_TYPE, Value::small_int_unchecked(g as isize)));
+            return Err(
+                cx.raise_with_arg(&INDEX_ERROR_TYPE, Value::small_int_unchecked(g as isize))
+            );
         }
         let (a, b) = (caps[2 * g], caps[2 * g + 1]);
         if a == usize::MAX || b == usize::MAX {
@@ -349,7 +358,13 @@ fn expand_template(cx: &mut Cx, out: &mut StrBuilder, tmpl: &[u8], run: &Run, s:
 }
 
 /// `pattern.sub(repl, string, count=0)` and `subn`: returns (result, count).
-fn do_sub(cx: &mut Cx, pat_obj: Value, repl: Value, s: Value, count: Value) -> PyResult<(Value, usize)> {
+fn do_sub(
+    cx: &mut Cx,
+    pat_obj: Value,
+    repl: Value,
+    s: Value,
+    count: Value,
+) -> PyResult<(Value, usize)> {
     let limit = if count.is_null() {
         0
     } else {
@@ -776,7 +791,14 @@ fn m_repr(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     b.finish(cx)
 }
 
-native_fn!(M_GROUP, q::group, 1, crate::obj::func::VARARGS, false, m_group);
+native_fn!(
+    M_GROUP,
+    q::group,
+    1,
+    crate::obj::func::VARARGS,
+    false,
+    m_group
+);
 native_fn!(M_GETITEM, q::__getitem__, 2, 2, false, m_getitem);
 native_fn!(M_GROUPS, q::groups, 1, 2, true, m_groups);
 native_fn!(M_GROUPDICT, q::groupdict, 1, 2, true, m_groupdict);
@@ -890,7 +912,14 @@ fn f_sub(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
 }
 
 fn f_split(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    via_pattern(cx, a, k, 3, ["pattern", "string", "maxsplit", "flags"], p_split)
+    via_pattern(
+        cx,
+        a,
+        k,
+        3,
+        ["pattern", "string", "maxsplit", "flags"],
+        p_split,
+    )
 }
 
 fn f_findall(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {

@@ -12,8 +12,8 @@
 //! {m,} {m,n} {,n}` and their lazy forms, back-references `\1`, escapes `\n \t \r \f \v \0
 //! \xhh \uhhhh`. Flags: IGNORECASE, MULTILINE, DOTALL.
 
-use allocator_api2::vec::Vec;
 use crate::gc::heap::TempAlloc;
+use allocator_api2::vec::Vec;
 
 /// `re.IGNORECASE`.
 pub const IGNORECASE: u32 = 2;
@@ -111,7 +111,7 @@ impl Parser<'_> {
         if self.depth > MAX_NESTING {
             return Err(Error::TooComplex);
         }
-        let mut list: TVec<u32> = Vec::new_in(self.nodes.allocator().clone());
+        let mut list: TVec<u32> = Vec::new_in(*self.nodes.allocator());
         push(&mut list, self.concat()?)?;
         while self.peek() == Some('|' as u32) {
             self.pos += 1;
@@ -129,7 +129,7 @@ impl Parser<'_> {
     }
 
     fn concat(&mut self) -> Result<u32, Error> {
-        let mut list: TVec<u32> = Vec::new_in(self.nodes.allocator().clone());
+        let mut list: TVec<u32> = Vec::new_in(*self.nodes.allocator());
         while let Some(c) = self.peek() {
             if c == '|' as u32 || c == ')' as u32 {
                 break;
@@ -491,7 +491,10 @@ impl Compiler<'_> {
         }
         match self.p.nodes[n as usize] {
             Node::Empty => 0,
-            Node::Group(g, child) => self.size(child, depth + 1).saturating_add(if g.is_some() { 2 } else { 0 }),
+            Node::Group(g, child) => {
+                self.size(child, depth + 1)
+                    .saturating_add(if g.is_some() { 2 } else { 0 })
+            }
             Node::Concat(s, len) => (s..s + len).fold(0usize, |acc, k| {
                 acc.saturating_add(self.size(self.p.children[k as usize], depth + 1))
             }),
@@ -499,9 +502,15 @@ impl Compiler<'_> {
                 acc.saturating_add(self.size(self.p.children[k as usize], depth + 1))
                     .saturating_add(2)
             }),
-            Node::Repeat { child, min, max, .. } => {
+            Node::Repeat {
+                child, min, max, ..
+            } => {
                 let c = self.size(child, depth + 1);
-                let copies = if max == u32::MAX { min as usize + 1 } else { max as usize };
+                let copies = if max == u32::MAX {
+                    min as usize + 1
+                } else {
+                    max as usize
+                };
                 c.saturating_add(4).saturating_mul(copies.max(1))
             }
             _ => 1,
@@ -567,7 +576,7 @@ impl Compiler<'_> {
             }
             Node::Alt(s, len) => {
                 // SPLIT next, alt2; ...; JMP end
-                let mut jumps: TVec<usize> = Vec::new_in(self.code.allocator().clone());
+                let mut jumps: TVec<usize> = Vec::new_in(*self.code.allocator());
                 for k in s..s + len {
                     let c = self.p.children[k as usize];
                     if k + 1 < s + len {
@@ -614,7 +623,7 @@ impl Compiler<'_> {
                     };
                 } else {
                     // (child (child (...)?)?)? for the optional copies.
-                    let mut splits: TVec<usize> = Vec::new_in(self.code.allocator().clone());
+                    let mut splits: TVec<usize> = Vec::new_in(*self.code.allocator());
                     for _ in min..max {
                         let s = self.emit([I_SPLIT, 0, 0])?;
                         push(&mut splits, s)?;
@@ -728,7 +737,7 @@ fn is_word(c: u32) -> bool {
 }
 
 fn is_digit(c: u32) -> bool {
-    char::from_u32(c).is_some_and(|c| c.is_numeric() && c.to_digit(10).is_some() || c.is_ascii_digit())
+    char::from_u32(c).is_some_and(crate::unicode::is_decimal)
 }
 
 fn is_space(c: u32) -> bool {
@@ -847,8 +856,8 @@ impl Matcher {
             let [op, a, b] = p.inst(pc);
             let ok = match op {
                 I_CHAR => {
-                    let hit = pos < end
-                        && (text[pos] == a || (b != 0 && fold(text[pos]) == fold(a)));
+                    let hit =
+                        pos < end && (text[pos] == a || (b != 0 && fold(text[pos]) == fold(a)));
                     if hit {
                         pos += 1;
                     }
@@ -869,9 +878,7 @@ impl Matcher {
                     hit
                 }
                 I_SPLIT => {
-                    self.stack
-                        .try_reserve(1)
-                        .map_err(|_| Error::Memory)?;
+                    self.stack.try_reserve(1).map_err(|_| Error::Memory)?;
                     self.stack.push(Back::Alt(b as usize, pos));
                     pc = a as usize;
                     continue;
@@ -883,9 +890,7 @@ impl Matcher {
                 I_SAVE => {
                     let slot = a as usize;
                     if let Some(c) = self.caps.get_mut(slot) {
-                        self.stack
-                            .try_reserve(1)
-                            .map_err(|_| Error::Memory)?;
+                        self.stack.try_reserve(1).map_err(|_| Error::Memory)?;
                         self.stack.push(Back::Cap(slot, *c));
                         *c = pos;
                     }
@@ -927,9 +932,7 @@ impl Matcher {
                 }
                 I_PROG_SET => {
                     if let Some(r) = self.regs.get_mut(a as usize) {
-                        self.stack
-                            .try_reserve(1)
-                            .map_err(|_| Error::Memory)?;
+                        self.stack.try_reserve(1).map_err(|_| Error::Memory)?;
                         self.stack.push(Back::Reg(a as usize, *r));
                         *r = pos;
                     }

@@ -219,10 +219,7 @@ fn int_value(cx: &mut Cx, v: Value) -> PyResult<Option<i128>> {
         }
     }
     let tn = ops::alloc_free_name(cx.type_name(v));
-    Err(cx.raise_fmt(
-        &TYPE_ERROR_TYPE,
-        format_args!("can't convert {tn} to int"),
-    ))
+    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to int")))
 }
 
 fn float_value(cx: &mut Cx, v: Value) -> PyResult<f64> {
@@ -281,7 +278,11 @@ fn f16_bits(x: f64) -> Option<u16> {
         return Some(sign | m as u16);
     }
     let m = libm::rint(libm::ldexp(a, 10 - exp)); // in [1024, 2048]
-    let (m, exp) = if m >= 2048.0 { (1024.0, exp + 1) } else { (m, exp) };
+    let (m, exp) = if m >= 2048.0 {
+        (1024.0, exp + 1)
+    } else {
+        (m, exp)
+    };
     if exp > 15 {
         return None;
     }
@@ -606,13 +607,8 @@ fn unpack(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn unpack_from(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let [f, buf, off] = crate::builtins::args::parse(
-        cx,
-        &a[1..],
-        k,
-        ["format", "buffer", "offset"],
-        3,
-    )?;
+    let [f, buf, off] =
+        crate::builtins::args::parse(cx, &a[1..], k, ["format", "buffer", "offset"], 3)?;
     if f.is_null() || buf.is_null() {
         return Err(cx.type_error("function missing required positional argument"));
     }
@@ -623,7 +619,14 @@ fn unpack_from(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
 // Bound to the module state: args[0] is the state tuple.
 native_fn!(CALCSIZE, q::calcsize, 2, 2, false, calcsize);
 native_fn!(PACK, q::pack, 2, crate::obj::func::VARARGS, false, pack);
-native_fn!(PACK_INTO, q::pack_into, 4, crate::obj::func::VARARGS, false, pack_into);
+native_fn!(
+    PACK_INTO,
+    q::pack_into,
+    4,
+    crate::obj::func::VARARGS,
+    false,
+    pack_into
+);
 native_fn!(UNPACK, q::unpack, 3, 3, false, unpack);
 native_fn!(UNPACK_FROM, q::unpack_from, 1, 4, true, unpack_from);
 

@@ -37,13 +37,8 @@ fn print_exception(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
 }
 
 fn format_exception(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let [exc, value, tb, _limit, _chain] = crate::builtins::args::parse(
-        cx,
-        a,
-        k,
-        ["exc", "value", "tb", "limit", "chain"],
-        3,
-    )?;
+    let [exc, value, tb, _limit, _chain] =
+        crate::builtins::args::parse(cx, a, k, ["exc", "value", "tb", "limit", "chain"], 3)?;
     let e = exception_arg(cx, exc, value, tb)?;
     let mut b = StrBuilder::new(cx);
     crate::embed::write_exception(cx, &mut b, e)?;
@@ -55,8 +50,22 @@ fn format_exception(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     l
 }
 
-native_fn!(PRINT_EXCEPTION, q::print_exception, 1, 6, true, print_exception);
-native_fn!(FORMAT_EXCEPTION, q::format_exception, 1, 5, true, format_exception);
+native_fn!(
+    PRINT_EXCEPTION,
+    q::print_exception,
+    1,
+    6,
+    true,
+    print_exception
+);
+native_fn!(
+    FORMAT_EXCEPTION,
+    q::format_exception,
+    1,
+    5,
+    true,
+    format_exception
+);
 
 /// The `traceback` module.
 pub static DEF: ModuleDef = ModuleDef {
