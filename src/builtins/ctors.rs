@@ -386,8 +386,10 @@ pub fn bytes_from(cx: &mut Cx, o: Value) -> PyResult<Value> {
         b.resize(n, 0u8);
         return pystr::new_bytes(cx, &b);
     }
+    // Buffers (also wrapped by instances: bytearray subclasses, array.array) give their bytes.
+    let base = ops::instance_base(o).unwrap_or(o);
     if matches!(
-        obj::kind_of(o),
+        obj::kind_of(base),
         Kind::Bytes | Kind::ByteArray | Kind::MemoryView
     ) {
         let b = crate::obj::methods::bytes::buffer_bytes(cx, o)?;

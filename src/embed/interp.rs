@@ -168,7 +168,11 @@ impl<'h> Interpreter<'h> {
         // A quarter of the heap (an eighth on tiny heaps, where objects need the room), at
         // most the configured size.
         let heap_bytes = cx.heap.n_blocks() * crate::gc::heap::BLOCK;
-        let share = if heap_bytes >= 64 * 1024 { heap_bytes / 4 } else { heap_bytes / 8 };
+        let share = if heap_bytes >= 64 * 1024 {
+            heap_bytes / 4
+        } else {
+            heap_bytes / 8
+        };
         let fs_bytes = cx.config.frame_stack_bytes.min(share).max(1024);
         let base = cx
             .heap
@@ -254,10 +258,12 @@ impl<'h> Interpreter<'h> {
             cx.roots_truncate(mark);
             r.map(|_| ())
         })();
-        match r {
+        let status = match r {
             Ok(()) => 0,
             Err(_) => self.report_uncaught(),
-        }
+        };
+        crate::modules::sys::run_atexit(&mut self.cx);
+        status
     }
 
     /// Run precompiled `.mpy` bytes as `__main__` (see `run_main` for the status).
@@ -272,10 +278,12 @@ impl<'h> Interpreter<'h> {
             cx.roots_truncate(mark);
             r.map(|_| ())
         })();
-        match r {
+        let status = match r {
             Ok(()) => 0,
             Err(_) => self.report_uncaught(),
-        }
+        };
+        crate::modules::sys::run_atexit(&mut self.cx);
+        status
     }
 
     /// Import a module by name as `python -m` does, running it as `__main__`.

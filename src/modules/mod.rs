@@ -1,17 +1,37 @@
-//! Builtin modules, one file each: `sys`, `gc`, `micropython`, `math`, and those that go
-//! through the port: `io`, `time`, `os`, `platform` (micropython flavour). A module object is
-//! made from its static table the first time it is imported. `asyncio` is Python frozen into
-//! the core (`frozen.rs`).
+//! Builtin modules, one file each. A module object is made from its static table the first
+//! time it is imported. Which modules exist depends on the flavour (FLAVOURS.md): `cmath` and
+//! `platform` only in micropython, `traceback` and `warnings` only in circuitpython. Modules
+//! that go through the port (`io` files, `time`, `os`, `platform`) use the `Hal`. The classes
+//! modules define (`array.array`, `collections.deque`, ...) are made per interpreter
+//! (`native.rs`). `asyncio` is Python frozen into the core (`frozen.rs`).
 
+pub mod array;
+pub mod binascii;
+#[cfg(not(feature = "circuitpython"))]
+pub mod cmath;
+pub mod collections;
+pub mod errno;
 mod frozen;
 pub mod gc;
+pub mod hashlib;
+pub mod heapq;
 pub mod io;
+pub mod json;
 pub mod math;
 pub mod micropython;
+pub mod native;
 pub mod os;
 pub mod platform;
+pub mod random;
+pub mod re;
+pub mod re_engine;
+pub mod struct_;
 pub mod sys;
 pub mod time;
+#[cfg(feature = "circuitpython")]
+pub mod traceback;
+#[cfg(feature = "circuitpython")]
+pub mod warnings;
 
 use crate::obj::str::StrObj;
 use crate::obj::{dict, module, str as pystr, ObjHeader};
@@ -54,6 +74,22 @@ static DEFS: &[&ModuleDef] = &[
     // Modules that go through the port.
     &time::DEF,
     &os::DEF,
+    &struct_::DEF,
+    &binascii::DEF,
+    &hashlib::DEF,
+    &errno::DEF,
+    &heapq::DEF,
+    &random::DEF,
+    &json::DEF,
+    &collections::DEF,
+    &array::DEF,
+    &re::DEF,
+    #[cfg(not(feature = "circuitpython"))]
+    &cmath::DEF,
+    #[cfg(feature = "circuitpython")]
+    &traceback::DEF,
+    #[cfg(feature = "circuitpython")]
+    &warnings::DEF,
 ];
 
 /// Modules only the micropython flavour has.
