@@ -37,7 +37,7 @@ pub use embed::{
     Interpreter, IntoArgs, IntoPython, Mode, ModuleBuilder, NativeFunction, NativeMethod, PyErr,
     Signal,
 };
-pub use hal::{Hal, NullHal, PathKind};
+pub use hal::{Hal, NativeModule, NullHal, PathKind};
 pub use value::Value;
 
 /// The builtin exception types, for [`PyErr::new`] and [`Exception::matches`].

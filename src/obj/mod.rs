@@ -282,7 +282,7 @@ pub unsafe fn get_unchecked_mut<T: PyObj>(_cx: &mut Cx, v: Value) -> &mut T {
 }
 
 /// Whether type `t` is `base` or a subclass of it.
-pub(crate) fn is_subtype(t: *const TypeObj, base: *const TypeObj) -> bool {
+pub fn is_subtype(t: *const TypeObj, base: *const TypeObj) -> bool {
     if core::ptr::eq(t, base) {
         return true;
     }
