@@ -11,7 +11,7 @@
  *     dsp.mix(0.0, 10.0, t=0.25)         # a function taking keyword arguments -> 2.5
  *     dsp.WINDOW_MAX                     # a constant -> 16
  *
- * main.rs beside this file links it into an interpreter (`py.c_module(...)`).
+ * host.rs beside this file links it into an interpreter (`py.c_module(...)`).
  */
 #include "pyrite.h"
 

@@ -3,7 +3,10 @@
 fn main() {
     let include = "include";
     let libs: &[(&str, &[&str])] = &[
-        ("pyrite_ffi_ctests", &["tests/c/testmod.c", "tests/c/mpcompat.c"]),
+        (
+            "pyrite_ffi_ctests",
+            &["tests/c/testmod.c", "tests/c/mpcompat.c"],
+        ),
         ("pyrite_ffi_example", &["../../examples/c_module/dsp.c"]),
     ];
     for (name, files) in libs {

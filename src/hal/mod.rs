@@ -19,7 +19,11 @@ pub enum PathKind {
 pub struct NativeModule {
     /// Define the module (named by the str `name`, its full dotted name), register it in
     /// `sys.modules` and return it. Called by `import` once the port's borrow has ended.
-    pub init: fn(cx: &mut crate::vm::Cx, name: crate::Value, data: *const ()) -> crate::PyResult<crate::Value>,
+    pub init: fn(
+        cx: &mut crate::vm::Cx,
+        name: crate::Value,
+        data: *const (),
+    ) -> crate::PyResult<crate::Value>,
     /// What the port passes to `init` (the C ABI: the module definition in the library).
     pub data: *const (),
 }
@@ -71,7 +75,11 @@ pub trait Hal {
     /// called `name` in directory `dir` of the import path, after `name.py` and `name.mpy`
     /// were not found there. `None` when there is none (the default: no native modules);
     /// `Some(Err(e))` when one was found but could not be loaded (`import` raises `e`).
-    fn load_native(&mut self, _dir: &str, _name: &str) -> Option<Result<NativeModule, crate::PyErr>> {
+    fn load_native(
+        &mut self,
+        _dir: &str,
+        _name: &str,
+    ) -> Option<Result<NativeModule, crate::PyErr>> {
         None
     }
 }

@@ -9,7 +9,7 @@ use pyrite::embed::FromPython;
 use pyrite::obj::bytes::ByteArrayObj;
 use pyrite::obj::str::{BytesObj, StrObj};
 use pyrite::obj::types::*;
-use pyrite::obj::{self as pobj, dict, float, int, list, str as pystr, tuple, Kind, TypeObj};
+use pyrite::obj::{self as pobj, dict, float, int, list, str as pystr, tuple, Kind};
 use pyrite::vm::{attr, ops, seq};
 use pyrite::{Handle, PyResult, Value};
 
@@ -420,11 +420,11 @@ pub extern "C" fn pyr_type_of(o: Obj) -> Obj {
     })
 }
 
-/// The type object a handle names, or TypeError.
-fn type_arg(c: &mut Ctx<'_>, t: Obj) -> PyResult<*const TypeObj> {
+/// The class a handle names, or TypeError.
+fn type_arg(c: &mut Ctx<'_>, t: Obj) -> PyResult<Value> {
     let t = c.get(t)?;
     if pobj::kind_of(t) == Kind::Type && t.is_ptr() {
-        Ok(t.raw() as *const TypeObj)
+        Ok(t)
     } else {
         Err(c.cx.type_error_obj(t, "isn't a type"))
     }
@@ -436,7 +436,7 @@ pub extern "C" fn pyr_isinstance(o: Obj, t: Obj) -> c_int {
     api(-1, |c| {
         let v = c.get(o)?;
         let t = type_arg(c, t)?;
-        Ok(c_int::from(pobj::is_subtype(pobj::type_of(v), t)))
+        Ok(c_int::from(pobj::is_instance_value(v, t)))
     })
 }
 
@@ -622,20 +622,18 @@ pub unsafe extern "C" fn pyr_parse_args(
                 };
                 if !got[i].is_null() {
                     let k = String::from(k);
-                    return Err(c.cx.raise_fmt(
-                        &TYPE_ERROR_TYPE,
-                        format_args!("argument '{k}' given twice"),
-                    ));
+                    return Err(c
+                        .cx
+                        .raise_fmt(&TYPE_ERROR_TYPE, format_args!("argument '{k}' given twice")));
                 }
                 got[i] = c.obj(pair[1])?;
             }
         }
         if let Some(i) = got.iter().take(n_required).position(|h| h.is_null()) {
             let k = String::from(pnames[i]);
-            return Err(c.cx.raise_fmt(
-                &TYPE_ERROR_TYPE,
-                format_args!("'{k}' argument required"),
-            ));
+            return Err(c
+                .cx
+                .raise_fmt(&TYPE_ERROR_TYPE, format_args!("'{k}' argument required")));
         }
         // SAFETY: the caller's promise: out has room for n_params handles.
         unsafe { core::ptr::copy_nonoverlapping(got.as_ptr(), out, n_params) };
@@ -653,9 +651,8 @@ pub unsafe extern "C" fn pyr_parse_args(
 #[no_mangle]
 pub unsafe extern "C" fn pyr_raise(t: Obj, msg: *const c_char) -> Obj {
     api(Obj::NULL, |c| {
-        let tv = c.get(t)?;
-        let t = type_arg(c, t)?;
-        if !pobj::is_subtype(t, &BASE_EXCEPTION_TYPE) {
+        let tv = type_arg(c, t)?;
+        if !pobj::is_subclass_value(tv, Value::from_static(&BASE_EXCEPTION_TYPE)) {
             return Err(c.type_error("exceptions must derive from BaseException"));
         }
         let args = if msg.is_null() {
@@ -705,9 +702,7 @@ pub extern "C" fn pyr_err_matches(t: Obj) -> c_int {
     api(-1, |c| {
         let e = c.cx.pending();
         let t = type_arg(c, t)?;
-        Ok(c_int::from(
-            !e.is_null() && pobj::is_subtype(pobj::type_of(e), t),
-        ))
+        Ok(c_int::from(!e.is_null() && pobj::is_instance_value(e, t)))
     })
 }
 

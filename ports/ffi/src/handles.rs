@@ -74,10 +74,8 @@ pub(crate) fn scoped<R>(cx: &mut Cx, body: impl FnOnce(&mut Ctx<'_>) -> R) -> R 
     let _restore = Restore(scope.prev);
     // SAFETY: scope.cx comes from the exclusive borrow `cx`, which the caller does not use
     // until this returns; nested scopes reborrow from this one in turn.
-    let mut ctx = Ctx {
-        cx: unsafe { &mut *scope.cx },
-        scope: &scope,
-    };
+    let cx = unsafe { &mut *scope.cx };
+    let mut ctx = Ctx { cx, scope: &scope };
     body(&mut ctx)
 }
 
@@ -214,6 +212,7 @@ impl Ctx<'_> {
         let mut s: *const Scope = self.scope;
         // SAFETY: the scope chain links live scopes on the stack (see `scoped`).
         while !s.is_null() && unsafe { (*s).base } > i {
+            // SAFETY: as above.
             s = unsafe { (*s).prev };
         }
         // SAFETY: as above.
@@ -264,7 +263,9 @@ impl Ctx<'_> {
             return Err(self.cx.raise_memory_error(0));
         }
         self.cx.root(v)?;
-        Ok(Obj::from_word(((i + 1) << 9) | ((self.scope.epoch as usize) << 1)))
+        Ok(Obj::from_word(
+            ((i + 1) << 9) | ((self.scope.epoch as usize) << 1),
+        ))
     }
 
     /// Where this scope's handles start on the root stack.
@@ -278,10 +279,9 @@ impl Ctx<'_> {
     /// `p` is NULL or a NUL-terminated string that outlives the result.
     pub(crate) unsafe fn cstr<'s>(&mut self, p: *const c_char, what: &str) -> PyResult<&'s str> {
         if p.is_null() {
-            return Err(self.cx.raise_fmt(
-                &TYPE_ERROR_TYPE,
-                format_args!("NULL pointer for {what}"),
-            ));
+            return Err(self
+                .cx
+                .raise_fmt(&TYPE_ERROR_TYPE, format_args!("NULL pointer for {what}")));
         }
         // SAFETY: the caller's promise.
         let c = unsafe { CStr::from_ptr(p) };

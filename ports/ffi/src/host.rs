@@ -135,14 +135,20 @@ unsafe fn interp<'a>(interp: *mut Interp) -> Option<&'a mut Interp> {
 /// # Safety
 /// `interp` is NULL or live; `def` is NULL or a module definition as the header describes.
 #[no_mangle]
-pub unsafe extern "C" fn pyr_interp_add_module(interp: *mut Interp, def: *const ModuleDef) -> c_int {
+pub unsafe extern "C" fn pyr_interp_add_module(
+    interp: *mut Interp,
+    def: *const ModuleDef,
+) -> c_int {
     host(-1, || {
         // SAFETY: the caller's promise.
         let Some(i) = (unsafe { self::interp(interp) }) else {
             return -1;
         };
-        // SAFETY: the caller's promise about def.
-        match i.py.with(|cx| unsafe { crate::module::register(cx, def, None) }) {
+        let r = i.py.with(|cx| {
+            // SAFETY: the caller's promise about def.
+            unsafe { crate::module::register(cx, def, None) }
+        });
+        match r {
             Ok(_) => 0,
             Err(e) => i.fail(&e),
         }
@@ -204,7 +210,11 @@ pub unsafe extern "C" fn pyr_interp_run(
             crate::module::run_c(cx, "C function", |_| {
                 // SAFETY: the caller's promise; the scope is open.
                 let rc = unsafe { f(user) };
-                Ok(if rc == 0 { Obj::from_word(2) } else { Obj::NULL })
+                Ok(if rc == 0 {
+                    Obj::from_word(2)
+                } else {
+                    Obj::NULL
+                })
             })
         });
         match r {

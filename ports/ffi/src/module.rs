@@ -127,7 +127,12 @@ pub(crate) fn run_c(
 }
 
 /// Call the C function of `fun` with Python's arguments.
-pub(crate) fn call_fun(cx: &mut Cx, fun: &'static Fun, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+pub(crate) fn call_fun(
+    cx: &mut Cx,
+    fun: &'static Fun,
+    args: &[Value],
+    kw: &[Value],
+) -> PyResult<Value> {
     check_arity(cx, fun, args.len(), !kw.is_empty())?;
     run_c(cx, "C function", |c| {
         let mut hs = Vec::with_capacity(args.len());
@@ -187,7 +192,12 @@ fn set_attr(cx: &mut Cx, o: Value, name: &str, v: Value) -> PyResult<()> {
 ///
 /// # Safety
 /// `p` is NULL or points at `n` members that live for ever.
-unsafe fn members<'a>(cx: &mut Cx, p: *const Member, n: usize, owner: &str) -> PyResult<&'a [Member]> {
+unsafe fn members<'a>(
+    cx: &mut Cx,
+    p: *const Member,
+    n: usize,
+    owner: &str,
+) -> PyResult<&'a [Member]> {
     if n == 0 {
         return Ok(&[]);
     }
@@ -195,7 +205,10 @@ unsafe fn members<'a>(cx: &mut Cx, p: *const Member, n: usize, owner: &str) -> P
         return Err(import_error(cx, format_args!("'{owner}' has NULL members")));
     }
     if n > 1 << 16 {
-        return Err(import_error(cx, format_args!("'{owner}' has too many members")));
+        return Err(import_error(
+            cx,
+            format_args!("'{owner}' has too many members"),
+        ));
     }
     // SAFETY: the caller's promise.
     Ok(unsafe { core::slice::from_raw_parts(p, n) })
@@ -209,7 +222,10 @@ fn member_name<'a>(cx: &mut Cx, m: &'a Member, owner: &str) -> PyResult<&'a str>
             return Ok(s);
         }
     }
-    Err(import_error(cx, format_args!("a member of '{owner}' has no valid name")))
+    Err(import_error(
+        cx,
+        format_args!("a member of '{owner}' has no valid name"),
+    ))
 }
 
 /// The Python value of a constant member (`None` for functions, types and attributes).
@@ -269,7 +285,10 @@ pub(crate) unsafe fn register(
         .as_deref()
         .map_or(String::new(), |n| format!(" '{n}'"));
     if def.is_null() {
-        return Err(import_error(cx, format_args!("C module{shown}: NULL definition")));
+        return Err(import_error(
+            cx,
+            format_args!("C module{shown}: NULL definition"),
+        ));
     }
     // SAFETY: the caller's promise (the version is the first field of every layout).
     let version = unsafe { (*def).abi_version };
@@ -345,7 +364,11 @@ pub(crate) unsafe fn register(
             let h = c.obj(module)?;
             // SAFETY: a C init function given a handle valid for this scope.
             let rc = unsafe { init(h) };
-            Ok(if rc == 0 { Obj::from_word(2) } else { Obj::NULL })
+            Ok(if rc == 0 {
+                Obj::from_word(2)
+            } else {
+                Obj::NULL
+            })
         });
         cx.roots_truncate(mark);
         if let Err(e) = r {
@@ -363,7 +386,13 @@ fn forget_module(cx: &mut Cx, name: &str) {
     let _ = cx.root(exc).and_then(|_| {
         let sys = pystr::intern(cx, b"sys")?;
         let modules = pystr::intern(cx, b"modules")?;
-        let m = pyrite::vm::import::import_name(cx, sys, Value::NONE, Value::small_int(0).unwrap_or(Value::NULL), Value::NULL)?;
+        let m = pyrite::vm::import::import_name(
+            cx,
+            sys,
+            Value::NONE,
+            Value::small_int(0).unwrap_or(Value::NULL),
+            Value::NULL,
+        )?;
         let d = attr::getattr(cx, m, modules)?;
         cx.root(d)?;
         let n = pystr::new_str(cx, name.as_bytes())?;
@@ -427,9 +456,11 @@ fn make_class_rooted(
             set_attr(cx, cls, "__module__", mn)?;
         }
     }
-    let init = native::new_function(cx, "__init__", move |cx: &mut Cx, a: &[Value], k: &[Value]| {
-        init_instance(cx, t, a, k)
-    })?;
+    let init = native::new_function(
+        cx,
+        "__init__",
+        move |cx: &mut Cx, a: &[Value], k: &[Value]| init_instance(cx, t, a, k),
+    )?;
     set_attr(cx, cls, "__init__", init)?;
     // SAFETY: the type's members are static.
     let table = unsafe { members(cx, t.members, t.n_members, name) }?;
@@ -466,7 +497,10 @@ fn make_class_rooted(
 /// A property calling a C getter and setter.
 fn attribute(cx: &mut Cx, name: &str, fns: AttrFns) -> PyResult<Value> {
     let Some(get) = fns.get else {
-        return Err(import_error(cx, format_args!("attribute '{name}' has no getter")));
+        return Err(import_error(
+            cx,
+            format_args!("attribute '{name}' has no getter"),
+        ));
     };
     let g = native::new_function(cx, name, move |cx: &mut Cx, a: &[Value], _k: &[Value]| {
         let Some(&this) = a.first() else {
@@ -483,19 +517,24 @@ fn attribute(cx: &mut Cx, name: &str, fns: AttrFns) -> PyResult<Value> {
     let s = match fns.set {
         None => Value::NONE,
         Some(set) => {
-            let s = native::new_function(cx, name, move |cx: &mut Cx, a: &[Value], _k: &[Value]| {
-                let [this, v] = a else {
-                    return Err(cx.type_error("argument has wrong type"));
-                };
-                let (this, v) = (*this, *v);
-                run_c(cx, "C attribute setter", |c| {
-                    let h = c.obj(this)?;
-                    let hv = c.obj(v)?;
-                    // SAFETY: a C setter given handles valid for this scope.
-                    let rc = unsafe { set(h, hv) };
-                    Ok(if rc == 0 { Obj::from_word(2) } else { Obj::NULL })
-                })
-            });
+            let s =
+                native::new_function(cx, name, move |cx: &mut Cx, a: &[Value], _k: &[Value]| {
+                    let [this, v] = a else {
+                        return Err(cx.type_error("argument has wrong type"));
+                    };
+                    let (this, v) = (*this, *v);
+                    run_c(cx, "C attribute setter", |c| {
+                        let h = c.obj(this)?;
+                        let hv = c.obj(v)?;
+                        // SAFETY: a C setter given handles valid for this scope.
+                        let rc = unsafe { set(h, hv) };
+                        Ok(if rc == 0 {
+                            Obj::from_word(2)
+                        } else {
+                            Obj::NULL
+                        })
+                    })
+                });
             match s {
                 Ok(s) => s,
                 Err(e) => {
@@ -540,7 +579,10 @@ fn init_instance(cx: &mut Cx, t: &'static TypeDef, a: &[Value], k: &[Value]) -> 
         if a.len() > 1 || !k.is_empty() {
             return Err(cx.raise_fmt(
                 &TYPE_ERROR_TYPE,
-                format_args!("function takes 0 positional arguments but {} were given", a.len() - 1),
+                format_args!(
+                    "function takes 0 positional arguments but {} were given",
+                    a.len() - 1
+                ),
             ));
         }
         return Ok(Value::NONE);

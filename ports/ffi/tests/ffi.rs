@@ -21,6 +21,15 @@ extern "C" {
     fn testmod_c_host() -> c_int;
 }
 
+/// A C module definition from the test library.
+macro_rules! def {
+    ($name:ident) => {{
+        // SAFETY: C definitions compiled against include/pyrite.h (some deliberately wrong
+        // in the ways the header allows the interpreter to detect).
+        unsafe { &$name }
+    }};
+}
+
 /// testmod.c keeps one stashed reference in a C global: tests using it take turns.
 static STASH: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
@@ -36,8 +45,7 @@ impl Hal for Console {
 
 fn interp(con: &mut Console) -> Interpreter<'_> {
     let mut py = Interpreter::with_heap_size(512 * 1024, con, Config::default()).unwrap();
-    // SAFETY: the definition is C data following include/pyrite.h.
-    py.c_module(unsafe { &pyrite_module_testmod }).unwrap();
+    py.c_module(def!(pyrite_module_testmod)).unwrap();
     py
 }
 
@@ -313,7 +321,10 @@ assert c.value == 41
         "TypeError: expected a 'Counter' instance, got 'int'"
     );
     assert_eq!(
-        fails(&mut py, "import testmod\ntestmod.peek_other(testmod.Counter())"),
+        fails(
+            &mut py,
+            "import testmod\ntestmod.peek_other(testmod.Counter())"
+        ),
         "TypeError: expected a 'Other' instance, got 'Counter'"
     );
     assert_eq!(
@@ -370,6 +381,7 @@ assert c.slot(0) is not None and c.slot(1) is kept
 
 #[test]
 fn finalisers_run_and_cannot_use_the_api() {
+    // SAFETY: a C function reading a counter.
     let before = unsafe { testmod_finalised() };
     let mut con = Console::default();
     {
@@ -384,6 +396,7 @@ gc.collect()
         );
     }
     // Dropping the interpreter finalises the rest.
+    // SAFETY: as above.
     let after = unsafe { testmod_finalised() };
     assert!(after - before >= 50, "{before} -> {after}");
 }
@@ -412,12 +425,18 @@ fn misuse_gives_errors_not_crashes() {
         fails(&mut py, "import testmod\ntestmod.bad_forged(2)"),
         "TypeError: NULL object handle"
     );
-    run(&mut py, "import testmod\nassert testmod.bad_stale([1]) is None");
+    run(
+        &mut py,
+        "import testmod\nassert testmod.bad_stale([1]) is None",
+    );
     assert_eq!(
         fails(&mut py, "import testmod\ntestmod.bad_stale(None)"),
         "TypeError: stale or invalid object handle"
     );
-    run(&mut py, "import testmod\nassert testmod.null_pointers(0) == 0");
+    run(
+        &mut py,
+        "import testmod\nassert testmod.null_pointers(0) == 0",
+    );
     let expected = [
         "TypeError: NULL pointer for str data",
         "TypeError: NULL pointer for attribute name",
@@ -430,7 +449,10 @@ fn misuse_gives_errors_not_crashes() {
         "TypeError: NULL pointer for str",
     ];
     for (i, want) in expected.iter().enumerate() {
-        let got = fails(&mut py, &format!("import testmod\ntestmod.null_pointers({})", i + 1));
+        let got = fails(
+            &mut py,
+            &format!("import testmod\ntestmod.null_pointers({})", i + 1),
+        );
         assert_eq!(&got, want, "case {}", i + 1);
     }
     assert_eq!(
@@ -445,21 +467,23 @@ fn misuse_gives_errors_not_crashes() {
 fn version_mismatch_and_bad_definitions() {
     let mut con = Console::default();
     let mut py = interp(&mut con);
-    // SAFETY (all below): C definitions following include/pyrite.h (or deliberately not).
-    let e = err_string(py.c_module(unsafe { &pyrite_module_future }).unwrap_err());
+    let e = err_string(py.c_module(def!(pyrite_module_future)).unwrap_err());
     assert_eq!(
         e,
         "ImportError: C module built for pyrite C ABI version 2, interpreter has version 1"
     );
-    let e = err_string(py.c_module(unsafe { &pyrite_module_no_members }).unwrap_err());
+    let e = err_string(py.c_module(def!(pyrite_module_no_members)).unwrap_err());
     assert_eq!(e, "ImportError: 'no_members' has NULL members");
-    let e = err_string(py.c_module(unsafe { &pyrite_module_nameless }).unwrap_err());
+    let e = err_string(py.c_module(def!(pyrite_module_nameless)).unwrap_err());
     assert_eq!(e, "ImportError: a member of 'nameless' has no valid name");
-    let e = err_string(py.c_module(unsafe { &pyrite_module_module_attr }).unwrap_err());
-    assert_eq!(e, "ImportError: attribute member 'a' is only allowed in types");
-    let e = err_string(py.c_module(unsafe { &pyrite_module_noname }).unwrap_err());
+    let e = err_string(py.c_module(def!(pyrite_module_module_attr)).unwrap_err());
+    assert_eq!(
+        e,
+        "ImportError: attribute member 'a' is only allowed in types"
+    );
+    let e = err_string(py.c_module(def!(pyrite_module_noname)).unwrap_err());
     assert_eq!(e, "ImportError: C module has no valid name");
-    let e = err_string(py.c_module(unsafe { &pyrite_module_failing }).unwrap_err());
+    let e = err_string(py.c_module(def!(pyrite_module_failing)).unwrap_err());
     assert_eq!(e, "OSError: no device");
     run(
         &mut py,
@@ -471,6 +495,7 @@ fn version_mismatch_and_bad_definitions() {
 #[test]
 fn registration_from_c() {
     // testmod_c_host makes its own interpreter through pyr_interp_new and checks it.
+    // SAFETY: a C function using only the C API.
     let line = unsafe { testmod_c_host() };
     assert_eq!(line, 0, "testmod.c line {line} failed");
 }
@@ -479,8 +504,7 @@ fn registration_from_c() {
 fn micropython_style_module() {
     let mut con = Console::default();
     let mut py = interp(&mut con);
-    // SAFETY: a C definition following include/pyrite_micropython.h.
-    py.c_module(unsafe { &pyrite_module_MP_QSTR_cexample }).unwrap();
+    py.c_module(def!(pyrite_module_MP_QSTR_cexample)).unwrap();
     run(
         &mut py,
         "import cexample as c
@@ -518,8 +542,14 @@ fn several_interpreters_side_by_side() {
     let mut b = interp(&mut con2);
     run(&mut a, "import testmod\nc = testmod.Counter(5)\nc.incr()");
     run(&mut b, "import testmod\nc = testmod.Counter(100)");
-    run(&mut a, "assert c.value == 6 and testmod.counter_class() is type(c)");
-    run(&mut b, "assert c.incr() == 101 and testmod.counter_class() is type(c)");
+    run(
+        &mut a,
+        "assert c.value == 6 and testmod.counter_class() is type(c)",
+    );
+    run(
+        &mut b,
+        "assert c.incr() == 101 and testmod.counter_class() is type(c)",
+    );
     // A reference made in one interpreter is refused by the other.
     run(&mut a, "testmod.stash([1])");
     let e = fails(&mut b, "import testmod\ntestmod.unstash()");
