@@ -426,7 +426,10 @@ uint32_t pyr_abi_version(void);
  * or NULL with ImportError (version mismatch, bad definition) or the init's exception. */
 pyr_obj pyr_module_register(const pyr_module_def *def);
 
-/* An interpreter owned by C code, printing to the process's stdout and stderr. */
+/* An interpreter owned by C code, printing to the process's stdout and stderr (and, on
+ * unix, importing .so modules from sys.path). C code that an interpreter is running cannot
+ * re-enter it through these functions: the call fails (-1) and pyr_interp_free does
+ * nothing. */
 typedef struct pyr_interp pyr_interp;
 
 /* A new interpreter with a heap of `heap_bytes` (NULL when that is too small). */

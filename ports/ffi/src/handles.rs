@@ -215,8 +215,10 @@ impl Ctx<'_> {
             // SAFETY: as above.
             s = unsafe { (*s).prev };
         }
-        // SAFETY: as above.
-        if s.is_null() || unsafe { (*s).epoch } != epoch || v.is_null() {
+        // A scope of another interpreter (nested C hosts) does not own positions here.
+        // SAFETY: as above: s is NULL or a live scope.
+        let owner = unsafe { s.as_ref() };
+        if !owner.is_some_and(|o| o.cx == self.scope.cx && o.epoch == epoch) || v.is_null() {
             return Err(self.type_error("stale or invalid object handle"));
         }
         Ok(v)

@@ -57,6 +57,8 @@ pub struct Interp {
     py: core::mem::ManuallyDrop<Interpreter<'static>>,
     hal: *mut StdHal,
     error: CString,
+    /// A `pyr_interp_` call is running (C code it runs may not re-enter it).
+    busy: bool,
 }
 
 impl Drop for Interp {
@@ -94,6 +96,7 @@ pub extern "C" fn pyr_interp_new(heap_bytes: usize) -> *mut Interp {
                 py: core::mem::ManuallyDrop::new(py),
                 hal,
                 error: CString::default(),
+                busy: false,
             })),
             Err(_) => {
                 // SAFETY: made above; the failed constructor kept no borrow.
@@ -110,7 +113,8 @@ pub extern "C" fn pyr_interp_new(heap_bytes: usize) -> *mut Interp {
 /// `interp` is NULL or from `pyr_interp_new`, not used again.
 #[no_mangle]
 pub unsafe extern "C" fn pyr_interp_free(interp: *mut Interp) {
-    if interp.is_null() {
+    // SAFETY: the caller's promise; a read through the raw pointer (see `with_interp`).
+    if interp.is_null() || unsafe { core::ptr::addr_of!((*interp).busy).read() } {
         return;
     }
     host((), || {
@@ -119,15 +123,37 @@ pub unsafe extern "C" fn pyr_interp_free(interp: *mut Interp) {
     })
 }
 
-/// The interpreter behind a pointer, with its error cleared.
+/// Marks an interpreter busy for the length of a call.
+struct Busy(*mut Interp);
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        // SAFETY: the interpreter outlives the call that made this guard.
+        unsafe { core::ptr::addr_of_mut!((*self.0).busy).write(false) };
+    }
+}
+
+/// Run `f` on the interpreter behind a pointer, with its error cleared; -1 when it is NULL
+/// or already running a call (C code called from it cannot re-enter it).
 ///
 /// # Safety
 /// `interp` is NULL or live.
-unsafe fn interp<'a>(interp: *mut Interp) -> Option<&'a mut Interp> {
-    // SAFETY: the caller's promise.
-    let i = unsafe { interp.as_mut() }?;
+unsafe fn with_interp(interp: *mut Interp, f: impl FnOnce(&mut Interp) -> c_int) -> c_int {
+    if interp.is_null() {
+        return -1;
+    }
+    // SAFETY: the caller's promise; reading one field through the raw pointer creates no
+    // reference that could alias the one held by a running call.
+    if unsafe { core::ptr::addr_of!((*interp).busy).read() } {
+        return -1;
+    }
+    // SAFETY: as above: not busy, so no other reference to it is in use.
+    unsafe { core::ptr::addr_of_mut!((*interp).busy).write(true) };
+    let _busy = Busy(interp);
+    // SAFETY: live and not in use elsewhere.
+    let i = unsafe { &mut *interp };
     i.error = CString::default();
-    Some(i)
+    host(-1, || f(i))
 }
 
 /// `pyr_interp_add_module`.
@@ -139,20 +165,16 @@ pub unsafe extern "C" fn pyr_interp_add_module(
     interp: *mut Interp,
     def: *const ModuleDef,
 ) -> c_int {
-    host(-1, || {
-        // SAFETY: the caller's promise.
-        let Some(i) = (unsafe { self::interp(interp) }) else {
-            return -1;
-        };
-        let r = i.py.with(|cx| {
-            // SAFETY: the caller's promise about def.
-            unsafe { crate::module::register(cx, def, None) }
-        });
-        match r {
-            Ok(_) => 0,
-            Err(e) => i.fail(&e),
-        }
-    })
+    // SAFETY: the caller's promise.
+    unsafe {
+        with_interp(interp, |i| {
+            let r = i.py.with(|cx| crate::module::register(cx, def, None));
+            match r {
+                Ok(_) => 0,
+                Err(e) => i.fail(&e),
+            }
+        })
+    }
 }
 
 /// `pyr_interp_exec`.
@@ -161,30 +183,21 @@ pub unsafe extern "C" fn pyr_interp_add_module(
 /// `interp` is NULL or live; `source` is NULL or NUL-terminated.
 #[no_mangle]
 pub unsafe extern "C" fn pyr_interp_exec(interp: *mut Interp, source: *const c_char) -> c_int {
-    host(-1, || {
-        // SAFETY: the caller's promise.
-        let Some(i) = (unsafe { self::interp(interp) }) else {
-            return -1;
-        };
-        if source.is_null() {
-            i.error = c"TypeError: NULL source".into();
-            return -1;
-        }
-        // SAFETY: the caller's promise.
-        let Ok(src) = unsafe { core::ffi::CStr::from_ptr(source) }.to_str() else {
-            i.error = c"ValueError: source is not UTF-8".into();
-            return -1;
-        };
-        match i.py.exec(src) {
-            Ok(()) => 0,
-            Err(e) => {
-                if let Some(x) = e.exception() {
-                    i.py.print_exception(x);
-                }
-                i.fail(&e)
+    // SAFETY: the caller's promise.
+    unsafe {
+        with_interp(interp, |i| {
+            if source.is_null() {
+                i.error = c"TypeError: NULL source".into();
+                return -1;
             }
-        }
-    })
+            // The caller promises a NUL-terminated source (in the unsafe block above).
+            let Ok(src) = core::ffi::CStr::from_ptr(source).to_str() else {
+                i.error = c"ValueError: source is not UTF-8".into();
+                return -1;
+            };
+            run_source(i, src)
+        })
+    }
 }
 
 /// `pyr_interp_run`.
@@ -197,31 +210,30 @@ pub unsafe extern "C" fn pyr_interp_run(
     f: Option<unsafe extern "C" fn(*mut c_void) -> c_int>,
     user: *mut c_void,
 ) -> c_int {
-    host(-1, || {
-        // SAFETY: the caller's promise.
-        let Some(i) = (unsafe { self::interp(interp) }) else {
-            return -1;
-        };
-        let Some(f) = f else {
-            i.error = c"TypeError: NULL function".into();
-            return -1;
-        };
-        let r = i.py.with(|cx| {
-            crate::module::run_c(cx, "C function", |_| {
-                // SAFETY: the caller's promise; the scope is open.
-                let rc = unsafe { f(user) };
-                Ok(if rc == 0 {
-                    Obj::from_word(2)
-                } else {
-                    Obj::NULL
+    // SAFETY: the caller's promise.
+    unsafe {
+        with_interp(interp, |i| {
+            let Some(f) = f else {
+                i.error = c"TypeError: NULL function".into();
+                return -1;
+            };
+            let r = i.py.with(|cx| {
+                crate::module::run_c(cx, "C function", |_| {
+                    // The caller promises f may run with the scope open (unsafe block above).
+                    let rc = f(user);
+                    Ok(if rc == 0 {
+                        Obj::from_word(2)
+                    } else {
+                        Obj::NULL
+                    })
                 })
-            })
-        });
-        match r {
-            Ok(_) => 0,
-            Err(e) => i.fail(&e),
-        }
-    })
+            });
+            match r {
+                Ok(_) => 0,
+                Err(e) => i.fail(&e),
+            }
+        })
+    }
 }
 
 /// `pyr_interp_error`.
@@ -235,4 +247,25 @@ pub unsafe extern "C" fn pyr_interp_error(interp: *const Interp) -> *const c_cha
         Some(i) => i.error.as_ptr(),
         None => c"TypeError: NULL interpreter".as_ptr(),
     }
+}
+
+/// Run source in `__main__`, printing the traceback on failure.
+#[cfg(feature = "compiler")]
+fn run_source(i: &mut Interp, src: &str) -> c_int {
+    match i.py.exec(src) {
+        Ok(()) => 0,
+        Err(e) => {
+            if let Some(x) = e.exception() {
+                i.py.print_exception(x);
+            }
+            i.fail(&e)
+        }
+    }
+}
+
+/// Without the compiler there is no source to run.
+#[cfg(not(feature = "compiler"))]
+fn run_source(i: &mut Interp, _src: &str) -> c_int {
+    i.error = c"RuntimeError: built without the compiler".into();
+    -1
 }

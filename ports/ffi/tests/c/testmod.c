@@ -614,6 +614,13 @@ static int raise_in_interp(void *user) {
     return -1;
 }
 
+static int reenter_interp(void *user) {
+    /* The interpreter is running this function: it cannot be re-entered or freed. */
+    if (pyr_interp_exec((pyr_interp *)user, "x = 1") != -1) return -1;
+    pyr_interp_free((pyr_interp *)user); /* refused: does nothing */
+    return 0;
+}
+
 /* Returns 0 when everything worked, else the line that failed. */
 int testmod_c_host(void) {
     if (pyr_abi_version() != PYR_ABI_VERSION) return __LINE__;
@@ -637,6 +644,8 @@ int testmod_c_host(void) {
     if (pyr_interp_run(py, raise_in_interp, NULL) != -1) return __LINE__;
     if (strcmp(pyr_interp_error(py), "KeyError: from C") != 0) return __LINE__;
     if (pyr_interp_exec(py, "import cexample") != -1) return __LINE__; /* not registered here */
+    if (pyr_interp_run(py, reenter_interp, py) != 0) return __LINE__;
+    if (pyr_interp_exec(py, "assert testmod.total(2) == 2") != 0) return __LINE__;
     pyr_interp_free(py);
     pyr_interp_free(NULL);
     if (pyr_interp_add_module(NULL, &pyrite_module_testmod) != -1) return __LINE__;
