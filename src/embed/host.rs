@@ -43,6 +43,8 @@ pub(crate) struct Host {
     pub(crate) frozen: &'static [FrozenModule],
     /// The paused run, if any.
     pub(crate) suspended: Option<Suspended>,
+    /// The embedders' registry (a dict, made on first use), or NULL.
+    pub(crate) registry: Value,
 }
 
 impl Host {
@@ -60,6 +62,7 @@ impl Host {
             handles: HandleTable::empty(),
             frozen: &[],
             suspended: None,
+            registry: Value::NULL,
         }
     }
 
@@ -73,6 +76,20 @@ impl Host {
     pub(crate) fn trace<T: crate::gc::Tracer>(&self, m: &mut T) {
         m.value(self.sched);
         m.value(self.sig_handlers);
+        m.value(self.registry);
         self.handles.trace(m);
+    }
+}
+
+impl crate::vm::Cx {
+    /// The registry: a dict private to this interpreter, alive as long as it is, where
+    /// embedding layers keep their own Python values (the C ABI keeps the class of each C
+    /// type there). Python code cannot reach it. Use keys that name their owner
+    /// (`"ffi.types"`), so that layers do not collide.
+    pub fn registry(&mut self) -> crate::vm::PyResult<Value> {
+        if self.host.registry.is_null() {
+            self.host.registry = crate::obj::dict::new(self)?;
+        }
+        Ok(self.host.registry)
     }
 }

@@ -95,6 +95,20 @@ pub struct Metadata {
     pub ctime: i64,
 }
 
+/// A native module library a port has loaded (see [`Hal::load_native`]).
+#[derive(Clone, Copy, Debug)]
+pub struct NativeModule {
+    /// Define the module (named by the str `name`, its full dotted name), register it in
+    /// `sys.modules` and return it. Called by `import` once the port's borrow has ended.
+    pub init: fn(
+        cx: &mut crate::vm::Cx,
+        name: crate::Value,
+        data: *const (),
+    ) -> crate::PyResult<crate::Value>,
+    /// What the port passes to `init` (the C ABI: the module definition in the library).
+    pub data: *const (),
+}
+
 /// The port: where output goes, where files come from, the clock and the entropy source.
 ///
 /// Only [`Hal::write_out`] is required. Every other service has a default that makes a port
@@ -278,6 +292,18 @@ pub trait Hal {
     /// `sys.platform`, `os.uname().sysname` and `platform.platform()`'s system name.
     fn system_name(&self) -> &'static str {
         "linux"
+    }
+
+    /// Find and load a native module (a C module built as a shared library, on hosted ports)
+    /// called `name` in directory `dir` of the import path, after `name.py` and `name.mpy`
+    /// were not found there. `None` when there is none (the default: no native modules);
+    /// `Some(Err(e))` when one was found but could not be loaded (`import` raises `e`).
+    fn load_native(
+        &mut self,
+        _dir: &str,
+        _name: &str,
+    ) -> Option<Result<NativeModule, crate::PyErr>> {
+        None
     }
 }
 

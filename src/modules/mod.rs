@@ -111,6 +111,7 @@ pub(crate) fn make(cx: &mut Cx, def: &'static ModuleDef) -> PyResult<Value> {
     let mark = cx.roots_mark();
     cx.root(m)?;
     let d = module::dict_of(m).unwrap_or(Value::NULL);
+    crate::obj::table::reserve(cx, d, def.items.len())?;
     for &(name, item) in def.items {
         let v = match item {
             Item::Obj(p) => Value::from_ptr(p),
@@ -122,6 +123,8 @@ pub(crate) fn make(cx: &mut Cx, def: &'static ModuleDef) -> PyResult<Value> {
     if let Some(init) = def.init {
         init(cx, m)?;
     }
+    // Module globals are mostly read: no room for growth (it would be up to half the table).
+    crate::obj::table::shrink_to_fit(cx, d)?;
     cx.roots_truncate(mark);
     Ok(m)
 }

@@ -4,6 +4,9 @@
 //! when stdin is not a terminal, `-X heapsize=N[K|M]`, `-X emit=bytecode`, `MICROPYPATH`,
 //! and a REPL when started with no arguments on a terminal. `FILE` may be a `.mpy` image.
 //!
+//! `import name` also loads C modules built as shared libraries (`name.so` on `sys.path`,
+//! see ports/ffi/include/pyrite.h).
+//!
 //! `pyrite --compile FILE.py [-o FILE.mpy]` compiles to a `.mpy` image (as `mpy-cross`
 //! does) instead of running.
 
@@ -82,6 +85,15 @@ impl Hal for UnixHal {
     }
 
     forward_host_services!(host);
+
+    /// `import name` finds `name.so` (a C module built against pyrite.h) on `sys.path`.
+    fn load_native(
+        &mut self,
+        dir: &str,
+        name: &str,
+    ) -> Option<Result<pyrite::NativeModule, pyrite::PyErr>> {
+        pyrite_ffi::load_native(dir, name)
+    }
 }
 
 impl Drop for UnixHal {
@@ -385,6 +397,9 @@ fn repl(interp: &mut Interpreter) -> i32 {
 }
 
 fn main() {
+    // Native modules loaded from shared libraries call the pyr_ functions of this binary
+    // (exported by -rdynamic, see build.rs): keep them all linked in.
+    std::hint::black_box(pyrite_ffi::keep_symbols());
     // Run on a thread with a large stack: native re-entries (sorted(key=...), __repr__, ...)
     // recurse on the Rust stack, bounded by the interpreter's re-entry limit.
     let child = std::thread::Builder::new()
