@@ -2,7 +2,10 @@
 //! is made from its static table the first time it is imported.
 
 pub mod gc;
+pub mod hw;
 pub mod io;
+#[cfg(not(feature = "circuitpython"))]
+pub mod machine;
 pub mod math;
 pub mod micropython;
 pub mod sys;
@@ -37,10 +40,18 @@ pub struct ModuleDef {
 // SAFETY: the tables are immutable statics.
 unsafe impl Sync for ModuleDef {}
 
-static DEFS: [&ModuleDef; 5] = [&sys::DEF, &gc::DEF, &micropython::DEF, &math::DEF, &io::DEF];
+static DEFS: &[&ModuleDef] = &[
+    &sys::DEF,
+    &gc::DEF,
+    &micropython::DEF,
+    &math::DEF,
+    &io::DEF,
+    #[cfg(not(feature = "circuitpython"))]
+    &machine::DEF,
+];
 
 fn defs() -> &'static [&'static ModuleDef] {
-    &DEFS
+    DEFS
 }
 
 /// Make a module object from its definition.

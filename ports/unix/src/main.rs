@@ -6,6 +6,14 @@
 //!
 //! `pyrite --compile FILE.py [-o FILE.mpy]` compiles to a `.mpy` image (as `mpy-cross`
 //! does) instead of running.
+//!
+//! `--board FILE.toml` gives the program a simulated board (`sim`): `machine` or
+//! `board`/`digitalio`/`busio`... drive it, and `--board-log FILE` (`-`: stderr) records every
+//! pin change and bus transaction. `--startup [DIR]` runs the board's start-up sequence
+//! instead of a script (`startup`).
+
+mod sim;
+mod startup;
 
 use std::io::{BufRead, IsTerminal, Read, Write};
 
@@ -32,6 +40,7 @@ fn catch_sigint(interp: &mut Interpreter) {
 struct UnixHal {
     out: std::io::BufWriter<std::io::Stdout>,
     start: std::time::Instant,
+    board: Option<sim::SimBoard>,
 }
 
 impl UnixHal {
@@ -39,6 +48,7 @@ impl UnixHal {
         UnixHal {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             start: std::time::Instant::now(),
+            board: None,
         }
     }
 }
@@ -103,6 +113,10 @@ impl Hal for UnixHal {
     fn ticks_ms(&mut self) -> u64 {
         self.start.elapsed().as_millis() as u64
     }
+
+    fn board(&mut self) -> Option<&mut dyn pyrite::hal::Board> {
+        self.board.as_mut().map(|b| b as &mut dyn pyrite::hal::Board)
+    }
 }
 
 impl Drop for UnixHal {
@@ -121,6 +135,7 @@ fn parse_size(s: &str) -> Option<usize> {
 }
 
 enum Program {
+    Startup(String),
     File(String),
     Code(String),
     Module(String),
@@ -207,9 +222,32 @@ fn real_main() -> i32 {
     let mut heap_size = 2 * 1024 * 1024;
     let mut i = 1;
     let mut program = None;
+    let mut board_file: Option<String> = None;
+    let mut board_log: Option<String> = None;
     while i < args.len() {
         let a = &args[i];
-        if a == "-X" {
+        if a == "--board" || a == "--board-log" {
+            let Some(v) = args.get(i + 1) else {
+                return usage(&argv0);
+            };
+            if a == "--board" {
+                board_file = Some(v.clone());
+            } else {
+                board_log = Some(v.clone());
+            }
+            i += 1;
+        } else if a == "--startup" {
+            let dir = match args.get(i + 1) {
+                Some(d) if !d.starts_with('-') => {
+                    i += 1;
+                    d.clone()
+                }
+                _ => ".".into(),
+            };
+            program = Some(Program::Startup(dir));
+            i += 1;
+            break;
+        } else if a == "-X" {
             i += 1;
             let Some(opt) = args.get(i) else {
                 return usage(&argv0);
@@ -267,6 +305,16 @@ fn real_main() -> i32 {
     });
 
     let mut hal = UnixHal::new();
+    if let Some(f) = &board_file {
+        match load_board(f, board_log.as_deref()) {
+            Ok(b) => hal.board = Some(b),
+            Err(e) => {
+                eprintln!("{argv0}: {f}: {e}");
+                return 2;
+            }
+        }
+    }
+    let has_board = hal.board.is_some();
     let mut interp = match Interpreter::with_heap_size(heap_size, &mut hal, Config::default()) {
         Ok(i) => i,
         Err(_) => {
@@ -292,6 +340,10 @@ fn real_main() -> i32 {
             }
         }
     }
+    if let Program::Startup(d) = &program {
+        let abs = std::fs::canonicalize(d).unwrap_or_else(|_| d.into());
+        path.insert(0, abs.to_string_lossy().to_string());
+    }
     if let Program::File(f) = &program {
         let dir = std::path::Path::new(f)
             .parent()
@@ -315,7 +367,7 @@ fn real_main() -> i32 {
     let mut argv: Vec<&str> = Vec::new();
     match &program {
         Program::File(f) => argv.push(f),
-        Program::Code(_) | Program::Stdin | Program::Repl => argv.push(""),
+        Program::Code(_) | Program::Stdin | Program::Repl | Program::Startup(_) => argv.push(""),
         Program::Module(m) => argv.push(m),
     }
     argv.extend(rest.iter().map(|s| s.as_str()));
@@ -323,8 +375,12 @@ fn real_main() -> i32 {
 
     if !matches!(program, Program::Repl) {
         catch_sigint(&mut interp);
+    } else if has_board {
+        // Pin interrupts and timers of the simulated board arrive through the signal.
+        interp.attach_signal(&SIGNAL);
     }
     match program {
+        Program::Startup(dir) => startup::run(&mut interp, &dir),
         Program::File(f) => {
             let src = match std::fs::read(&f) {
                 Ok(s) => s,
@@ -360,6 +416,21 @@ fn real_main() -> i32 {
     }
 }
 
+/// Read a board description and make the simulated board (its interrupts go through
+/// `SIGNAL`).
+fn load_board(file: &str, log: Option<&str>) -> Result<sim::SimBoard, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| errno_text(&e))?;
+    let conf = sim::config::parse(&text)?;
+    let log: Option<sim::Log> = match log {
+        None => None,
+        Some("-") => Some(Box::new(std::io::stderr())),
+        Some(p) => Some(Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| format!("{p}: {}", errno_text(&e)))?,
+        ))),
+    };
+    sim::SimBoard::new(&conf, log, &SIGNAL)
+}
+
 fn errno_text(e: &std::io::Error) -> String {
     let s = e.to_string();
     match s.find(" (os error") {
@@ -368,7 +439,7 @@ fn errno_text(e: &std::io::Error) -> String {
     }
 }
 
-fn repl(interp: &mut Interpreter) -> i32 {
+pub(crate) fn repl(interp: &mut Interpreter) -> i32 {
     let (ma, mi, pa) = pyrite::flavour::VERSION;
     println!(
         "{} v{ma}.{mi}.{pa}; linux [pyrite {}] version",
