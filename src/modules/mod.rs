@@ -1,13 +1,29 @@
-//! Builtin modules: `sys`, `gc`, `micropython`, `math`, `io` (one file each). A module object
+//! Builtin modules: `sys`, `gc`, `micropython`, `math`, `io` (one file each), and the
+//! hardware modules over the port's board (`hw`): `machine` (micropython flavour); `board`,
+//! `microcontroller`, `digitalio`, `busio`, `analogio`, `pwmio`, `supervisor` (circuitpython). A module object
 //! is made from its static table the first time it is imported.
 
+#[cfg(feature = "circuitpython")]
+pub mod analogio;
+#[cfg(feature = "circuitpython")]
+pub mod board;
+#[cfg(feature = "circuitpython")]
+pub mod busio;
+#[cfg(feature = "circuitpython")]
+pub mod digitalio;
 pub mod gc;
 pub mod hw;
 pub mod io;
 #[cfg(not(feature = "circuitpython"))]
 pub mod machine;
 pub mod math;
+#[cfg(feature = "circuitpython")]
+pub mod microcontroller;
 pub mod micropython;
+#[cfg(feature = "circuitpython")]
+pub mod pwmio;
+#[cfg(feature = "circuitpython")]
+pub mod supervisor;
 pub mod sys;
 
 use crate::obj::str::StrObj;
@@ -48,6 +64,20 @@ static DEFS: &[&ModuleDef] = &[
     &io::DEF,
     #[cfg(not(feature = "circuitpython"))]
     &machine::DEF,
+    #[cfg(feature = "circuitpython")]
+    &board::DEF,
+    #[cfg(feature = "circuitpython")]
+    &microcontroller::DEF,
+    #[cfg(feature = "circuitpython")]
+    &digitalio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &busio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &analogio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &pwmio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &supervisor::DEF,
 ];
 
 fn defs() -> &'static [&'static ModuleDef] {
