@@ -286,6 +286,12 @@ pub trait Board {
         None
     }
 
+    /// The pin `machine.Pin(n)` names: by default pin `n` of the table; a board whose table
+    /// is not in the MCU's order maps its pin numbers here.
+    fn pin_by_number(&self, n: usize) -> Option<PinId> {
+        (n < self.pin_count()).then_some(n as PinId)
+    }
+
     /// A pin's digital interface.
     fn pin(&mut self, pin: PinId) -> Option<&mut dyn GpioPin>;
 
@@ -368,12 +374,12 @@ pub trait Board {
     }
 
     /// The CPU temperature in °C, if the chip measures it.
-    fn cpu_temperature(&mut self) -> Option<f32> {
+    fn cpu_temperature(&mut self) -> Option<f64> {
         None
     }
 
     /// The CPU supply voltage, if the chip measures it.
-    fn cpu_voltage(&mut self) -> Option<f32> {
+    fn cpu_voltage(&mut self) -> Option<f64> {
         None
     }
 

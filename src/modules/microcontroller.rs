@@ -119,9 +119,9 @@ fn cpu_uid(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
     crate::obj::bytes::new_bytearray(cx, &id[..n])
 }
 
-fn opt_float(cx: &mut Cx, f: Option<f32>) -> PyResult<Value> {
+fn opt_float(cx: &mut Cx, f: Option<f64>) -> PyResult<Value> {
     match f {
-        Some(f) => crate::obj::float::new(cx, f as f64),
+        Some(f) => crate::obj::float::new(cx, f),
         None => Ok(Value::NONE),
     }
 }

@@ -62,11 +62,11 @@ pub fn pin_id(cx: &mut Cx, v: Value) -> PyResult<PinId> {
         };
     }
     let n = crate::vm::seq::int_arg(cx, v)?;
-    let count = with_board(cx, |b| b.pin_count())?;
-    if n < 0 || n as usize >= count {
-        return Err(cx.value_error("invalid pin"));
+    let pin = with_board(cx, |b| usize::try_from(n).ok().and_then(|n| b.pin_by_number(n)))?;
+    match pin {
+        Some(p) => Ok(p),
+        None => Err(cx.value_error("invalid pin")),
     }
-    Ok(n as PinId)
 }
 
 fn cls_of(cx: &mut Cx) -> PyResult<Value> {

@@ -54,6 +54,8 @@ struct Pins {
     log: Option<Log>,
     signal: &'static Signal,
     sel: PinId,
+    /// Rising edges each pin has driven (an SPI chip select going high ends a transfer).
+    rises: Vec<u32>,
 }
 
 impl Pins {
@@ -122,6 +124,10 @@ impl GpioPin for Pins {
 
     fn write(&mut self, high: bool) -> Result<(), HwError> {
         let i = self.sel as usize;
+        let p = &mut self.pins[i];
+        if high && !p.out {
+            self.rises[i] += 1;
+        }
         let p = &mut self.pins[i];
         p.out = high;
         let line = format!("pin {} = {}", p.label, high as u8);
@@ -193,6 +199,8 @@ struct SimSpi {
     /// Per device: whether its command byte has arrived in this selection, and whether it
     /// reads.
     session: Vec<Option<bool>>,
+    /// Per device: the chip select's rising-edge count when its session began.
+    seen: Vec<u32>,
     config: SpiConfig,
     log: Vec<String>,
 }
@@ -490,6 +498,7 @@ impl SimBoard {
                 devices,
                 selected: vec![false; n],
                 session: vec![None; n],
+                seen: vec![0; n],
                 config: SpiConfig {
                     baudrate: 1_000_000,
                     polarity: 0,
@@ -523,6 +532,7 @@ impl SimBoard {
                 log,
                 signal,
                 sel: 0,
+                rises: vec![0; c.pins.len()],
             },
             board_names,
             i2c,
@@ -582,6 +592,15 @@ impl Board for SimBoard {
         self.board_names.get(i).map(|(n, p)| (n.as_str(), *p))
     }
 
+    /// `Pin(n)` is the pin called `GPIO<n>`, else pin `n` of the table.
+    fn pin_by_number(&self, n: usize) -> Option<PinId> {
+        let name = format!("GPIO{n}");
+        match self.pins.pins.iter().position(|p| p.name == name) {
+            Some(i) => Some(i as PinId),
+            None => (n < self.pins.pins.len()).then_some(n as PinId),
+        }
+    }
+
     fn pin(&mut self, pin: PinId) -> Option<&mut dyn GpioPin> {
         self.flush_logs();
         if (pin as usize) < self.pins.pins.len() {
@@ -607,8 +626,10 @@ impl Board for SimBoard {
         let b = self.spi.get_mut(id)?;
         for (k, d) in b.devices.iter().enumerate() {
             let sel = d.cs.is_some_and(|cs| !levels.get(cs as usize).copied().unwrap_or(true));
-            if !sel {
+            let rises = d.cs.and_then(|cs| self.pins.rises.get(cs as usize)).copied();
+            if !sel || rises != Some(b.seen[k]) {
                 b.session[k] = None;
+                b.seen[k] = rises.unwrap_or(0);
             }
             b.selected[k] = sel;
         }
@@ -701,11 +722,11 @@ impl Board for SimBoard {
         Ok(())
     }
 
-    fn cpu_temperature(&mut self) -> Option<f32> {
+    fn cpu_temperature(&mut self) -> Option<f64> {
         Some(25.0)
     }
 
-    fn cpu_voltage(&mut self) -> Option<f32> {
+    fn cpu_voltage(&mut self) -> Option<f64> {
         Some(3.3)
     }
 
