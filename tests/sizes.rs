@@ -8,8 +8,14 @@ use pyrite::Value;
 #[test]
 fn value_is_one_machine_word() {
     assert_eq!(core::mem::size_of::<Value>(), core::mem::size_of::<usize>());
-    assert_eq!(core::mem::align_of::<Value>(), core::mem::align_of::<usize>());
-    assert_eq!(core::mem::size_of::<Option<Value>>(), 2 * core::mem::size_of::<usize>());
+    assert_eq!(
+        core::mem::align_of::<Value>(),
+        core::mem::align_of::<usize>()
+    );
+    assert_eq!(
+        core::mem::size_of::<Option<Value>>(),
+        2 * core::mem::size_of::<usize>()
+    );
 }
 
 #[test]

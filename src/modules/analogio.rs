@@ -64,7 +64,9 @@ fn value(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn reference_voltage(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = live(cx, a[0])?;
-    let uv = with_board(cx, |b| b.adc(s.pin).map_or(3_300_000, |adc| adc.reference_uv()))?;
+    let uv = with_board(cx, |b| {
+        b.adc(s.pin).map_or(3_300_000, |adc| adc.reference_uv())
+    })?;
     crate::obj::float::new(cx, uv as f64 / 1e6)
 }
 

@@ -212,7 +212,11 @@ fn get_drive_mode(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
             "Drive mode not used when direction is input.",
         ));
     }
-    let n = if s.open_drain { "OPEN_DRAIN" } else { "PUSH_PULL" };
+    let n = if s.open_drain {
+        "OPEN_DRAIN"
+    } else {
+        "PUSH_PULL"
+    };
     class::enum_const(cx, "digitalio", "DriveMode", n)
 }
 
@@ -268,7 +272,10 @@ static DIGITAL_IN_OUT: ClassSpec = ClassSpec {
         ("switch_to_input", Member::Method(switch_to_input)),
         ("direction", Member::Property(get_direction, set_direction)),
         ("value", Member::Property(get_value, set_value)),
-        ("drive_mode", Member::Property(get_drive_mode, set_drive_mode)),
+        (
+            "drive_mode",
+            Member::Property(get_drive_mode, set_drive_mode),
+        ),
         ("pull", Member::Property(get_pull, set_pull)),
     ],
 };

@@ -208,7 +208,9 @@ fn nvm_getitem(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     if slice {
         crate::obj::bytes::new_bytearray(cx, &out)
     } else {
-        Ok(Value::small_int_unchecked(out.first().copied().unwrap_or(0) as isize))
+        Ok(Value::small_int_unchecked(
+            out.first().copied().unwrap_or(0) as isize,
+        ))
     }
 }
 
@@ -264,7 +266,10 @@ fn nothing(_cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn on_next_reset(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    if a.first().and_then(|&v| class::enum_code(cx, v, "microcontroller.RunMode.")).is_none() {
+    if a.first()
+        .and_then(|&v| class::enum_code(cx, v, "microcontroller.RunMode."))
+        .is_none()
+    {
         let v = a.first().copied().unwrap_or(Value::NONE);
         let tn = crate::vm::ops::alloc_free_name(cx.type_name(v));
         return Err(cx.raise_fmt(
@@ -284,7 +289,12 @@ fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
             m,
             "RunMode",
             "microcontroller.RunMode.",
-            &[("NORMAL", 0), ("SAFE_MODE", 1), ("UF2", 2), ("BOOTLOADER", 3)],
+            &[
+                ("NORMAL", 0),
+                ("SAFE_MODE", 1),
+                ("UF2", 2),
+                ("BOOTLOADER", 3),
+            ],
         )?;
         make_enum(
             cx,

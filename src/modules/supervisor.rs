@@ -53,7 +53,10 @@ fn no_set(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
 static RUNTIME: ClassSpec = ClassSpec {
     name: "Runtime",
     members: &[
-        ("autoreload", Member::Property(get_autoreload, set_autoreload)),
+        (
+            "autoreload",
+            Member::Property(get_autoreload, set_autoreload),
+        ),
         ("serial_connected", Member::Property(yes, no_set)),
         ("usb_connected", Member::Getter(yes)),
         ("serial_bytes_available", Member::Getter(zero)),

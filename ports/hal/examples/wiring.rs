@@ -74,8 +74,8 @@ fn main() {
 
     // 5. Give the board to the interpreter through the port.
     let mut port = Port { board };
-    let mut py = Interpreter::with_heap_size(64 * 1024, &mut port, Config::default())
-        .expect("heap");
+    let mut py =
+        Interpreter::with_heap_size(64 * 1024, &mut port, Config::default()).expect("heap");
     py.attach_signal(&SIGNAL);
     let program = if pyrite::flavour::CIRCUITPYTHON {
         "import board, digitalio\n\

@@ -2,11 +2,11 @@
 //! mocks check the exact pin and bus transactions. One test per flavour family: build with
 //! `--features circuitpython` (and without default features) for the circuitpython half.
 
+use embedded_hal::i2c::{ErrorKind, NoAcknowledgeSource};
 use embedded_hal_mock::eh1::delay::NoopDelay;
 use embedded_hal_mock::eh1::digital::{Mock as PinMock, State, Transaction as PinT};
 use embedded_hal_mock::eh1::i2c::{Mock as I2cMock, Transaction as I2cT};
 use embedded_hal_mock::eh1::spi::{Mock as SpiMock, Transaction as SpiT};
-use embedded_hal::i2c::{ErrorKind, NoAcknowledgeSource};
 use pyrite::{Config, Hal, Interpreter};
 use pyrite_hal::*;
 
@@ -176,7 +176,8 @@ fn machine_drives_pins_i2c_and_spi() {
             // The button's interrupt handler fires: the firmware schedules the pin's token.
             assert!(EDGES.lock().unwrap().rising);
             SIGNAL.schedule(pin_irq_token(1));
-            py.exec("for i in range(3):\n    pass\nprint(hits, hits[0].value())").unwrap();
+            py.exec("for i in range(3):\n    pass\nprint(hits, hits[0].value())")
+                .unwrap();
         },
     );
     assert_eq!(

@@ -115,7 +115,9 @@ impl Hal for UnixHal {
     }
 
     fn board(&mut self) -> Option<&mut dyn pyrite::hal::Board> {
-        self.board.as_mut().map(|b| b as &mut dyn pyrite::hal::Board)
+        self.board
+            .as_mut()
+            .map(|b| b as &mut dyn pyrite::hal::Board)
     }
 }
 

@@ -190,7 +190,10 @@ pub static I2C: ClassSpec = ClassSpec {
         ("scan", Member::Method(scan)),
         ("writeto", Member::Method(writeto)),
         ("readfrom_into", Member::Method(readfrom_into)),
-        ("writeto_then_readfrom", Member::Method(writeto_then_readfrom)),
+        (
+            "writeto_then_readfrom",
+            Member::Method(writeto_then_readfrom),
+        ),
         ("frequency", Member::Getter(frequency)),
     ],
 };

@@ -228,7 +228,13 @@ pub static UART: ClassSpec = ClassSpec {
 
 /// `busio.UART.Parity` with `ODD` and `EVEN`.
 pub fn add_parity(cx: &mut Cx, m: Value, uart: Value) -> PyResult<()> {
-    let p = make_enum(cx, m, "Parity", "busio.UART.Parity.", &[("ODD", 1), ("EVEN", 2)])?;
+    let p = make_enum(
+        cx,
+        m,
+        "Parity",
+        "busio.UART.Parity.",
+        &[("ODD", 1), ("EVEN", 2)],
+    )?;
     let mark = cx.roots_mark();
     cx.root(p)?;
     // The enumeration lives in the class, not in the module.

@@ -56,7 +56,11 @@ pub fn target(cx: &mut Cx, v: Value) -> PyResult<Target> {
     match obj::kind_of(v) {
         Kind::ByteArray if v.is_ptr() => {
             let len = obj::get::<ByteArrayObj>(cx, v).map_or(0, |b| b.len);
-            Ok(Target { ba: v, start: 0, len })
+            Ok(Target {
+                ba: v,
+                start: 0,
+                len,
+            })
         }
         Kind::MemoryView if v.is_ptr() => {
             let m = obj::get::<MemoryViewObj>(cx, v).map(|m| {
@@ -64,9 +68,7 @@ pub fn target(cx: &mut Cx, v: Value) -> PyResult<Target> {
                 (m.obj, m.start, m.len * size, m.readonly, m.released)
             });
             match m {
-                Some((base, start, len, false, false))
-                    if obj::kind_of(base) == Kind::ByteArray =>
-                {
+                Some((base, start, len, false, false)) if obj::kind_of(base) == Kind::ByteArray => {
                     Ok(Target {
                         ba: base,
                         start,

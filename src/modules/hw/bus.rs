@@ -16,12 +16,7 @@ pub fn i2c_write(cx: &mut Cx, bus: usize, addr: u8, data: &[u8]) -> PyResult<Res
 }
 
 /// I2C: read `n` bytes from `addr`.
-pub fn i2c_read(
-    cx: &mut Cx,
-    bus: usize,
-    addr: u8,
-    n: usize,
-) -> PyResult<Result<TempBuf, HwError>> {
+pub fn i2c_read(cx: &mut Cx, bus: usize, addr: u8, n: usize) -> PyResult<Result<TempBuf, HwError>> {
     let mut t = buf::temp(cx, n, 0)?;
     let r = with_board(cx, |b| match b.i2c(bus) {
         Some(i) => i.transaction(addr, &mut [I2cOp::Read(&mut t)]),
@@ -78,12 +73,7 @@ pub fn spi_write(cx: &mut Cx, bus: usize, data: &[u8]) -> PyResult<Result<(), Hw
 }
 
 /// SPI: read `n` bytes while sending `fill`.
-pub fn spi_read(
-    cx: &mut Cx,
-    bus: usize,
-    n: usize,
-    fill: u8,
-) -> PyResult<Result<TempBuf, HwError>> {
+pub fn spi_read(cx: &mut Cx, bus: usize, n: usize, fill: u8) -> PyResult<Result<TempBuf, HwError>> {
     let mut t = buf::temp(cx, n, fill)?;
     let r = with_board(cx, |b| match b.spi(bus) {
         Some(s) => s.transfer_in_place(&mut t),

@@ -93,8 +93,8 @@ pub fn make_class(cx: &mut Cx, m: Option<Value>, spec: &ClassSpec) -> PyResult<V
             dict::set(cx, ns, k, v)?;
         }
         if let Some(m) = m {
-            if let Some(mn) = module::dict_of(m)
-                .and_then(|d| dict::get_str(d, crate::qstrs::q::__name__.value()))
+            if let Some(mn) =
+                module::dict_of(m).and_then(|d| dict::get_str(d, crate::qstrs::q::__name__.value()))
             {
                 dict::set(cx, ns, crate::qstrs::q::__module__.value(), mn)?;
             }

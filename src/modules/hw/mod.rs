@@ -236,12 +236,7 @@ pub fn claim(cx: &mut Cx, pin: PinId) -> PyResult<()> {
         return Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("{s} in use")));
     }
     let c = state_subdict(cx, key::CLAIMS)?;
-    dict::set(
-        cx,
-        c,
-        Value::small_int_unchecked(pin as isize),
-        Value::TRUE,
-    )
+    dict::set(cx, c, Value::small_int_unchecked(pin as isize), Value::TRUE)
 }
 
 /// Let pin `pin` go: back to the board's reset state, free for another object.

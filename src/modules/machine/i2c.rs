@@ -13,8 +13,8 @@ use crate::hal::board::PinId;
 use crate::modules::hw::buf::{self, TempBuf};
 use crate::modules::hw::class::{self, ClassSpec, Member};
 use crate::modules::hw::{self, bus, with_board};
-use crate::obj::{list, str as pystr};
 use crate::obj::types::*;
+use crate::obj::{list, str as pystr};
 use crate::value::Value;
 use crate::vm::{Cx, PyResult};
 
@@ -49,14 +49,9 @@ fn i2c_new(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
         return Err(cx.type_error("function missing 1 required positional arguments"));
     }
     let n = crate::vm::seq::int_arg(cx, id)?;
-    let pins = with_board(cx, |b| {
-        usize::try_from(n).ok().and_then(|i| b.i2c_pins(i))
-    })?;
+    let pins = with_board(cx, |b| usize::try_from(n).ok().and_then(|i| b.i2c_pins(i)))?;
     let Some((bscl, bsda)) = pins else {
-        return Err(cx.raise_fmt(
-            &VALUE_ERROR_TYPE,
-            format_args!("I2C({n}) doesn't exist"),
-        ));
+        return Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("I2C({n}) doesn't exist")));
     };
     if let Some(p) = hw::opt(scl) {
         if super::pin::pin_id(cx, p)? != bscl {
@@ -82,13 +77,12 @@ fn i2c_new(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
 
 /// The bus wired to `scl` and `sda`.
 fn bus_on(cx: &mut Cx, scl: PinId, sda: PinId) -> PyResult<Option<usize>> {
-    with_board(cx, |b| {
-        (0..8).find(|&i| b.i2c_pins(i) == Some((scl, sda)))
-    })
+    with_board(cx, |b| (0..8).find(|&i| b.i2c_pins(i) == Some((scl, sda))))
 }
 
 fn soft_new(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let [scl, sda, freq, timeout] = args::parse(cx, &a[1..], k, ["scl", "sda", "freq", "timeout"], 2)?;
+    let [scl, sda, freq, timeout] =
+        args::parse(cx, &a[1..], k, ["scl", "sda", "freq", "timeout"], 2)?;
     if scl.is_null() || sda.is_null() {
         return Err(cx.type_error("function missing required positional arguments"));
     }
@@ -127,7 +121,11 @@ fn addr_arg(cx: &mut Cx, v: Value) -> PyResult<u8> {
     Ok((a & 0x7f) as u8)
 }
 
-fn check(cx: &mut Cx, s: &I2cState, r: Result<TempBuf, crate::hal::board::HwError>) -> PyResult<TempBuf> {
+fn check(
+    cx: &mut Cx,
+    s: &I2cState,
+    r: Result<TempBuf, crate::hal::board::HwError>,
+) -> PyResult<TempBuf> {
     r.map_err(|e| hw::bus_error(cx, e, nack_errno(s)))
 }
 
@@ -152,13 +150,20 @@ fn positional(cx: &mut Cx, a: &[Value], k: &[Value], min: usize, max: usize) -> 
     if a.len() < min {
         return Err(cx.raise_fmt(
             &TYPE_ERROR_TYPE,
-            format_args!("function missing {} required positional arguments", min - a.len()),
+            format_args!(
+                "function missing {} required positional arguments",
+                min - a.len()
+            ),
         ));
     }
     if a.len() > max {
         return Err(cx.raise_fmt(
             &TYPE_ERROR_TYPE,
-            format_args!("function expected at most {} arguments, got {}", max, a.len()),
+            format_args!(
+                "function expected at most {} arguments, got {}",
+                max,
+                a.len()
+            ),
         ));
     }
     Ok(())

@@ -54,15 +54,14 @@ pub fn pin_id(cx: &mut Cx, v: Value) -> PyResult<PinId> {
             Some(p) => Ok(p),
             None => {
                 let s = crate::vm::ops::alloc_free_name(pystr::str_of(v).unwrap_or("?"));
-                Err(cx.raise_fmt(
-                    &VALUE_ERROR_TYPE,
-                    format_args!("unknown named pin \"{s}\""),
-                ))
+                Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("unknown named pin \"{s}\"")))
             }
         };
     }
     let n = crate::vm::seq::int_arg(cx, v)?;
-    let pin = with_board(cx, |b| usize::try_from(n).ok().and_then(|n| b.pin_by_number(n)))?;
+    let pin = with_board(cx, |b| {
+        usize::try_from(n).ok().and_then(|n| b.pin_by_number(n))
+    })?;
     match pin {
         Some(p) => Ok(p),
         None => Err(cx.value_error("invalid pin")),

@@ -155,10 +155,7 @@ fn pwm_repr(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let mut b = crate::obj::str::StrBuilder::new(cx);
     let _ = core::fmt::Write::write_fmt(
         &mut b,
-        format_args!(
-            "PWM(Pin({name}), freq={}, duty_u16={})",
-            s.freq, s.duty
-        ),
+        format_args!("PWM(Pin({name}), freq={}, duty_u16={})", s.freq, s.duty),
     );
     b.finish(cx)
 }

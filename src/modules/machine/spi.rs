@@ -79,10 +79,7 @@ fn spi_new(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let n = crate::vm::seq::int_arg(cx, v[0])?;
     let pins = with_board(cx, |b| usize::try_from(n).ok().and_then(|i| b.spi_pins(i)))?;
     let Some(pins) = pins else {
-        return Err(cx.raise_fmt(
-            &VALUE_ERROR_TYPE,
-            format_args!("SPI({n}) doesn't exist"),
-        ));
+        return Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("SPI({n}) doesn't exist")));
     };
     let mut s = SpiState {
         bus: n as usize,

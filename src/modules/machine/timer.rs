@@ -234,8 +234,7 @@ fn rtc_datetime(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
                     .unwrap_or(Value::small_int_unchecked(0));
                 *slot = crate::vm::seq::int_arg(cx, v)? as i64;
             }
-            let secs =
-                days_from_civil(f[0], f[1], f[2]) * 86_400 + f[4] * 3600 + f[5] * 60 + f[6];
+            let secs = days_from_civil(f[0], f[1], f[2]) * 86_400 + f[4] * 3600 + f[5] * 60 + f[6];
             let now = hw::ticks_us(cx)? as i64;
             let v = hw::int_value(cx, secs * 1_000_000 - now)?;
             hw::state_set(cx, key::RTC_OFFSET, v)?;

@@ -38,13 +38,12 @@ fn uart_new(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     };
     let n = crate::vm::seq::int_arg(cx, id)?;
     let exists = with_board(cx, |b| {
-        usize::try_from(n).ok().is_some_and(|i| b.uart_pins(i).is_some())
+        usize::try_from(n)
+            .ok()
+            .is_some_and(|i| b.uart_pins(i).is_some())
     })?;
     if !exists {
-        return Err(cx.raise_fmt(
-            &VALUE_ERROR_TYPE,
-            format_args!("UART({n}) doesn't exist"),
-        ));
+        return Err(cx.raise_fmt(&VALUE_ERROR_TYPE, format_args!("UART({n}) doesn't exist")));
     }
     let v = args::parse(cx, &a[2..], k, NAMES, 4)?;
     let mut s = UartState {

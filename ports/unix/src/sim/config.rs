@@ -122,7 +122,8 @@ pub struct BoardConf {
 }
 
 fn int(v: &Value, what: &str) -> Result<i64, String> {
-    v.as_integer().ok_or_else(|| format!("{what}: expected an integer"))
+    v.as_integer()
+        .ok_or_else(|| format!("{what}: expected an integer"))
 }
 
 fn byte(v: &Value, what: &str) -> Result<u8, String> {
@@ -167,9 +168,17 @@ fn string(t: &Table, k: &str) -> Option<String> {
 
 fn device(t: &Table) -> Result<DeviceConf, String> {
     let mut d = DeviceConf {
-        address: t.get("address").map(|v| byte(v, "address")).transpose()?.unwrap_or(0),
+        address: t
+            .get("address")
+            .map(|v| byte(v, "address"))
+            .transpose()?
+            .unwrap_or(0),
         cs: string(t, "cs"),
-        read_bit: t.get("read_bit").map(|v| byte(v, "read_bit")).transpose()?.unwrap_or(0x80),
+        read_bit: t
+            .get("read_bit")
+            .map(|v| byte(v, "read_bit"))
+            .transpose()?
+            .unwrap_or(0x80),
         registers: registers(t.get("registers"))?,
         ..DeviceConf::default()
     };
@@ -194,7 +203,9 @@ fn buses(root: &Table, key: &str, pin_keys: &[&str]) -> Result<Vec<BusConf>, Str
         return Ok(out);
     };
     for b in a {
-        let t = b.as_table().ok_or_else(|| format!("[[{key}]]: expected a table"))?;
+        let t = b
+            .as_table()
+            .ok_or_else(|| format!("[[{key}]]: expected a table"))?;
         let mut bus = BusConf {
             pins: pin_keys.iter().map(|k| string(t, k)).collect(),
             loopback: t.get("loopback").and_then(|v| v.as_bool()).unwrap_or(false),
@@ -205,7 +216,8 @@ fn buses(root: &Table, key: &str, pin_keys: &[&str]) -> Result<Vec<BusConf>, Str
         }
         if let Some(devs) = t.get("device").and_then(|v| v.as_array()) {
             for d in devs {
-                bus.devices.push(device(d.as_table().ok_or("device: expected a table")?)?);
+                bus.devices
+                    .push(device(d.as_table().ok_or("device: expected a table")?)?);
             }
         }
         out.push(bus);
@@ -217,7 +229,10 @@ fn buses(root: &Table, key: &str, pin_keys: &[&str]) -> Result<Vec<BusConf>, Str
 pub fn parse(text: &str) -> Result<BoardConf, String> {
     let root: Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
     let empty = Table::new();
-    let b = root.get("board").and_then(|v| v.as_table()).unwrap_or(&empty);
+    let b = root
+        .get("board")
+        .and_then(|v| v.as_table())
+        .unwrap_or(&empty);
     let mut pins = Vec::new();
     if let Some(a) = root.get("pin").and_then(|v| v.as_array()) {
         for p in a {
@@ -245,7 +260,10 @@ pub fn parse(text: &str) -> Result<BoardConf, String> {
                 )),
             };
             let board = match t.get("board") {
-                Some(Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(String::from)).collect(),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect(),
                 Some(Value::String(s)) => vec![s.clone()],
                 _ => Vec::new(),
             };
@@ -270,8 +288,16 @@ pub fn parse(text: &str) -> Result<BoardConf, String> {
             .map(|v| int(v, "cpu_frequency"))
             .transpose()?
             .unwrap_or(125_000_000) as u32,
-        rtc: b.get("rtc").map(|v| int(v, "rtc")).transpose()?.unwrap_or(0),
-        nvm_size: b.get("nvm_size").map(|v| int(v, "nvm_size")).transpose()?.unwrap_or(0) as usize,
+        rtc: b
+            .get("rtc")
+            .map(|v| int(v, "rtc"))
+            .transpose()?
+            .unwrap_or(0),
+        nvm_size: b
+            .get("nvm_size")
+            .map(|v| int(v, "nvm_size"))
+            .transpose()?
+            .unwrap_or(0) as usize,
         pins,
         i2c: buses(&root, "i2c", &["scl", "sda"])?,
         spi: buses(&root, "spi", &["sck", "mosi", "miso"])?,

@@ -29,7 +29,10 @@ use device::Device;
 pub type Log = Box<dyn Write + Send>;
 
 fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(" ")
+    b.iter()
+        .map(|x| format!("{x:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 struct SimPin {
@@ -77,7 +80,9 @@ impl Pins {
 
     /// Propagate pin `i`'s level to the pin wired to it (and its interrupt).
     fn propagate(&mut self, i: usize) {
-        let Some(j) = self.pins[i].wire.map(usize::from) else { return };
+        let Some(j) = self.pins[i].wire.map(usize::from) else {
+            return;
+        };
         if j >= self.pins.len() {
             return;
         }
@@ -179,7 +184,8 @@ impl I2cBus for SimI2c {
             }
         }
         if !(parts.len() == 1 && parts[0] == "write []") {
-            self.log.push(format!("i2c{} 0x{addr:02x} {}", self.id, parts.join(" ")));
+            self.log
+                .push(format!("i2c{} 0x{addr:02x} {}", self.id, parts.join(" ")));
         }
         Ok(())
     }
@@ -250,7 +256,8 @@ impl SpiBus for SimSpi {
         for &b in data {
             self.exchange(b);
         }
-        self.log.push(format!("spi{} write [{}]", self.id, hex(data)));
+        self.log
+            .push(format!("spi{} write [{}]", self.id, hex(data)));
         Ok(())
     }
 
@@ -292,7 +299,8 @@ struct SimUart {
 
 impl SerialPort for SimUart {
     fn write(&mut self, data: &[u8]) -> Result<usize, HwError> {
-        self.log.push(format!("uart{} write [{}]", self.id, hex(data)));
+        self.log
+            .push(format!("uart{} write [{}]", self.id, hex(data)));
         if self.loopback {
             self.rx.extend(data);
         }
@@ -419,7 +427,11 @@ pub struct SimBoard {
 impl SimBoard {
     /// Build the board a description file gives. `signal` must be the one attached to the
     /// interpreter (pin interrupts and timers are scheduled on it).
-    pub fn new(c: &BoardConf, log: Option<Log>, signal: &'static Signal) -> Result<SimBoard, String> {
+    pub fn new(
+        c: &BoardConf,
+        log: Option<Log>,
+        signal: &'static Signal,
+    ) -> Result<SimBoard, String> {
         let find = |n: &str| -> Result<PinId, String> {
             c.pins
                 .iter()
@@ -622,11 +634,16 @@ impl Board for SimBoard {
 
     fn spi(&mut self, id: usize) -> Option<&mut dyn SpiBus> {
         self.flush_logs();
-        let levels: Vec<bool> = (0..self.pins.pins.len()).map(|i| self.pins.level(i)).collect();
+        let levels: Vec<bool> = (0..self.pins.pins.len())
+            .map(|i| self.pins.level(i))
+            .collect();
         let b = self.spi.get_mut(id)?;
         for (k, d) in b.devices.iter().enumerate() {
-            let sel = d.cs.is_some_and(|cs| !levels.get(cs as usize).copied().unwrap_or(true));
-            let rises = d.cs.and_then(|cs| self.pins.rises.get(cs as usize)).copied();
+            let sel =
+                d.cs.is_some_and(|cs| !levels.get(cs as usize).copied().unwrap_or(true));
+            let rises =
+                d.cs.and_then(|cs| self.pins.rises.get(cs as usize))
+                    .copied();
             if !sel || rises != Some(b.seen[k]) {
                 b.session[k] = None;
                 b.seen[k] = rises.unwrap_or(0);
@@ -651,11 +668,17 @@ impl Board for SimBoard {
 
     fn pwm(&mut self, pin: PinId) -> Option<&mut dyn PwmOut> {
         self.flush_logs();
-        self.pwm.get_mut(pin as usize)?.as_mut().map(|p| p as &mut dyn PwmOut)
+        self.pwm
+            .get_mut(pin as usize)?
+            .as_mut()
+            .map(|p| p as &mut dyn PwmOut)
     }
 
     fn adc(&mut self, pin: PinId) -> Option<&mut dyn AnalogIn> {
-        self.adc.get_mut(pin as usize)?.as_mut().map(|p| p as &mut dyn AnalogIn)
+        self.adc
+            .get_mut(pin as usize)?
+            .as_mut()
+            .map(|p| p as &mut dyn AnalogIn)
     }
 
     fn watchdog(&mut self) -> Option<&mut dyn Watchdog> {
