@@ -161,7 +161,7 @@ fn get_direction(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn set_direction(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let mut s = live(cx, a[0])?;
-    match class::enum_code(cx, a[1], DIRECTION) {
+    match class::enum_code(cx, crate::modules::hw::at(a, 1), DIRECTION) {
         Some(0) => {
             s.output = false;
             s.pull = Pull::None;
@@ -195,7 +195,7 @@ fn set_value(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
             "Cannot set value when direction is input.",
         ));
     }
-    let level = crate::vm::ops::truthy(cx, a[1])?;
+    let level = crate::vm::ops::truthy(cx, crate::modules::hw::at(a, 1))?;
     let r = with_board(cx, |b| match b.pin(s.pin) {
         Some(p) => p.write(level),
         None => Err(HwError::Unsupported),
@@ -228,7 +228,7 @@ fn set_drive_mode(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
             "Drive mode not used when direction is input.",
         ));
     }
-    s.open_drain = drive_arg(cx, a[1])?;
+    s.open_drain = drive_arg(cx, crate::modules::hw::at(a, 1))?;
     apply(cx, a[0], s, None)?;
     Ok(Value::NONE)
 }
@@ -256,7 +256,7 @@ fn set_pull(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
             "Pull not used when direction is output.",
         ));
     }
-    s.pull = pull_arg(cx, a[1])?;
+    s.pull = pull_arg(cx, crate::modules::hw::at(a, 1))?;
     apply(cx, a[0], s, None)?;
     Ok(Value::NONE)
 }

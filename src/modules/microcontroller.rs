@@ -196,7 +196,7 @@ fn nvm_range(cx: &mut Cx, key: Value, len: usize) -> PyResult<(usize, usize, boo
 
 fn nvm_getitem(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let len = nvm_len(cx)?;
-    let (s, e, slice) = nvm_range(cx, a[1], len)?;
+    let (s, e, slice) = nvm_range(cx, crate::modules::hw::at(a, 1), len)?;
     let mut out = hw::buf::temp(cx, e - s, 0)?;
     with_board(cx, |b| {
         if let Some(n) = b.nvm() {
@@ -216,11 +216,11 @@ fn nvm_getitem(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn nvm_setitem(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let len = nvm_len(cx)?;
-    let (s, e, slice) = nvm_range(cx, a[1], len)?;
+    let (s, e, slice) = nvm_range(cx, crate::modules::hw::at(a, 1), len)?;
     let data = if slice {
-        hw::buf::read_copy(cx, a[2])?
+        hw::buf::read_copy(cx, crate::modules::hw::at(a, 2))?
     } else {
-        let v = crate::vm::seq::int_arg(cx, a[2])?;
+        let v = crate::vm::seq::int_arg(cx, crate::modules::hw::at(a, 2))?;
         if !(0..=255).contains(&v) {
             return Err(cx.value_error("bytes value out of range"));
         }
@@ -256,7 +256,7 @@ fn reset(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn delay_us(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let us = crate::vm::seq::int_arg(cx, a[0])?;
+    let us = crate::vm::seq::int_arg(cx, hw::at(a, 0))?;
     hw::delay_us(cx, us.max(0) as u64)?;
     Ok(Value::NONE)
 }

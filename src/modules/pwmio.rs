@@ -128,7 +128,7 @@ fn get_duty(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn put_duty(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let mut s = live(cx, a[0])?;
-    s.duty = duty_arg(cx, a[1])?;
+    s.duty = duty_arg(cx, crate::modules::hw::at(a, 1))?;
     set_duty(cx, s.pin, s.duty)?;
     class::set_state(cx, a[0], s);
     Ok(Value::NONE)
@@ -147,7 +147,7 @@ fn put_frequency(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
             "PWM frequency not writable when variable_frequency is False.",
         ));
     }
-    let hz = crate::vm::seq::int_arg(cx, a[1])?;
+    let hz = crate::vm::seq::int_arg(cx, crate::modules::hw::at(a, 1))?;
     s.frequency = set_frequency(cx, s.pin, hz)?;
     set_duty(cx, s.pin, s.duty)?;
     class::set_state(cx, a[0], s);

@@ -33,7 +33,7 @@ fn get_autoreload(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn set_autoreload(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let on = crate::vm::ops::truthy(cx, a[1])?;
+    let on = crate::vm::ops::truthy(cx, crate::modules::hw::at(a, 1))?;
     hw::state_set(cx, key::AUTORELOAD, Value::bool(on))?;
     Ok(Value::NONE)
 }

@@ -81,7 +81,7 @@ fn addr(cx: &mut Cx, v: Value) -> PyResult<u8> {
 
 fn probe(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = locked::<I2cState>(cx, a[0])?;
-    let ad = addr(cx, a[1])?;
+    let ad = addr(cx, crate::modules::hw::at(a, 1))?;
     let r = bus::i2c_probe(cx, s.c.bus, ad)?;
     Ok(Value::bool(r.map_err(|e| fail(cx, e))?))
 }

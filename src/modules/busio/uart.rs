@@ -137,7 +137,7 @@ fn readline(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 /// `readinto(buf)`: the number of bytes read, or None.
 fn readinto(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = live::<UartState>(cx, a[0])?;
-    let t = buf::target(cx, a[1])?;
+    let t = buf::target(cx, crate::modules::hw::at(a, 1))?;
     let r = bus::uart_read(cx, s.c.bus, t.len, s.timeout_us, false)?;
     let data = r.map_err(|e| fail(cx, e))?;
     if data.is_empty() {
@@ -150,10 +150,10 @@ fn readinto(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 /// `write(buf)`: the number of bytes written.
 fn write(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = live::<UartState>(cx, a[0])?;
-    if crate::obj::kind_of(a[1]) == crate::obj::Kind::Str {
+    if crate::obj::kind_of(crate::modules::hw::at(a, 1)) == crate::obj::Kind::Str {
         return Err(cx.type_error("object with buffer protocol required"));
     }
-    let data = buf::read_copy(cx, a[1])?;
+    let data = buf::read_copy(cx, crate::modules::hw::at(a, 1))?;
     let r = bus::uart_write(cx, s.c.bus, &data)?;
     let n = r.map_err(|e| fail(cx, e))?;
     Ok(Value::small_int_unchecked(n as isize))
@@ -184,7 +184,7 @@ fn get_baudrate(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn set_baudrate(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let mut s = live::<UartState>(cx, a[0])?;
-    let baud = crate::vm::seq::int_arg(cx, a[1])?;
+    let baud = crate::vm::seq::int_arg(cx, crate::modules::hw::at(a, 1))?;
     if baud <= 0 {
         return Err(cx.value_error("baudrate must be >= 1"));
     }
@@ -202,7 +202,7 @@ fn get_timeout(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn set_timeout(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let mut s = live::<UartState>(cx, a[0])?;
-    s.timeout_us = timeout_arg(cx, a[1])?;
+    s.timeout_us = timeout_arg(cx, crate::modules::hw::at(a, 1))?;
     class::set_state(cx, a[0], s);
     Ok(Value::NONE)
 }

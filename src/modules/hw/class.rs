@@ -62,6 +62,17 @@ pub fn get_attr(cx: &mut Cx, o: Value, name: &str) -> PyResult<Value> {
     r
 }
 
+/// A native function for member `f`: methods need their instance (`Pin.on()` without one
+/// raises instead of reaching for `args[0]`).
+fn method(cx: &mut Cx, name: &str, f: RawFn) -> PyResult<Value> {
+    native::new_function(cx, name, move |cx: &mut Cx, a: &[Value], k: &[Value]| {
+        if a.is_empty() {
+            return Err(cx.type_error("function missing 1 required positional arguments"));
+        }
+        f(cx, a, k)
+    })
+}
+
 /// Make the class `spec` describes and store it in module `m` (when given).
 pub fn make_class(cx: &mut Cx, m: Option<Value>, spec: &ClassSpec) -> PyResult<Value> {
     let mark = cx.roots_mark();
@@ -74,17 +85,17 @@ pub fn make_class(cx: &mut Cx, m: Option<Value>, spec: &ClassSpec) -> PyResult<V
             let k = str_intern::intern(cx, name.as_bytes())?;
             cx.root(k)?;
             let v = match member {
-                Member::Method(f) => native::new_function(cx, name, f)?,
+                Member::Method(f) => method(cx, name, f)?,
                 Member::Int(i) => Value::small_int_unchecked(i),
                 Member::Getter(g) => {
-                    let g = native::new_function(cx, name, g)?;
+                    let g = method(cx, name, g)?;
                     cx.root(g)?;
                     func::new_descr(cx, &PROPERTY_TYPE, g, Value::NONE, Value::NONE)?
                 }
                 Member::Property(g, s) => {
-                    let g = native::new_function(cx, name, g)?;
+                    let g = method(cx, name, g)?;
                     cx.root(g)?;
-                    let s = native::new_function(cx, name, s)?;
+                    let s = method(cx, name, s)?;
                     cx.root(s)?;
                     func::new_descr(cx, &PROPERTY_TYPE, g, s, Value::NONE)?
                 }

@@ -292,3 +292,9 @@ pub fn set_token_handler(cx: &mut Cx, token: u16, handler: Value, arg: Value) ->
     cx.roots_truncate(mark);
     r
 }
+
+/// Positional argument `i`, or None when the caller gave fewer (every function raises for a
+/// None where it needs a value; none indexes past what it was given).
+pub fn at(a: &[Value], i: usize) -> Value {
+    a.get(i).copied().unwrap_or(Value::NONE)
+}

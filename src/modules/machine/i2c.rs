@@ -178,8 +178,8 @@ fn write_all(cx: &mut Cx, s: &I2cState, addr: u8, data: &[u8]) -> PyResult<()> {
 fn i2c_writeto(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     positional(cx, a, k, 3, 4)?;
     let s = class::state::<I2cState>(cx, a[0])?;
-    let addr = addr_arg(cx, a[1])?;
-    let data = buf::read_copy(cx, a[2])?;
+    let addr = addr_arg(cx, crate::modules::hw::at(a, 1))?;
+    let data = buf::read_copy(cx, crate::modules::hw::at(a, 2))?;
     write_all(cx, &s, addr, &data)?;
     Ok(Value::small_int_unchecked(data.len() as isize))
 }
@@ -188,8 +188,8 @@ fn i2c_writeto(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
 fn i2c_writevto(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     positional(cx, a, k, 3, 4)?;
     let s = class::state::<I2cState>(cx, a[0])?;
-    let addr = addr_arg(cx, a[1])?;
-    let items = crate::vm::seq::list_from_iter(cx, a[2])?;
+    let addr = addr_arg(cx, crate::modules::hw::at(a, 1))?;
+    let items = crate::vm::seq::list_from_iter(cx, crate::modules::hw::at(a, 2))?;
     let mark = cx.roots_mark();
     cx.root(items)?;
     let r = (|| {
@@ -213,8 +213,8 @@ fn i2c_writevto(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
 fn i2c_readfrom(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     positional(cx, a, k, 3, 4)?;
     let s = class::state::<I2cState>(cx, a[0])?;
-    let addr = addr_arg(cx, a[1])?;
-    let n = crate::vm::seq::int_arg(cx, a[2])?.max(0) as usize;
+    let addr = addr_arg(cx, crate::modules::hw::at(a, 1))?;
+    let n = crate::vm::seq::int_arg(cx, crate::modules::hw::at(a, 2))?.max(0) as usize;
     let r = bus::i2c_read(cx, s.bus, addr, n)?;
     let data = check(cx, &s, r)?;
     buf::new_bytes(cx, &data)
@@ -224,8 +224,8 @@ fn i2c_readfrom(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
 fn i2c_readfrom_into(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     positional(cx, a, k, 3, 4)?;
     let s = class::state::<I2cState>(cx, a[0])?;
-    let addr = addr_arg(cx, a[1])?;
-    let t = buf::target(cx, a[2])?;
+    let addr = addr_arg(cx, crate::modules::hw::at(a, 1))?;
+    let t = buf::target(cx, crate::modules::hw::at(a, 2))?;
     let r = bus::i2c_read(cx, s.bus, addr, t.len)?;
     let data = check(cx, &s, r)?;
     t.store(cx, &data);

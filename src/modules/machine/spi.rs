@@ -172,7 +172,7 @@ fn spi_readinto(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
 /// `write(buf)`.
 fn spi_write(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = class::state::<SpiState>(cx, a[0])?;
-    let data = buf::read_copy(cx, a[1])?;
+    let data = buf::read_copy(cx, crate::modules::hw::at(a, 1))?;
     let r = bus::spi_write(cx, s.bus, &data)?;
     r.map_err(|e| fail(cx, e))?;
     Ok(Value::NONE)
@@ -181,8 +181,8 @@ fn spi_write(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 /// `write_readinto(write_buf, read_buf)`.
 fn spi_write_readinto(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = class::state::<SpiState>(cx, a[0])?;
-    let out = buf::read_copy(cx, a[1])?;
-    let t = buf::target(cx, a[2])?;
+    let out = buf::read_copy(cx, crate::modules::hw::at(a, 1))?;
+    let t = buf::target(cx, crate::modules::hw::at(a, 2))?;
     if t.len != out.len() {
         return Err(cx.value_error("buffers must be the same length"));
     }

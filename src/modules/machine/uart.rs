@@ -103,7 +103,7 @@ fn uart_readline(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 /// `readinto(buf[, nbytes])`: the number of bytes read, or None.
 fn uart_readinto(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = class::state::<UartState>(cx, a[0])?;
-    let t = buf::target(cx, a[1])?;
+    let t = buf::target(cx, crate::modules::hw::at(a, 1))?;
     let max = match a.get(2) {
         Some(&n) => (crate::vm::seq::int_arg(cx, n)?.max(0) as usize).min(t.len),
         None => t.len,
@@ -120,7 +120,7 @@ fn uart_readinto(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 /// `write(buf)`: the number of bytes written.
 fn uart_write(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = class::state::<UartState>(cx, a[0])?;
-    let data = buf::read_copy(cx, a[1])?;
+    let data = buf::read_copy(cx, crate::modules::hw::at(a, 1))?;
     let r = bus::uart_write(cx, s.id, &data)?;
     let n = r.map_err(|e| fail(cx, e))?;
     Ok(Value::small_int_unchecked(n as isize))
