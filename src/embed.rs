@@ -33,7 +33,6 @@ pub use interp::{InitError, Interpreter};
 pub use module::{ClassBuilder, ModuleBuilder};
 pub use signal::Signal;
 
-use crate::gc::Marker;
 use crate::obj::str::StrBuilder;
 use crate::obj::types::*;
 use crate::obj::{self, exception, str as pystr};
@@ -198,14 +197,4 @@ pub(crate) fn load_path(cx: &mut Cx, path: &str) -> PyResult<Value> {
     } else {
         compile_source(cx, &buf, path, Mode::File)
     }
-}
-
-/// Trace a native object (see `native`).
-pub(crate) fn trace_native(m: &mut Marker, p: *mut u8) {
-    native::trace(m, p)
-}
-
-/// Finalise a native object (see `native`).
-pub(crate) fn finalise_native(p: *mut u8) {
-    native::finalise(p)
 }

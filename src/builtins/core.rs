@@ -60,25 +60,38 @@ fn print(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             ));
         }
     }
-    let mut b = StrBuilder::new(cx);
-    for (k, &a) in args.iter().enumerate() {
-        if k > 0 {
-            match pystr::bytes_of(sep) {
-                Some(s) if !sep.is_none() => b.push(s),
-                _ => b.push_byte(b' '),
+    // The text is built in temporary memory, which never collects: if it runs out (a program
+    // that just caught a MemoryError and dropped what filled the heap), collect once and
+    // build it again.
+    let mut retried = false;
+    loop {
+        let mut b = StrBuilder::new(cx);
+        for (k, &a) in args.iter().enumerate() {
+            if k > 0 {
+                match pystr::bytes_of(sep) {
+                    Some(s) if !sep.is_none() => b.push(s),
+                    _ => b.push_byte(b' '),
+                }
             }
+            crate::obj::methods::repr::write_str(cx, &mut b, a)?;
         }
-        crate::obj::methods::repr::write_str(cx, &mut b, a)?;
+        match pystr::bytes_of(end) {
+            Some(s) if !end.is_none() => b.push(s),
+            _ => b.push_byte(b'\n'),
+        }
+        if b.failed {
+            let n = b.buf.len();
+            drop(b);
+            if !retried && !cx.heap().is_locked() {
+                retried = true;
+                cx.collect();
+                continue;
+            }
+            return Err(cx.raise_memory_error(n));
+        }
+        write_to(cx, file, &b.buf)?;
+        return Ok(Value::NONE);
     }
-    match pystr::bytes_of(end) {
-        Some(s) if !end.is_none() => b.push(s),
-        _ => b.push_byte(b'\n'),
-    }
-    if b.failed {
-        return Err(cx.raise_memory_error(b.buf.len()));
-    }
-    write_to(cx, file, &b.buf)?;
-    Ok(Value::NONE)
 }
 
 fn repl_print(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {

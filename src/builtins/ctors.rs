@@ -328,6 +328,9 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         cx.roots_truncate(mark);
         return r;
     }
+    if t.kind == Kind::Stream {
+        return crate::modules::io::construct(cx, t, args, kw);
+    }
     if is!(REVERSED_TYPE) {
         nargs(cx, args, kw, 1)?;
         let Some(&o) = args.first() else {

@@ -153,6 +153,7 @@ fn load_tables(cx: &mut Cx, ctx: Value) -> PyResult<Value> {
     }
     // qstrs
     let qs = tuple::new_uninit(cx, n_qstr)?;
+    crate::gc::write_barrier(cx, qs);
     // SAFETY: ctx is live.
     unsafe { (*(ctx.raw() as *mut ModuleCtxObj)).qstrs = qs };
     for k in 0..n_qstr {
@@ -183,16 +184,19 @@ fn load_tables(cx: &mut Cx, ctx: Value) -> PyResult<Value> {
             let img = image_of(ctx);
             pystr::intern(cx, &img[start..start + n])?
         };
+        crate::gc::write_barrier(cx, s);
         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, qs) {
             t.items_mut()[k] = s;
         }
     }
     // constants
     let cs = tuple::new_uninit(cx, n_obj)?;
+    crate::gc::write_barrier(cx, cs);
     // SAFETY: ctx is live.
     unsafe { (*(ctx.raw() as *mut ModuleCtxObj)).consts = cs };
     for k in 0..n_obj {
         let v = read_const(cx, ctx, &mut r.i, 0)?;
+        crate::gc::write_barrier(cx, v);
         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, cs) {
             t.items_mut()[k] = v;
         }
@@ -286,6 +290,7 @@ fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<
             let mut p = r.i;
             for k in 0..n {
                 let v = read_const(cx, ctx, &mut p, depth + 1)?;
+                crate::gc::write_barrier(cx, v);
                 if let Some(to) = obj::get_mut::<tuple::TupleObj>(cx, t) {
                     to.items_mut()[k] = v;
                 }
@@ -413,6 +418,7 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
     cx.root(children)?;
     for k in 0..n_children {
         let c = read_raw_code(cx, ctx, &mut p, depth + 1)?;
+        crate::gc::write_barrier(cx, c);
         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, children) {
             t.items_mut()[k] = c;
         }
@@ -475,6 +481,7 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
     let name = tuple::items_of(unsafe_ctx(ctx).qstrs).map_or(Value::NONE, |t| t[name_q]);
     let co: *mut CodeObj = cx.alloc_obj(&CODE_TYPE, 0)?;
     cx.roots_truncate(mark);
+    crate::gc::write_barrier_values(cx, &[ctx, children, name]);
     // SAFETY: fresh code object; the code bytes lie in the ctx image, which the code object
     // keeps alive through `ctx`.
     unsafe {

@@ -19,7 +19,6 @@ use core::ptr::NonNull;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::gc::heap::AllocKind;
-use crate::gc::Marker;
 use crate::obj::types::TYPE_ERROR_TYPE;
 use crate::value::Value;
 use crate::vm::{Cx, PyResult};
@@ -66,7 +65,7 @@ impl HandleTable {
     }
 
     /// Mark every value held by a handle.
-    pub(crate) fn trace(&self, m: &mut Marker) {
+    pub(crate) fn trace<T: crate::gc::Tracer>(&self, m: &mut T) {
         for c in self.chunks() {
             for s in &c.slots {
                 let w = s.load(Ordering::Acquire);

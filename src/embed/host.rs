@@ -3,7 +3,6 @@
 use super::frozen::FrozenModule;
 use super::handle::HandleTable;
 use super::signal::Signal;
-use crate::gc::Marker;
 use crate::value::Value;
 use crate::vm::frame::Frame;
 
@@ -74,7 +73,7 @@ impl Host {
     }
 
     /// Mark the values the embedding keeps.
-    pub(crate) fn trace(&self, m: &mut Marker) {
+    pub(crate) fn trace<T: crate::gc::Tracer>(&self, m: &mut T) {
         m.value(self.sched);
         m.value(self.sig_handlers);
         m.value(self.hw);

@@ -144,7 +144,7 @@ impl<'h> Interpreter<'h> {
             hal,
             config,
             gc_enabled: true,
-            gc_threshold: 0,
+            gc_threshold: usize::MAX,
             gc_count: 0,
             in_gc: false,
             handles: Value::NULL,
@@ -165,25 +165,39 @@ impl<'h> Interpreter<'h> {
     fn init(&mut self) -> PyResult<()> {
         let cx = &mut self.cx;
         // The frame stack: pinned, never collected.
-        let fs_bytes = cx
-            .config
-            .frame_stack_bytes
-            .min(cx.heap.n_blocks() * crate::gc::heap::BLOCK / 4)
-            .max(1024);
+        // A quarter of the heap (an eighth on tiny heaps, where objects need the room), at
+        // most the configured size.
+        let heap_bytes = cx.heap.n_blocks() * crate::gc::heap::BLOCK;
+        let share = if heap_bytes >= 64 * 1024 {
+            heap_bytes / 4
+        } else {
+            heap_bytes / 8
+        };
+        let fs_bytes = cx.config.frame_stack_bytes.min(share).max(1024);
         let base = cx
             .heap
             .alloc(fs_bytes, crate::gc::heap::AllocKind::Pinned)
             .ok_or(crate::vm::Raised)?;
         cx.frames.base = base.as_ptr();
         cx.frames.cap = fs_bytes;
+        // The temporary-root stack, made now so that rooting works on a full heap (a program
+        // that just caught MemoryError calls natives that root their values).
+        let roots = cx
+            .heap
+            .alloc(
+                32 * core::mem::size_of::<Value>(),
+                crate::gc::heap::AllocKind::Buffer,
+            )
+            .ok_or(crate::vm::Raised)?;
+        cx.roots.buf = roots.as_ptr() as *mut Value;
+        cx.roots.cap = 32;
         // Collection is off until the roots exist.
         cx.gc_enabled = false;
         cx.memory_error = exception::new(cx, &MEMORY_ERROR_TYPE, tuple::empty())?;
         cx.modules = dict::new(cx)?;
         super::handle::init(cx)?;
+        // Only what programs assign to builtins: the builtins themselves are a static table.
         cx.builtins_dict = dict::new(cx)?;
-        let bd = cx.builtins_dict;
-        crate::builtins::init(cx, bd)?;
         cx.handles = list::with_capacity(cx, 0)?;
         let sys = crate::modules::make(cx, &crate::modules::sys::DEF)?;
         cx.sys_dict = module::dict_of(sys).unwrap_or(Value::NULL);
@@ -356,6 +370,14 @@ impl<'h> Interpreter<'h> {
             cx.reentry = 0;
             cx.roots.len = 0;
         }
+        // The program is over: a heap it left locked is unlocked, and what it left behind is
+        // collected so that the traceback has room (the exception is held in a local: root it).
+        while cx.heap.lock(false) > 0 {}
+        let mark = cx.roots_mark();
+        if cx.root(exc).is_ok() {
+            cx.collect();
+        }
+        cx.roots_truncate(mark);
         if obj::isinstance(exc, &SYSTEM_EXIT_TYPE) {
             let args = exception::exc_of(exc)
                 .and_then(|e| tuple::items_of(e.args))
@@ -400,6 +422,20 @@ impl<'h> Interpreter<'h> {
         self.cx.collect();
     }
 
+    /// Give `__main__` a fresh, empty namespace: the globals of the programs run so far become
+    /// garbage (imported modules stay in `sys.modules`, interned names stay interned).
+    pub fn reset_main(&mut self) -> PyResult<()> {
+        let cx = &mut self.cx;
+        let main = module::new(cx, q::__main__.value())?;
+        let mark = cx.roots_mark();
+        cx.root(main)?;
+        let r = dict::set(cx, cx.modules, q::__main__.value(), main);
+        cx.roots_truncate(mark);
+        r?;
+        cx.main_dict = module::dict_of(main).unwrap_or(Value::NULL);
+        Ok(())
+    }
+
     /// Heap statistics.
     pub fn heap(&self) -> &Heap {
         &self.cx.heap
@@ -409,7 +445,7 @@ impl<'h> Interpreter<'h> {
 impl Drop for Interpreter<'_> {
     fn drop(&mut self) {
         // Drop the Rust values of native objects (closures may own host resources).
-        finalise_all(&self.cx.heap);
+        crate::gc::finalise_all(&self.cx.heap);
         if let Some((p, layout)) = self.owned.take() {
             if self.cx.host.handles.any_live() {
                 // A handle outlived its interpreter: its slot is in this memory. Leak it.
@@ -419,29 +455,6 @@ impl Drop for Interpreter<'_> {
             // and nothing else uses it after the interpreter is gone.
             unsafe { alloc::alloc::dealloc(p.as_ptr(), layout) };
         }
-    }
-}
-
-/// Run the finaliser of every object that has one.
-fn finalise_all(heap: &Heap) {
-    use crate::gc::heap::meta;
-    let n = heap.n_blocks();
-    let mut i = 0;
-    while i < n {
-        let m = heap.meta(i);
-        if m & meta::STATE != meta::HEAD {
-            i += 1;
-            continue;
-        }
-        let len = heap.alloc_blocks(i);
-        if m & (meta::OBJ | meta::FIN) == meta::OBJ | meta::FIN {
-            let p = heap.block_ptr(i);
-            if obj::kind_of(Value::from_ptr(p)) == Kind::Native {
-                super::native::finalise(p);
-            }
-            heap.set_meta(i, m & !meta::FIN);
-        }
-        i += len.max(1);
     }
 }
 

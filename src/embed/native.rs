@@ -17,7 +17,6 @@
 use core::any::TypeId;
 
 use crate::gc::heap::AllocKind;
-use crate::gc::Marker;
 use crate::obj::types::*;
 use crate::obj::{self, instance, str as pystr, Kind, ObjHeader, TypeObj};
 use crate::value::Value;
@@ -37,12 +36,39 @@ pub(crate) struct VTable {
 }
 
 /// The header of a native object; the Rust value follows at `PAYLOAD`.
+///
+/// It starts as every `Kind::Native` object does (`obj::native::NativeObj`: the header, then
+/// the collector hooks), so the collector traces and finalises it through `EMBED_CLASS`; the
+/// rest (`vt`, `name`, the value) is that class's payload.
 #[repr(C)]
 struct NativeObj {
     header: ObjHeader,
+    class: &'static crate::obj::native::NativeClass,
     vt: &'static VTable,
     /// A function's name (a str), or NULL.
     name: Value,
+}
+
+/// The collector hooks of every embedder object: trace the name, drop the Rust value.
+static EMBED_CLASS: crate::obj::native::NativeClass = crate::obj::native::NativeClass {
+    trace: Some(trace_payload),
+    finalise: Some(finalise_payload),
+};
+
+/// Offset of the `obj::native` payload (what follows the header and the class).
+const CLASS_PAYLOAD: usize = core::mem::size_of::<crate::obj::native::NativeObj>();
+
+/// Trace an embedder object given its `obj::native` payload.
+fn trace_payload(m: &mut dyn crate::gc::Tracer, payload: *mut u8) {
+    // SAFETY: the payload belongs to a live embedder object laid out as NativeObj.
+    let o = unsafe { &*(payload.sub(CLASS_PAYLOAD) as *const NativeObj) };
+    m.value(o.name);
+}
+
+/// Drop an embedder object's Rust value given its `obj::native` payload.
+fn finalise_payload(payload: *mut u8) {
+    // SAFETY: the payload belongs to an embedder object being freed (finalisers run once).
+    finalise(unsafe { payload.sub(CLASS_PAYLOAD) });
 }
 
 /// Offset of the Rust value: the header rounded up to the block alignment.
@@ -150,6 +176,7 @@ fn alloc_native<T>(
     unsafe {
         let o = p as *mut NativeObj;
         core::ptr::addr_of_mut!((*o).header).write(ObjHeader { ty });
+        core::ptr::addr_of_mut!((*o).class).write(&EMBED_CLASS);
         core::ptr::addr_of_mut!((*o).vt).write(vt);
         core::ptr::addr_of_mut!((*o).name).write(name);
         core::ptr::write(p.add(PAYLOAD) as *mut T, value);
@@ -284,14 +311,8 @@ impl Cx {
     }
 }
 
-/// Trace a native object: only its name (the Rust value holds no values).
-pub(crate) fn trace(m: &mut Marker, p: *mut u8) {
-    // SAFETY: p is a live native object.
-    m.value(unsafe { (*(p as *const NativeObj)).name });
-}
-
 /// Drop the Rust value of a native object being freed.
-pub(crate) fn finalise(p: *mut u8) {
+fn finalise(p: *mut u8) {
     // SAFETY: p is a native object about to be freed: its value is live and never used
     // again; the vtable matches it.
     unsafe {

@@ -1,7 +1,9 @@
-//! Builtin modules: `sys`, `gc`, `micropython`, `math`, `io` (one file each), and the
-//! hardware modules over the port's board (`hw`): `machine` (micropython flavour); `board`,
-//! `microcontroller`, `digitalio`, `busio`, `analogio`, `pwmio`, `supervisor` (circuitpython). A module object
-//! is made from its static table the first time it is imported.
+//! Builtin modules, one file each: `sys`, `gc`, `micropython`, `math`, and those that go
+//! through the port: `io`, `time`, `os`, `platform` (micropython flavour), and the hardware
+//! modules over the port's board (`hw`): `machine` (micropython flavour); `board`,
+//! `microcontroller`, `digitalio`, `busio`, `analogio`, `pwmio`, `supervisor`
+//! (circuitpython). A module object is made from its static table the first time it is
+//! imported. `asyncio` is Python frozen into the core (`frozen.rs`).
 
 #[cfg(feature = "circuitpython")]
 pub mod analogio;
@@ -11,6 +13,7 @@ pub mod board;
 pub mod busio;
 #[cfg(feature = "circuitpython")]
 pub mod digitalio;
+mod frozen;
 pub mod gc;
 pub mod hw;
 pub mod io;
@@ -20,11 +23,14 @@ pub mod math;
 #[cfg(feature = "circuitpython")]
 pub mod microcontroller;
 pub mod micropython;
+pub mod os;
+pub mod platform;
 #[cfg(feature = "circuitpython")]
 pub mod pwmio;
 #[cfg(feature = "circuitpython")]
 pub mod supervisor;
 pub mod sys;
+pub mod time;
 
 use crate::obj::str::StrObj;
 use crate::obj::{dict, module, str as pystr, ObjHeader};
@@ -53,6 +59,8 @@ pub struct ModuleDef {
     pub init: Option<fn(&mut Cx, Value) -> PyResult<()>>,
 }
 
+pub(crate) use frozen::FROZEN;
+
 // SAFETY: the tables are immutable statics.
 unsafe impl Sync for ModuleDef {}
 
@@ -62,6 +70,10 @@ static DEFS: &[&ModuleDef] = &[
     &micropython::DEF,
     &math::DEF,
     &io::DEF,
+    // Modules that go through the port.
+    &time::DEF,
+    &os::DEF,
+    // The board (FLAVOURS.md row 43).
     #[cfg(not(feature = "circuitpython"))]
     &machine::DEF,
     #[cfg(feature = "circuitpython")]
@@ -80,8 +92,17 @@ static DEFS: &[&ModuleDef] = &[
     &supervisor::DEF,
 ];
 
-fn defs() -> &'static [&'static ModuleDef] {
-    DEFS
+/// Modules only the micropython flavour has.
+static MP_DEFS: &[&ModuleDef] = &[&platform::DEF];
+
+/// Every builtin module of this flavour.
+fn defs() -> impl Iterator<Item = &'static &'static ModuleDef> {
+    let extra: &'static [&'static ModuleDef] = if crate::flavour::CIRCUITPYTHON {
+        &[]
+    } else {
+        MP_DEFS
+    };
+    DEFS.iter().chain(extra.iter())
 }
 
 /// Make a module object from its definition.
@@ -109,12 +130,12 @@ pub(crate) fn make(cx: &mut Cx, def: &'static ModuleDef) -> PyResult<Value> {
 /// in `sys.modules`. `None` when there is no such builtin.
 pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>> {
     let nb = pystr::bytes_of(name).unwrap_or(&[]);
-    let mut found = defs().iter().find(|d| d.name.as_bytes() == nb);
+    let mut found = defs().find(|d| d.name.as_bytes() == nb);
     if found.is_none() && !crate::flavour::CIRCUITPYTHON && nb.first() == Some(&b'u') {
-        found = defs().iter().find(|d| d.name.as_bytes() == &nb[1..]);
+        found = defs().find(|d| d.name.as_bytes() == &nb[1..]);
     }
     if found.is_none() && nb == b"usys" {
-        found = defs().iter().find(|d| d.name.as_bytes() == b"sys");
+        found = defs().find(|d| d.name.as_bytes() == b"sys");
     }
     if found.is_none() && nb == b"builtins" {
         let m = module::new(cx, q::builtins.value())?;
@@ -125,6 +146,7 @@ pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>
             mo.dict = Value::NULL;
         }
         let bd = cx.builtins_dict;
+        crate::gc::write_barrier(cx, bd);
         if let Some(mo) = crate::obj::get_mut::<module::ModuleObj>(cx, m) {
             mo.dict = bd;
         }
@@ -143,4 +165,53 @@ pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>
     dict::set(cx, cx.modules, def.name.value(), m)?;
     cx.roots_truncate(mark);
     Ok(Some(m))
+}
+
+/// A tuple subclass named `name` whose items are also readable as the attributes `fields`
+/// and whose repr is `name(field=value, ...)`: CircuitPython's `struct_time`, MicroPython's
+/// attrtuples (`os.uname()`). Instances are made by calling it with a tuple.
+pub(crate) fn attr_tuple_class(
+    cx: &mut Cx,
+    name: &'static str,
+    fields: &'static [&'static str],
+) -> PyResult<Value> {
+    use crate::obj::types::{PROPERTY_TYPE, TUPLE_TYPE, TYPE_TYPE};
+    let mark = cx.roots_mark();
+    let d = dict::new(cx)?;
+    cx.root(d)?;
+    for (i, field) in fields.iter().enumerate() {
+        let get = crate::embed::native::new_function(cx, field, move |cx, a, _k| {
+            crate::vm::seq::getitem(cx, a[0], Value::small_int_unchecked(i as isize))
+        })?;
+        cx.root(get)?;
+        let prop = cx.call(Value::from_ptr(&PROPERTY_TYPE.header), &[get], &[])?;
+        cx.root(prop)?;
+        let n = pystr::intern(cx, field.as_bytes())?;
+        dict::set(cx, d, n, prop)?;
+    }
+    let repr = crate::embed::native::new_function(cx, "__repr__", move |cx, a, _k| {
+        let mut b = pystr::StrBuilder::new(cx);
+        b.push_str(name);
+        b.push_byte(b'(');
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                b.push_str(", ");
+            }
+            b.push_str(field);
+            b.push_byte(b'=');
+            let v = crate::vm::seq::getitem(cx, a[0], Value::small_int_unchecked(i as isize))?;
+            crate::obj::methods::repr::write_repr(cx, &mut b, v, 0)?;
+        }
+        b.push_byte(b')');
+        b.finish(cx)
+    })?;
+    cx.root(repr)?;
+    dict::set(cx, d, q::__repr__.value(), repr)?;
+    let n = pystr::intern(cx, name.as_bytes())?;
+    cx.root(n)?;
+    let bases = crate::obj::tuple::new(cx, &[Value::from_ptr(&TUPLE_TYPE.header)])?;
+    cx.root(bases)?;
+    let cls = cx.call(Value::from_ptr(&TYPE_TYPE.header), &[n, bases, d], &[]);
+    cx.roots_truncate(mark);
+    cls
 }

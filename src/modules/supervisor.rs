@@ -15,7 +15,7 @@ use crate::vm::{Cx, PyResult};
 fn ticks_ms(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let ms = match cx.hal().board() {
         Some(b) => b.ticks_us() / 1000,
-        None => cx.hal().ticks_ms(),
+        None => cx.hal().monotonic_ns().unwrap_or(0) / 1_000_000,
     };
     let t = (ms + 0x1fff_0000) % (1 << 29);
     Ok(Value::small_int_unchecked(t as isize))

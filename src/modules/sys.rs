@@ -67,6 +67,11 @@ fn stream_flush(_cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn stream_readline(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    console_readline(cx)
+}
+
+/// One line of standard input with its newline (`""` at the end of input).
+pub(crate) fn console_readline(cx: &mut Cx) -> PyResult<Value> {
     let mut line = crate::obj::str::StrBuilder::new(cx);
     if cx.hal().read_line(&mut |b| line.push(b)).is_some() {
         line.push_byte(b'\n');
@@ -74,14 +79,85 @@ fn stream_readline(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
     line.finish(cx)
 }
 
+/// `sys.stdin.read(n=-1)`: up to `n` characters of standard input, or all of it.
+fn stream_read(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let n = match a.get(1) {
+        Some(&v) if !v.is_none() => usize::try_from(crate::vm::seq::int_arg(cx, v)?).ok(),
+        _ => None,
+    };
+    let mut b = crate::obj::str::StrBuilder::new(cx);
+    let mut chars = 0;
+    let mut chunk = [0u8; 256];
+    loop {
+        let want = match n {
+            Some(n) if chars >= n => {
+                // Complete a character whose first byte was read.
+                if core::str::from_utf8(&b.buf).is_ok() {
+                    break;
+                }
+                1
+            }
+            Some(n) => (n - chars).min(chunk.len()),
+            None => chunk.len(),
+        };
+        let got = cx.hal().read_stdin(&mut chunk[..want]);
+        if got == 0 {
+            break;
+        }
+        chars += chunk[..got].iter().filter(|&&c| c & 0xc0 != 0x80).count();
+        b.push(&chunk[..got]);
+        if b.failed {
+            return Err(cx.raise_memory_error(b.buf.len()));
+        }
+    }
+    if core::str::from_utf8(&b.buf).is_err() {
+        return Err(cx.raise_msg(&UNICODE_ERROR_TYPE, "invalid utf-8"));
+    }
+    b.finish(cx)
+}
+
+fn stream_readlines(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let out = list::with_capacity(cx, 0)?;
+    let mark = cx.roots_mark();
+    cx.root(out)?;
+    let per_line = cx.roots_mark();
+    loop {
+        let l = console_readline(cx)?;
+        if pystr::bytes_of(l).is_none_or(|b| b.is_empty()) {
+            break;
+        }
+        cx.root(l)?;
+        list::append(cx, out, l)?;
+        cx.roots_truncate(per_line);
+    }
+    cx.roots_truncate(mark);
+    Ok(out)
+}
+
+/// Whether `v` is `sys.stdin` (iterable line by line).
+pub(crate) fn console_stream_value(v: Value) -> bool {
+    v.is_ptr() && core::ptr::eq(v.raw() as *const StreamObj, &STDIN)
+}
+
 native_fn!(STREAM_WRITE, q::write, 2, 2, false, stream_write);
 native_fn!(STREAM_FLUSH, q::flush, 1, 1, false, stream_flush);
 native_fn!(STREAM_READLINE, q::readline, 1, 2, false, stream_readline);
+native_fn!(STREAM_READ, q::read, 1, 2, false, stream_read);
+native_fn!(
+    STREAM_READLINES,
+    q::readlines,
+    1,
+    1,
+    false,
+    stream_readlines
+);
 
 const STREAM_ATTRS: &[Attr] = &[
     crate::method!(q::write, STREAM_WRITE),
     crate::method!(q::flush, STREAM_FLUSH),
     crate::method!(q::readline, STREAM_READLINE),
+    crate::method!(q::read, STREAM_READ),
+    crate::method!(q::readlines, STREAM_READLINES),
 ];
 
 /// The type of the console streams.

@@ -76,6 +76,7 @@ pub fn new(
     b: Value,
 ) -> PyResult<Value> {
     let p: *mut IterObj = cx.alloc_obj(ty, 0)?;
+    crate::gc::write_barrier_values(cx, &[a, b]);
     // SAFETY: fresh object.
     unsafe {
         (*p).kind = kind;

@@ -23,6 +23,7 @@ pub mod iter;
 pub mod list;
 pub mod methods;
 pub mod module;
+pub mod native;
 pub mod range;
 pub mod set;
 pub mod slice;
@@ -96,6 +97,8 @@ pub enum Kind {
     MemoryView,
     /// A native object registered by an embedder.
     Native,
+    /// An `io` stream (`modules::io::IoObj`): StringIO, BytesIO, a file.
+    Stream,
 }
 
 /// Type flags.

@@ -161,6 +161,14 @@ fn resize(cx: &mut Cx, obj: Value, min_cap: usize) -> PyResult<()> {
     }
     let bytes = cap * core::mem::size_of::<Entry>() + index_size(cap) * 4;
     let buf = cx.alloc_bytes(bytes)? as *mut Entry;
+    if crate::gc::marking(cx) {
+        // Entries move down over deleted ones: a chunked trace of this table may already have
+        // passed their new positions.
+        for e in table_of(obj).entries() {
+            crate::gc::write_barrier(cx, e.key);
+            crate::gc::write_barrier(cx, e.value);
+        }
+    }
     let t = table_of(obj);
     let mut n = 0;
     for i in 0..t.used {

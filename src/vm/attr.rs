@@ -394,6 +394,12 @@ fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> 
             if let Some(v) = dict::get_str(d, name) {
                 return Ok(Some(v));
             }
+            // The `builtins` module: its dict holds only assignments; the rest is static.
+            if d == cx.builtins_dict {
+                if let Some(v) = crate::builtins::static_lookup(name) {
+                    return Ok(Some(v));
+                }
+            }
             if let Some(v) = builtin_attr(cx, o, name)? {
                 return Ok(Some(v));
             }

@@ -419,6 +419,8 @@ impl Cx {
         let g: PyResult<*mut GenObj> = self.alloc_obj(&GENERATOR_TYPE, 0);
         self.unlink_frame(f);
         let g = g?;
+        // SAFETY: f is a live frame (its code object is live).
+        crate::gc::write_barrier(self, unsafe { &*((*f).code.raw() as *const CodeObj) }.name);
         // SAFETY: g is a fresh generator; f a live frame buffer.
         unsafe {
             (*g).frame = f;
@@ -444,6 +446,7 @@ impl Cx {
     /// Take `f` (the running frame) off the chain.
     #[inline]
     pub(crate) fn unlink_frame(&mut self, f: *mut Frame) {
+        self.frame_unlinked(f);
         // SAFETY: f is the live running frame.
         self.frames.cur = unsafe { (*f).prev };
         self.depth = self.depth.saturating_sub(1);
@@ -499,6 +502,8 @@ impl Cx {
         }
         let t = tuple::new_uninit(self, args.len() + 1)?;
         self.root(t)?;
+        crate::gc::write_barrier(self, self_);
+        crate::gc::write_barrier_values(self, args);
         if let Some(items) = obj::get_mut::<tuple::TupleObj>(self, t) {
             let it = items.items_mut();
             it[0] = self_;

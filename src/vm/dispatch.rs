@@ -1308,6 +1308,7 @@ impl Cx {
         let p: PyResult<*mut FunctionObj> = self.alloc_obj(&FUNCTION_TYPE, 0);
         self.roots_truncate(mark);
         let p = p?;
+        crate::gc::write_barrier_values(self, &[code, globals, defs, kwdefs, closure]);
         // SAFETY: fresh function object; the values are reachable from the caller's stack.
         unsafe {
             (*p).code = code;
@@ -1512,6 +1513,7 @@ impl Cx {
             } else {
                 ops::make_raise_obj(self, cause)?
             };
+            crate::gc::write_barrier(self, cause);
             if let Some(e) = exception::exc_of(exc) {
                 e.cause = cause;
                 e.suppress_context = true;

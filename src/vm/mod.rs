@@ -86,8 +86,8 @@ pub struct Cx {
     pub(crate) config: Config,
     /// Automatic collection enabled (`gc.enable()`).
     pub(crate) gc_enabled: bool,
-    /// Collect when this many blocks were allocated since the last collection (0: only when
-    /// the heap is full).
+    /// Collect (or start an incremental cycle) when this many blocks were allocated since the
+    /// last collection (`usize::MAX`: never on that account; `gc.threshold()`).
     pub(crate) gc_threshold: usize,
     /// Collections run so far.
     pub(crate) gc_count: usize,
@@ -133,22 +133,11 @@ impl Cx {
     /// Allocate `size` bytes, collecting and retrying once when the heap is full; raise
     /// `MemoryError` when it is still full.
     pub(crate) fn alloc_raw(&mut self, size: usize, kind: AllocKind) -> PyResult<NonNull<u8>> {
-        #[cfg(feature = "gc-stress")]
-        if self.gc_enabled && !self.in_gc {
-            self.collect();
-        }
-        if self.gc_enabled
-            && self.gc_threshold != 0
-            && self.heap.allocated_since_gc() >= self.gc_threshold
-            && !self.in_gc
-        {
-            self.collect();
-        }
+        self.gc_before_alloc();
         if let Some(p) = self.heap.alloc(size, kind) {
             return Ok(p);
         }
-        if !self.in_gc && !self.heap.is_locked() {
-            self.collect();
+        if self.gc_after_alloc_failure() {
             if let Some(p) = self.heap.alloc(size, kind) {
                 return Ok(p);
             }
@@ -186,15 +175,11 @@ impl Cx {
         if p.is_null() {
             return self.alloc_bytes(size);
         }
-        #[cfg(feature = "gc-stress")]
-        if self.gc_enabled && !self.in_gc {
-            self.collect();
-        }
+        self.gc_before_alloc();
         if let Some(q) = self.heap.realloc(p, size) {
             return Ok(q.as_ptr());
         }
-        if !self.in_gc && !self.heap.is_locked() {
-            self.collect();
+        if self.gc_after_alloc_failure() {
             if let Some(q) = self.heap.realloc(p, size) {
                 return Ok(q.as_ptr());
             }

@@ -767,6 +767,8 @@ fn concat_seq(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
     if obj::kind_of(a) == Kind::Tuple {
         let t = tuple::new_uninit(cx, n)?;
         if n > 0 {
+            crate::gc::write_barrier_values(cx, seq_items(a));
+            crate::gc::write_barrier_values(cx, seq_items(b));
             if let Some(to) = obj::get_mut::<tuple::TupleObj>(cx, t) {
                 let it = to.items_mut();
                 it[..la].copy_from_slice(seq_items(a));
@@ -776,6 +778,8 @@ fn concat_seq(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
         Ok(t)
     } else {
         let l = obj::list::with_capacity(cx, n)?;
+        crate::gc::write_barrier_values(cx, seq_items(a));
+        crate::gc::write_barrier_values(cx, seq_items(b));
         if let Some(lo) = obj::get_mut::<obj::list::ListObj>(cx, l) {
             // SAFETY: capacity n; the sources are live (held by the caller's stack).
             unsafe {
@@ -811,6 +815,7 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
             if obj::kind_of(a) == Kind::Tuple {
                 let t = tuple::new_uninit(cx, total)?;
                 if total > 0 {
+                    crate::gc::write_barrier_values(cx, seq_items(a));
                     if let Some(to) = obj::get_mut::<tuple::TupleObj>(cx, t) {
                         for (k, chunk) in to.items_mut().chunks_mut(items_len).enumerate() {
                             let _ = k;
@@ -821,6 +826,7 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
                 Ok(t)
             } else {
                 let l = obj::list::with_capacity(cx, total)?;
+                crate::gc::write_barrier_values(cx, seq_items(a));
                 if let Some(lo) = obj::get_mut::<obj::list::ListObj>(cx, l) {
                     for k in 0..n {
                         // SAFETY: capacity total = items_len * n.

@@ -11,24 +11,33 @@ use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::frame::Frame;
 
-/// An index value as a machine integer (ints, bools, `__index__`).
-pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
+/// An int-like value (int, bool, or an object with `__index__`) as a machine integer;
+/// `None` when the value is not int-like.
+fn machine_int(cx: &mut Cx, v: Value) -> PyResult<Option<isize>> {
     if let Some(i) = v.as_small_int() {
-        return Ok(i);
+        return Ok(Some(i));
     }
     if let Some(b) = v.as_bool() {
-        return Ok(b as isize);
+        return Ok(Some(b as isize));
     }
     if obj::kind_of(v) == Kind::Int && v.is_ptr() {
         return match int::to_i64(v).and_then(|i| isize::try_from(i).ok()) {
-            Some(i) => Ok(i),
+            Some(i) => Ok(Some(i)),
             None => Err(cx.overflow_error("overflow converting long int to machine word")),
         };
     }
     if super::ops::is_user_object(v) {
         if let Some(r) = super::dunder::to_index(cx, v)? {
-            return index_value(cx, r, what);
+            return machine_int(cx, r);
         }
+    }
+    Ok(None)
+}
+
+/// An index value as a machine integer (ints, bools, `__index__`).
+pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
+    if let Some(i) = machine_int(cx, v)? {
+        return Ok(i);
     }
     let tn = super::ops::alloc_free_name(cx.type_name(v));
     Err(cx.raise_fmt(
@@ -39,22 +48,8 @@ pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
 
 /// An int argument as a machine integer (for builtins): `can't convert X to int`.
 pub fn int_arg(cx: &mut Cx, v: Value) -> PyResult<isize> {
-    if let Some(i) = v.as_small_int() {
+    if let Some(i) = machine_int(cx, v)? {
         return Ok(i);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(b as isize);
-    }
-    if obj::kind_of(v) == Kind::Int && v.is_ptr() {
-        return match int::to_i64(v).and_then(|i| isize::try_from(i).ok()) {
-            Some(i) => Ok(i),
-            None => Err(cx.overflow_error("overflow converting long int to machine word")),
-        };
-    }
-    if super::ops::is_user_object(v) {
-        if let Some(r) = super::dunder::to_index(cx, v)? {
-            return int_arg(cx, r);
-        }
     }
     let tn = super::ops::alloc_free_name(cx.type_name(v));
     Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to int")))
@@ -158,6 +153,11 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
                     tuple::new_uninit(cx, n)?
                 };
                 let src = super::ops::seq_items(o);
+                if crate::gc::marking(cx) {
+                    for k in 0..n {
+                        crate::gc::write_barrier(cx, src[(start + k as isize * step) as usize]);
+                    }
+                }
                 let dst: &mut [Value] = if is_list {
                     let lo = obj::get_mut::<ListObj>(cx, out).expect("list");
                     lo.len = n;
@@ -341,6 +341,7 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
         Kind::MemoryView if o.is_ptr() => {
             obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL)
         }
+        _ if crate::modules::io::is_iterable_stream(o) => Ok(o),
         _ => {
             if super::ops::is_user_object(o) {
                 if let Some(m) = super::ops::lookup_special(cx, o, &q::__iter__) {
@@ -368,6 +369,7 @@ pub fn iter_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
             let (v, done) = cx.resume_generator(it, Value::NONE, None)?;
             Ok(if done { None } else { Some(v) })
         }
+        _ if crate::modules::io::is_iterable_stream(it) => crate::modules::io::next_line(cx, it),
         _ => {
             if super::ops::is_user_object(it) {
                 if let Some(m) = super::ops::lookup_special(cx, it, &q::__next__) {
@@ -751,6 +753,7 @@ pub(crate) fn unpack_ex(
         }
     };
     let items = super::ops::seq_items(s);
+    crate::gc::write_barrier_values(cx, &items[left..left + mid_n]);
     if let Some(lo) = obj::get_mut::<ListObj>(cx, mid) {
         lo.len = mid_n;
         lo.items_mut().copy_from_slice(&items[left..left + mid_n]);

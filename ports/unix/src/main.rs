@@ -17,7 +17,11 @@ mod startup;
 
 use std::io::{BufRead, IsTerminal, Read, Write};
 
-use pyrite::{Config, Hal, Interpreter, PathKind, Signal};
+use pyrite::{Config, Hal, Interpreter, Signal};
+
+#[macro_use]
+mod host;
+use host::HostServices;
 
 /// Ctrl-C reaches the running program as `KeyboardInterrupt` through this signal object.
 static SIGNAL: Signal = Signal::new();
@@ -36,10 +40,10 @@ fn catch_sigint(interp: &mut Interpreter) {
     unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
 }
 
-/// The port: the process's stdio and filesystem.
+/// The port: the process's stdio, and the OS services of `host.rs`.
 struct UnixHal {
     out: std::io::BufWriter<std::io::Stdout>,
-    start: std::time::Instant,
+    host: HostServices,
     board: Option<sim::SimBoard>,
 }
 
@@ -47,7 +51,7 @@ impl UnixHal {
     fn new() -> UnixHal {
         UnixHal {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
-            start: std::time::Instant::now(),
+            host: HostServices::new(),
             board: None,
         }
     }
@@ -66,34 +70,6 @@ impl Hal for UnixHal {
         let _ = std::io::stderr().write_all(bytes);
     }
 
-    fn stat(&mut self, path: &str) -> PathKind {
-        match std::fs::metadata(if path.is_empty() { "." } else { path }) {
-            Ok(m) if m.is_dir() => PathKind::Dir,
-            Ok(_) => PathKind::File,
-            Err(_) => PathKind::Missing,
-        }
-    }
-
-    fn file_size(&mut self, path: &str) -> Option<usize> {
-        std::fs::metadata(path)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len() as usize)
-    }
-
-    fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
-        let mut f = std::fs::File::open(path).ok()?;
-        let mut n = 0;
-        while n < buf.len() {
-            match f.read(&mut buf[n..]) {
-                Ok(0) => break,
-                Ok(k) => n += k,
-                Err(_) => return None,
-            }
-        }
-        Some(n)
-    }
-
     fn read_line(&mut self, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
         let _ = self.out.flush();
         // Stdin's buffer is global: locking it per line loses nothing.
@@ -110,9 +86,12 @@ impl Hal for UnixHal {
         }
     }
 
-    fn ticks_ms(&mut self) -> u64 {
-        self.start.elapsed().as_millis() as u64
+    fn read_stdin(&mut self, buf: &mut [u8]) -> usize {
+        let _ = self.out.flush();
+        std::io::stdin().lock().read(buf).unwrap_or(0)
     }
+
+    forward_host_services!(host);
 
     fn board(&mut self) -> Option<&mut dyn pyrite::hal::Board> {
         self.board

@@ -82,6 +82,8 @@ fn pop(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let Some(j) = crate::vm::seq::norm_index(i, n) else {
         return Err(cx.index_error(crate::flavour::msg::LIST_INDEX));
     };
+    // Values moving down may land below where a chunked trace of the list has got to.
+    crate::gc::write_barrier_values(cx, &items(l)[j + 1..]);
     let o = lo(l);
     let v = o.items_mut()[j];
     o.items_mut().copy_within(j + 1.., j);
@@ -137,6 +139,7 @@ fn remove(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let l = this(cx, a[0], "remove")?;
     match find_index(cx, l, a[1], 0, usize::MAX)? {
         Some(j) => {
+            crate::gc::write_barrier_values(cx, &items(l)[j + 1..]);
             let o = lo(l);
             let len = o.len;
             if j < len {
@@ -193,6 +196,7 @@ fn count(cx: &mut Cx, a: &[Value], want: Kind) -> PyResult<Value> {
 
 fn reverse(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let l = this(cx, a[0], "reverse")?;
+    crate::gc::write_barrier_values(cx, items(l));
     lo(l).items_mut().reverse();
     Ok(Value::NONE)
 }
@@ -380,6 +384,7 @@ pub fn imul(cx: &mut Cx, l: Value, n: i64) -> PyResult<()> {
         return Err(cx.raise_memory_error(usize::MAX));
     };
     list::reserve(cx, l, total - len)?;
+    crate::gc::write_barrier_values(cx, items(l));
     let o = lo(l);
     for k in 1..n as usize {
         // SAFETY: capacity >= total = len * n.
@@ -471,6 +476,7 @@ pub fn set_slice(cx: &mut Cx, l: Value, s: Value, v: Value) -> PyResult<()> {
     for &x in sv {
         crate::gc::write_barrier(cx, x);
     }
+    crate::gc::write_barrier_values(cx, &items(l)[stop.min(n)..]);
     let o = lo(l);
     // SAFETY: capacity >= max(n, new_len); ranges are within it.
     unsafe {
@@ -487,6 +493,7 @@ pub fn del_item(cx: &mut Cx, l: Value, i: Value) -> PyResult<()> {
     if obj::kind_of(i) == Kind::Slice && i.is_ptr() {
         let n0 = items(l).len();
         let (start, _, step, count) = crate::vm::seq::slice_indices(cx, i, n0)?;
+        crate::gc::write_barrier_values(cx, items(l));
         let o = lo(l);
         let n = o.len.min(n0);
         let mut keep = 0;
@@ -513,6 +520,7 @@ pub fn del_item(cx: &mut Cx, l: Value, i: Value) -> PyResult<()> {
     let n = items(l).len();
     match crate::vm::seq::norm_index(idx, n) {
         Some(j) => {
+            crate::gc::write_barrier_values(cx, &items(l)[j + 1..]);
             let o = lo(l);
             o.items_mut().copy_within(j + 1..n, j);
             o.len -= 1;

@@ -16,13 +16,12 @@ const MAX_REPR_DEPTH: u32 = 100;
 /// `repr(v)` as a new str.
 pub fn repr(cx: &mut Cx, v: Value) -> PyResult<Value> {
     if obj::is::<pystr::StrObj>(v) && !ops::is_user_object(v) {
-        let mut b = StrBuilder::new(cx);
-        write_str_repr(&mut b, pystr::str_of(v).unwrap_or(""));
-        return b.finish(cx);
+        return build(cx, v, |_, b, v| {
+            write_str_repr(b, pystr::str_of(v).unwrap_or(""));
+            Ok(())
+        });
     }
-    let mut b = StrBuilder::new(cx);
-    write_repr(cx, &mut b, v, 0)?;
-    b.finish(cx)
+    build(cx, v, |cx, b, v| write_repr(cx, b, v, 0))
 }
 
 /// `str(v)` as a new str (`v` itself for a str).
@@ -30,8 +29,30 @@ pub fn to_str(cx: &mut Cx, v: Value) -> PyResult<Value> {
     if obj::is::<pystr::StrObj>(v) {
         return Ok(v);
     }
+    build(cx, v, write_str)
+}
+
+/// Build a str from `v` with `f`. The text is built in temporary memory, which never collects:
+/// if it runs out (say a program that caught MemoryError has just dropped what filled the
+/// heap), collect once, with `v` rooted, and build it again.
+fn build(
+    cx: &mut Cx,
+    v: Value,
+    f: impl Fn(&mut Cx, &mut StrBuilder, Value) -> PyResult<()>,
+) -> PyResult<Value> {
     let mut b = StrBuilder::new(cx);
-    write_str(cx, &mut b, v)?;
+    f(cx, &mut b, v)?;
+    if !b.failed || cx.heap().is_locked() {
+        return b.finish(cx);
+    }
+    drop(b);
+    let mark = cx.roots_mark();
+    cx.root(v)?;
+    cx.collect();
+    let mut b = StrBuilder::new(cx);
+    let r = f(cx, &mut b, v);
+    cx.roots_truncate(mark);
+    r?;
     b.finish(cx)
 }
 
