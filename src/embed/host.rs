@@ -39,6 +39,8 @@ pub(crate) struct Host {
     pub(crate) sig_handlers: Value,
     /// Host-held roots.
     pub(crate) handles: HandleTable,
+    /// State of the hardware modules (`modules::hw`), a dict, or NULL.
+    pub(crate) hw: Value,
     /// Frozen modules importable without a filesystem.
     pub(crate) frozen: &'static [FrozenModule],
     /// The paused run, if any.
@@ -60,6 +62,7 @@ impl Host {
             in_sched: false,
             sig_handlers: Value::NULL,
             handles: HandleTable::empty(),
+            hw: Value::NULL,
             frozen: &[],
             suspended: None,
             registry: Value::NULL,
@@ -77,6 +80,7 @@ impl Host {
         m.value(self.sched);
         m.value(self.sig_handlers);
         m.value(self.registry);
+        m.value(self.hw);
         self.handles.trace(m);
     }
 }

@@ -238,6 +238,11 @@ impl<'h> Interpreter<'h> {
         })
     }
 
+    /// Write to the console (the hal's standard output), in order with the program's output.
+    pub fn write_out(&mut self, bytes: &[u8]) {
+        self.cx.hal().write_out(bytes);
+    }
+
     /// Send tracebacks printed by `run_main` to stderr (programs read from stdin and `-m`).
     pub fn set_traceback_to_stderr(&mut self, yes: bool) {
         self.cx.trace_to_stderr = yes;

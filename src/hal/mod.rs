@@ -3,6 +3,10 @@
 //! The core never touches an operating system. Everything outside the interpreter reaches it
 //! through [`Hal`], which the embedder passes when it creates an interpreter.
 
+pub mod board;
+
+pub use board::Board;
+
 /// What a path names.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum PathKind {
@@ -303,6 +307,12 @@ pub trait Hal {
         _dir: &str,
         _name: &str,
     ) -> Option<Result<NativeModule, crate::PyErr>> {
+        None
+    }
+
+    /// The board's pins and peripherals (`machine`, `board`, `digitalio`, `busio`...), if the
+    /// port has any. See [`board`].
+    fn board(&mut self) -> Option<&mut dyn Board> {
         None
     }
 }

@@ -1,31 +1,50 @@
 //! Builtin modules, one file each. A module object is made from its static table the first
 //! time it is imported. Which modules exist depends on the flavour (FLAVOURS.md): `cmath` and
 //! `platform` only in micropython, `traceback` and `warnings` only in circuitpython. Modules
-//! that go through the port (`io` files, `time`, `os`, `platform`) use the `Hal`. The classes
-//! modules define (`array.array`, `collections.deque`, ...) are made per interpreter
-//! (`native.rs`). `asyncio` is Python frozen into the core (`frozen.rs`).
+//! that go through the port (`io` files, `time`, `os`, `platform`) use the `Hal`; the hardware
+//! modules go through the port's board (`hw`): `machine` (micropython); `board`,
+//! `microcontroller`, `digitalio`, `busio`, `analogio`, `pwmio`, `supervisor` (circuitpython).
+//! The classes modules define (`array.array`, `collections.deque`, ...) are made per
+//! interpreter (`native.rs`). `asyncio` is Python frozen into the core (`frozen.rs`).
 
+#[cfg(feature = "circuitpython")]
+pub mod analogio;
 pub mod array;
 pub mod binascii;
+#[cfg(feature = "circuitpython")]
+pub mod board;
+#[cfg(feature = "circuitpython")]
+pub mod busio;
 #[cfg(not(feature = "circuitpython"))]
 pub mod cmath;
 pub mod collections;
+#[cfg(feature = "circuitpython")]
+pub mod digitalio;
 pub mod errno;
 mod frozen;
 pub mod gc;
 pub mod hashlib;
 pub mod heapq;
+pub mod hw;
 pub mod io;
 pub mod json;
+#[cfg(not(feature = "circuitpython"))]
+pub mod machine;
 pub mod math;
+#[cfg(feature = "circuitpython")]
+pub mod microcontroller;
 pub mod micropython;
 pub mod native;
 pub mod os;
 pub mod platform;
+#[cfg(feature = "circuitpython")]
+pub mod pwmio;
 pub mod random;
 pub mod re;
 pub mod re_engine;
 pub mod struct_;
+#[cfg(feature = "circuitpython")]
+pub mod supervisor;
 pub mod sys;
 pub mod time;
 #[cfg(feature = "circuitpython")]
@@ -90,6 +109,23 @@ static DEFS: &[&ModuleDef] = &[
     &traceback::DEF,
     #[cfg(feature = "circuitpython")]
     &warnings::DEF,
+    // The board (FLAVOURS.md row 43).
+    #[cfg(not(feature = "circuitpython"))]
+    &machine::DEF,
+    #[cfg(feature = "circuitpython")]
+    &board::DEF,
+    #[cfg(feature = "circuitpython")]
+    &microcontroller::DEF,
+    #[cfg(feature = "circuitpython")]
+    &digitalio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &busio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &analogio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &pwmio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &supervisor::DEF,
 ];
 
 /// Modules only the micropython flavour has.

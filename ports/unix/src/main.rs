@@ -9,6 +9,14 @@
 //!
 //! `pyrite --compile FILE.py [-o FILE.mpy]` compiles to a `.mpy` image (as `mpy-cross`
 //! does) instead of running.
+//!
+//! `--board FILE.toml` gives the program a simulated board (`sim`): `machine` or
+//! `board`/`digitalio`/`busio`... drive it, and `--board-log FILE` (`-`: stderr) records every
+//! pin change and bus transaction. `--startup [DIR]` runs the board's start-up sequence
+//! instead of a script (`startup`).
+
+mod sim;
+mod startup;
 
 use std::io::{BufRead, IsTerminal, Read, Write};
 
@@ -39,6 +47,7 @@ fn catch_sigint(interp: &mut Interpreter) {
 struct UnixHal {
     out: std::io::BufWriter<std::io::Stdout>,
     host: HostServices,
+    board: Option<sim::SimBoard>,
 }
 
 impl UnixHal {
@@ -46,6 +55,7 @@ impl UnixHal {
         UnixHal {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             host: HostServices::new(),
+            board: None,
         }
     }
 }
@@ -94,6 +104,12 @@ impl Hal for UnixHal {
     ) -> Option<Result<pyrite::NativeModule, pyrite::PyErr>> {
         pyrite_ffi::load_native(dir, name)
     }
+
+    fn board(&mut self) -> Option<&mut dyn pyrite::hal::Board> {
+        self.board
+            .as_mut()
+            .map(|b| b as &mut dyn pyrite::hal::Board)
+    }
 }
 
 impl Drop for UnixHal {
@@ -112,6 +128,7 @@ fn parse_size(s: &str) -> Option<usize> {
 }
 
 enum Program {
+    Startup(String),
     File(String),
     Code(String),
     Module(String),
@@ -198,9 +215,32 @@ fn real_main() -> i32 {
     let mut heap_size = 2 * 1024 * 1024;
     let mut i = 1;
     let mut program = None;
+    let mut board_file: Option<String> = None;
+    let mut board_log: Option<String> = None;
     while i < args.len() {
         let a = &args[i];
-        if a == "-X" {
+        if a == "--board" || a == "--board-log" {
+            let Some(v) = args.get(i + 1) else {
+                return usage(&argv0);
+            };
+            if a == "--board" {
+                board_file = Some(v.clone());
+            } else {
+                board_log = Some(v.clone());
+            }
+            i += 1;
+        } else if a == "--startup" {
+            let dir = match args.get(i + 1) {
+                Some(d) if !d.starts_with('-') => {
+                    i += 1;
+                    d.clone()
+                }
+                _ => ".".into(),
+            };
+            program = Some(Program::Startup(dir));
+            i += 1;
+            break;
+        } else if a == "-X" {
             i += 1;
             let Some(opt) = args.get(i) else {
                 return usage(&argv0);
@@ -258,6 +298,16 @@ fn real_main() -> i32 {
     });
 
     let mut hal = UnixHal::new();
+    if let Some(f) = &board_file {
+        match load_board(f, board_log.as_deref()) {
+            Ok(b) => hal.board = Some(b),
+            Err(e) => {
+                eprintln!("{argv0}: {f}: {e}");
+                return 2;
+            }
+        }
+    }
+    let has_board = hal.board.is_some();
     let mut interp = match Interpreter::with_heap_size(heap_size, &mut hal, Config::default()) {
         Ok(i) => i,
         Err(_) => {
@@ -283,6 +333,10 @@ fn real_main() -> i32 {
             }
         }
     }
+    if let Program::Startup(d) = &program {
+        let abs = std::fs::canonicalize(d).unwrap_or_else(|_| d.into());
+        path.insert(0, abs.to_string_lossy().to_string());
+    }
     if let Program::File(f) = &program {
         let dir = std::path::Path::new(f)
             .parent()
@@ -306,7 +360,7 @@ fn real_main() -> i32 {
     let mut argv: Vec<&str> = Vec::new();
     match &program {
         Program::File(f) => argv.push(f),
-        Program::Code(_) | Program::Stdin | Program::Repl => argv.push(""),
+        Program::Code(_) | Program::Stdin | Program::Repl | Program::Startup(_) => argv.push(""),
         Program::Module(m) => argv.push(m),
     }
     argv.extend(rest.iter().map(|s| s.as_str()));
@@ -314,8 +368,12 @@ fn real_main() -> i32 {
 
     if !matches!(program, Program::Repl) {
         catch_sigint(&mut interp);
+    } else if has_board {
+        // Pin interrupts and timers of the simulated board arrive through the signal.
+        interp.attach_signal(&SIGNAL);
     }
     match program {
+        Program::Startup(dir) => startup::run(&mut interp, &dir),
         Program::File(f) => {
             let src = match std::fs::read(&f) {
                 Ok(s) => s,
@@ -351,6 +409,21 @@ fn real_main() -> i32 {
     }
 }
 
+/// Read a board description and make the simulated board (its interrupts go through
+/// `SIGNAL`).
+fn load_board(file: &str, log: Option<&str>) -> Result<sim::SimBoard, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| errno_text(&e))?;
+    let conf = sim::config::parse(&text)?;
+    let log: Option<sim::Log> = match log {
+        None => None,
+        Some("-") => Some(Box::new(std::io::stderr())),
+        Some(p) => Some(Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| format!("{p}: {}", errno_text(&e)))?,
+        ))),
+    };
+    sim::SimBoard::new(&conf, log, &SIGNAL)
+}
+
 fn errno_text(e: &std::io::Error) -> String {
     let s = e.to_string();
     match s.find(" (os error") {
@@ -359,7 +432,7 @@ fn errno_text(e: &std::io::Error) -> String {
     }
 }
 
-fn repl(interp: &mut Interpreter) -> i32 {
+pub(crate) fn repl(interp: &mut Interpreter) -> i32 {
     let (ma, mi, pa) = pyrite::flavour::VERSION;
     println!(
         "{} v{ma}.{mi}.{pa}; linux [pyrite {}] version",
