@@ -1,0 +1,130 @@
+//! The board: sixteen GPIO pins wired to nothing.
+//!
+//! QEMU's mps2-an385 models no GPIO a program can see from outside, so each pin is a latch: an
+//! output reads back the level it drives, an input reads its pull (low when floating). That is
+//! enough for driver code to import, configure pins and toggle them (`machine.Pin`, `board`,
+//! `digitalio`).
+
+use pyrite::hal::board::{GpioPin, HwError, PinId, PinMode, Pull};
+use pyrite::hal::Board;
+
+use crate::clock;
+
+const PINS: usize = 16;
+
+const PIN_NAMES: [&str; PINS] = [
+    "GPIO0", "GPIO1", "GPIO2", "GPIO3", "GPIO4", "GPIO5", "GPIO6", "GPIO7", "GPIO8", "GPIO9",
+    "GPIO10", "GPIO11", "GPIO12", "GPIO13", "GPIO14", "GPIO15",
+];
+
+const BOARD_NAMES: [(&str, PinId); PINS + 2] = [
+    ("D0", 0),
+    ("D1", 1),
+    ("D2", 2),
+    ("D3", 3),
+    ("D4", 4),
+    ("D5", 5),
+    ("D6", 6),
+    ("D7", 7),
+    ("D8", 8),
+    ("D9", 9),
+    ("D10", 10),
+    ("D11", 11),
+    ("D12", 12),
+    ("D13", 13),
+    ("D14", 14),
+    ("D15", 15),
+    ("LED", 13),
+    ("BUTTON", 14),
+];
+
+/// One latch.
+#[derive(Clone, Copy)]
+struct Latch {
+    mode: PinMode,
+    pull: Pull,
+    level: bool,
+}
+
+impl GpioPin for Latch {
+    fn configure(&mut self, mode: PinMode, pull: Pull) -> Result<(), HwError> {
+        self.mode = mode;
+        self.pull = pull;
+        Ok(())
+    }
+
+    fn read(&mut self) -> Result<bool, HwError> {
+        Ok(match self.mode {
+            PinMode::Output => self.level,
+            // Released high with nothing pulling it low: reads its pull.
+            PinMode::OpenDrain if self.level => self.pull == Pull::Up,
+            PinMode::OpenDrain => false,
+            PinMode::Input => self.pull == Pull::Up,
+        })
+    }
+
+    fn write(&mut self, high: bool) -> Result<(), HwError> {
+        self.level = high;
+        Ok(())
+    }
+}
+
+/// The emulated board.
+pub struct Mps2 {
+    pins: [Latch; PINS],
+}
+
+impl Mps2 {
+    /// Every pin an input without pull, driving low when made an output.
+    pub const fn new() -> Mps2 {
+        Mps2 {
+            pins: [Latch {
+                mode: PinMode::Input,
+                pull: Pull::None,
+                level: false,
+            }; PINS],
+        }
+    }
+}
+
+impl Board for Mps2 {
+    fn board_id(&self) -> &str {
+        "mps2_an385"
+    }
+
+    fn pin_count(&self) -> usize {
+        PINS
+    }
+
+    fn pin_name(&self, pin: PinId) -> Option<&str> {
+        PIN_NAMES.get(pin as usize).copied()
+    }
+
+    fn board_name(&self, i: usize) -> Option<(&str, PinId)> {
+        BOARD_NAMES.get(i).copied()
+    }
+
+    fn pin(&mut self, pin: PinId) -> Option<&mut dyn GpioPin> {
+        self.pins.get_mut(pin as usize).map(|p| p as &mut dyn GpioPin)
+    }
+
+    fn ticks_us(&mut self) -> u64 {
+        clock::now_ns() / 1000
+    }
+
+    fn delay_us(&mut self, us: u32) {
+        clock::sleep_ns(us as u64 * 1000);
+    }
+
+    fn idle(&mut self) {
+        cortex_m::asm::wfi();
+    }
+
+    fn unique_id(&self) -> &[u8] {
+        b"\x41\x4e\x33\x38\x35\x00"
+    }
+
+    fn cpu_frequency(&self) -> u32 {
+        clock::CPU_HZ
+    }
+}

@@ -1,0 +1,66 @@
+//! The clock: SysTick interrupts every millisecond; the time in between is read from its
+//! counter. On mps2-an385 the processor clock is 25 MHz.
+
+use core::cell::Cell;
+
+use cortex_m::interrupt::Mutex;
+use cortex_m::peripheral::syst::SystClkSource;
+use cortex_m::peripheral::{SCB, SYST};
+use cortex_m_rt::exception;
+
+/// The processor clock.
+pub const CPU_HZ: u32 = 25_000_000;
+/// SysTick counts this many processor cycles per interrupt (1 ms).
+const CYCLES_PER_MS: u32 = CPU_HZ / 1000;
+/// Nanoseconds per processor cycle.
+const NS_PER_CYCLE: u64 = 1_000_000_000 / CPU_HZ as u64;
+
+/// Milliseconds since `start` (whole SysTick periods).
+static MILLIS: Mutex<Cell<u64>> = Mutex::new(Cell::new(0));
+
+/// Start SysTick: an interrupt every millisecond from the processor clock.
+pub fn start(mut syst: SYST) {
+    syst.set_clock_source(SystClkSource::Core);
+    syst.set_reload(CYCLES_PER_MS - 1);
+    syst.clear_current();
+    syst.enable_interrupt();
+    syst.enable_counter();
+}
+
+#[exception]
+fn SysTick() {
+    // Interrupts are masked here: nothing else can touch the count. A load and a store, no
+    // read-modify-write atomics (which the M0 does not have).
+    cortex_m::interrupt::free(|cs| {
+        let c = MILLIS.borrow(cs);
+        c.set(c.get() + 1);
+    });
+}
+
+/// Nanoseconds since SysTick started.
+pub fn now_ns() -> u64 {
+    cortex_m::interrupt::free(|cs| {
+        let mut ms = MILLIS.borrow(cs).get();
+        let mut cur = SYST::get_current();
+        // The counter wrapped but its interrupt has not run yet (interrupts are masked): count
+        // that millisecond here, reading the counter again in case it wrapped after the read.
+        if SCB::is_pendst_pending() {
+            ms += 1;
+            cur = SYST::get_current();
+        }
+        let into = (CYCLES_PER_MS - 1).saturating_sub(cur) as u64;
+        ms * 1_000_000 + into * NS_PER_CYCLE
+    })
+}
+
+/// Wait `ns` nanoseconds, sleeping between SysTick interrupts.
+pub fn sleep_ns(ns: u64) {
+    let start = now_ns();
+    while now_ns().wrapping_sub(start) < ns {
+        let left = ns - now_ns().wrapping_sub(start).min(ns);
+        if left > 1_000_000 {
+            // The next SysTick interrupt (at most 1 ms away) wakes the core.
+            cortex_m::asm::wfi();
+        }
+    }
+}
