@@ -31,6 +31,9 @@ static mut PY_HEAP: [u8; HEAP_BYTES] = [0; HEAP_BYTES];
 /// The port: semihosting console, SysTick clock, the board.
 struct Port {
     console: semi::Console,
+    /// The wall clock at boot (ns since 1970), read from the host as a real-time clock would
+    /// be set: `time.time()` is this plus the SysTick clock.
+    boot_wall_ns: Option<i64>,
     board: board::Mps2,
 }
 
@@ -80,6 +83,11 @@ impl Hal for Port {
         Some(clock::now_ns())
     }
 
+    fn wall_time_ns(&mut self) -> Option<i64> {
+        self.boot_wall_ns
+            .map(|b| b.saturating_add(clock::now_ns() as i64))
+    }
+
     fn sleep_ns(&mut self, ns: u64) {
         clock::sleep_ns(ns);
     }
@@ -120,6 +128,8 @@ fn main() -> ! {
 fn run() -> i32 {
     let mut port = Port {
         console: semi::Console::open(),
+        boot_wall_ns: semi::time()
+            .map(|s| (s as i64).saturating_mul(1_000_000_000) - clock::now_ns() as i64),
         board: board::Mps2::new(),
     };
     // SAFETY: run is entered once; nothing else uses the array.

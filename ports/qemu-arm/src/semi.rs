@@ -111,6 +111,13 @@ pub fn cmdline(buf: &mut [u8]) -> Option<&[u8]> {
     Some(&buf[..n])
 }
 
+/// The host's clock: seconds since 1970-01-01 00:00 UTC (`SYS_TIME`).
+pub fn time() -> Option<u64> {
+    // SAFETY: SYS_TIME takes no argument block (r1 must be 0).
+    let t = unsafe { syscall1(nr::TIME, 0) } as isize;
+    (t > 0).then_some(t as u64)
+}
+
 /// Stop the machine: QEMU exits with `status`.
 pub fn exit(status: i32) -> ! {
     call(
