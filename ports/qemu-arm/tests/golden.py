@@ -134,7 +134,7 @@ def main():
                 if h != e:
                     print(f"  line {i + 1}:\n    host: {h[:200]}\n    qemu: {e[:200]}")
                     break
-    print(f"qemu-arm golden: {passed} passed, {len(failed)} failed, {skipped} skipped")
+    print(f"qemu-arm: {passed} passed, {len(failed)} failed, {skipped} skipped")
     return 1 if failed else 0
 
 
