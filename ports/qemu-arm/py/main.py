@@ -16,9 +16,15 @@ print("big int:", 2 ** 100)
 print("float:", 1 / 3)
 
 # The clock: SysTick.
-t0 = time.ticks_ms()
-time.sleep_ms(20)
-print("slept 20 ms:", 15 <= time.ticks_diff(time.ticks_ms(), t0) < 1000)
+if hasattr(time, "ticks_ms"):
+    t0 = time.ticks_ms()
+    time.sleep_ms(20)
+    dt = time.ticks_diff(time.ticks_ms(), t0)
+else:  # circuitpython
+    t0 = time.monotonic_ns()
+    time.sleep(0.02)
+    dt = (time.monotonic_ns() - t0) // 1000000
+print("slept 20 ms:", 15 <= dt < 1000)
 
 # A pin wired to nothing still works: an output reads back what it drives.
 try:

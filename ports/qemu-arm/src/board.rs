@@ -105,7 +105,9 @@ impl Board for Mps2 {
     }
 
     fn pin(&mut self, pin: PinId) -> Option<&mut dyn GpioPin> {
-        self.pins.get_mut(pin as usize).map(|p| p as &mut dyn GpioPin)
+        self.pins
+            .get_mut(pin as usize)
+            .map(|p| p as &mut dyn GpioPin)
     }
 
     fn ticks_us(&mut self) -> u64 {

@@ -76,7 +76,7 @@ impl Hal for Port {
             static __sheap: u8;
         }
         let floor = core::ptr::addr_of!(__sheap) as usize;
-        Some(cortex_m::register::msp::read() as usize).map(|sp| sp.saturating_sub(floor))
+        Some((cortex_m::register::msp::read() as usize).saturating_sub(floor))
     }
 
     fn monotonic_ns(&mut self) -> Option<u64> {
