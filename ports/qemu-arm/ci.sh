@@ -29,9 +29,9 @@ fi
 set -e
 
 echo "--- the core for thumbv6m-none-eabi (Cortex-M0: no atomic read-modify-write)"
-cargo build -q -p pyrite --target thumbv6m-none-eabi --no-default-features \
+cargo check -q -p pyrite --target thumbv6m-none-eabi --no-default-features \
   --features micropython,compiler,gc-marksweep
-cargo build -q -p pyrite --target thumbv6m-none-eabi --no-default-features \
+cargo check -q -p pyrite --target thumbv6m-none-eabi --no-default-features \
   --features circuitpython,gc-incremental
 
 echo "--- firmware for mps2-an385 (thumbv7m, compiler, 2 MiB heap like the host's)"
