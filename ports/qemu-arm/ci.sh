@@ -50,6 +50,10 @@ timeout 30 ports/qemu-arm/run.sh "$fw" /tmp/qemu-arm-exc.py >/tmp/qemu-arm-exc.t
 head -1 /tmp/qemu-arm-exc.txt | grep -qx 42 && [ "$status" = 1 ] \
   || { echo "expected 42 and exit status 1, got status $status:"; cat /tmp/qemu-arm-exc.txt; exit 1; }
 
+echo "--- machine.Timer from the SysTick interrupt"
+timeout 30 ports/qemu-arm/run.sh "$fw" ports/qemu-arm/tests/timer.py 2>/dev/null >/tmp/qemu-arm-timer.txt
+diff -u ports/qemu-arm/tests/timer.py.exp /tmp/qemu-arm-timer.txt
+
 echo "--- golden scripts: emulated Cortex-M3 against the host build"
 cargo build -q -p pyrite-unix
 python3 ports/qemu-arm/tests/golden.py --firmware "$fw" --host target/debug/pyrite --jobs 2 --timeout 30

@@ -3,7 +3,7 @@
 //! QEMU's mps2-an385 models no GPIO a program can see from outside, so each pin is a latch: an
 //! output reads back the level it drives, an input reads its pull (low when floating). That is
 //! enough for driver code to import, configure pins and toggle them (`machine.Pin`, `board`,
-//! `digitalio`).
+//! `digitalio`). Timers (`machine.Timer`) run on SysTick (`clock`).
 
 use pyrite::hal::board::{GpioPin, HwError, PinId, PinMode, Pull};
 use pyrite::hal::Board;
@@ -120,6 +120,14 @@ impl Board for Mps2 {
 
     fn idle(&mut self) {
         cortex_m::asm::wfi();
+    }
+
+    fn start_timer(&mut self, id: u16, period_us: u64, periodic: bool) -> Result<(), HwError> {
+        clock::start_timer(id, period_us, periodic)
+    }
+
+    fn stop_timer(&mut self, id: u16) {
+        clock::stop_timer(id);
     }
 
     fn unique_id(&self) -> &[u8] {

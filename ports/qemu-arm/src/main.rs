@@ -153,6 +153,7 @@ fn run() -> i32 {
         return 1;
     };
     py.add_frozen(FROZEN);
+    py.attach_signal(&clock::SIGNAL);
 
     #[cfg(feature = "compiler")]
     if let Some((path, source)) = script {
