@@ -11,7 +11,8 @@ skip() {
   exit 0
 }
 
-if ! rustup target add thumbv7m-none-eabi thumbv6m-none-eabi >/tmp/qemu-arm-rustup.log 2>&1; then
+command -v rustup >/dev/null 2>&1 || skip "rustup is not on PATH (needed to add the thumbv7m/thumbv6m targets)"
+if ! timeout 300 rustup target add thumbv7m-none-eabi thumbv6m-none-eabi >/tmp/qemu-arm-rustup.log 2>&1; then
   skip "'rustup target add thumbv7m-none-eabi thumbv6m-none-eabi' failed: $(tail -1 /tmp/qemu-arm-rustup.log)"
 fi
 if ! command -v qemu-system-arm >/dev/null 2>&1; then
@@ -20,8 +21,8 @@ if ! command -v qemu-system-arm >/dev/null 2>&1; then
     command -v sudo >/dev/null 2>&1 || skip "qemu-system-arm is missing and we are not root (no sudo)"
     sudo="sudo -n"
   fi
-  if ! { $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q \
-      --no-install-recommends qemu-system-arm; } >/tmp/qemu-arm-apt.log 2>&1; then
+  if ! { timeout 300 $sudo apt-get update -q && timeout 600 $sudo env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -q --no-install-recommends qemu-system-arm; } >/tmp/qemu-arm-apt.log 2>&1; then
     skip "'apt-get install qemu-system-arm' failed: $(tail -1 /tmp/qemu-arm-apt.log)"
   fi
   command -v qemu-system-arm >/dev/null 2>&1 || skip "qemu-system-arm installed but not on PATH"
