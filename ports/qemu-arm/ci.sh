@@ -29,6 +29,9 @@ if ! command -v qemu-system-arm >/dev/null 2>&1; then
 fi
 set -e
 
+echo "--- formatting of the port (its own workspace: the root's cargo fmt does not see it)"
+(cd ports/qemu-arm && cargo fmt -- --check)
+
 echo "--- the core for thumbv6m-none-eabi (Cortex-M0: no atomic read-modify-write)"
 cargo check -q -p pyrite --target thumbv6m-none-eabi --no-default-features \
   --features micropython,compiler,gc-marksweep
