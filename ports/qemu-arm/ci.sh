@@ -54,9 +54,12 @@ timeout 30 ports/qemu-arm/run.sh "$fw" /tmp/qemu-arm-exc.py >/tmp/qemu-arm-exc.t
 head -1 /tmp/qemu-arm-exc.txt | grep -qx 42 && [ "$status" = 1 ] \
   || { echo "expected 42 and exit status 1, got status $status:"; cat /tmp/qemu-arm-exc.txt; exit 1; }
 
-echo "--- machine.Timer from the SysTick interrupt"
-timeout 30 ports/qemu-arm/run.sh "$fw" ports/qemu-arm/tests/timer.py 2>/dev/null >/tmp/qemu-arm-timer.txt
-diff -u ports/qemu-arm/tests/timer.py.exp /tmp/qemu-arm-timer.txt
+echo "--- the board: machine.Timer from the SysTick interrupt, pins and their edge interrupts"
+for t in ports/qemu-arm/tests/*.py; do
+  [ -f "$t.exp" ] || continue
+  timeout 30 ports/qemu-arm/run.sh "$fw" "$t" 2>/dev/null >/tmp/qemu-arm-board.txt
+  diff -u "$t.exp" /tmp/qemu-arm-board.txt
+done
 
 echo "--- golden scripts: emulated Cortex-M3 against the host build"
 cargo build -q -p pyrite-unix

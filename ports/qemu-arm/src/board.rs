@@ -3,9 +3,11 @@
 //! QEMU's mps2-an385 models no GPIO a program can see from outside, so each pin is a latch: an
 //! output reads back the level it drives, an input reads its pull (low when floating). That is
 //! enough for driver code to import, configure pins and toggle them (`machine.Pin`, `board`,
-//! `digitalio`). Timers (`machine.Timer`) run on SysTick (`clock`).
+//! `digitalio`). A pin's edge interrupt fires when its own level changes (the pin drives
+//! itself, or its pull changes): the edge is queued on the interpreter's signal, as an
+//! interrupt handler would, and the Python handler runs at the next safepoint. Timers (`machine.Timer`) run on SysTick (`clock`).
 
-use pyrite::hal::board::{GpioPin, HwError, PinId, PinMode, Pull};
+use pyrite::hal::board::{pin_irq_token, Edges, GpioPin, HwError, PinId, PinMode, Pull};
 use pyrite::hal::Board;
 
 use crate::clock;
@@ -41,31 +43,62 @@ const BOARD_NAMES: [(&str, PinId); PINS + 2] = [
 /// One latch.
 #[derive(Clone, Copy)]
 struct Latch {
+    id: PinId,
     mode: PinMode,
     pull: Pull,
     level: bool,
+    irq: Edges,
 }
 
-impl GpioPin for Latch {
-    fn configure(&mut self, mode: PinMode, pull: Pull) -> Result<(), HwError> {
-        self.mode = mode;
-        self.pull = pull;
-        Ok(())
-    }
-
-    fn read(&mut self) -> Result<bool, HwError> {
-        Ok(match self.mode {
+impl Latch {
+    /// The level on the pin.
+    fn sense(&self) -> bool {
+        match self.mode {
             PinMode::Output => self.level,
             // Released high with nothing pulling it low: reads its pull.
             PinMode::OpenDrain if self.level => self.pull == Pull::Up,
             PinMode::OpenDrain => false,
             PinMode::Input => self.pull == Pull::Up,
-        })
+        }
+    }
+
+    /// Change the pin by `f`, raising its edge interrupt if the level changed.
+    fn change(&mut self, f: impl FnOnce(&mut Latch)) {
+        let before = self.sense();
+        f(self);
+        let after = self.sense();
+        if (after && !before && self.irq.rising) || (before && !after && self.irq.falling) {
+            clock::SIGNAL.schedule(pin_irq_token(self.id));
+        }
+    }
+}
+
+impl GpioPin for Latch {
+    fn configure(&mut self, mode: PinMode, pull: Pull) -> Result<(), HwError> {
+        self.change(|l| {
+            l.mode = mode;
+            l.pull = pull;
+        });
+        Ok(())
+    }
+
+    fn read(&mut self) -> Result<bool, HwError> {
+        Ok(self.sense())
     }
 
     fn write(&mut self, high: bool) -> Result<(), HwError> {
-        self.level = high;
+        self.change(|l| l.level = high);
         Ok(())
+    }
+
+    fn set_irq(&mut self, edges: Edges) -> Result<(), HwError> {
+        self.irq = edges;
+        Ok(())
+    }
+
+    fn release(&mut self) {
+        self.irq = Edges::NONE;
+        let _ = self.configure(PinMode::Input, Pull::None);
     }
 }
 
@@ -77,13 +110,19 @@ pub struct Mps2 {
 impl Mps2 {
     /// Every pin an input without pull, driving low when made an output.
     pub const fn new() -> Mps2 {
-        Mps2 {
-            pins: [Latch {
-                mode: PinMode::Input,
-                pull: Pull::None,
-                level: false,
-            }; PINS],
+        let mut pins = [Latch {
+            id: 0,
+            mode: PinMode::Input,
+            pull: Pull::None,
+            level: false,
+            irq: Edges::NONE,
+        }; PINS];
+        let mut i = 0;
+        while i < PINS {
+            pins[i].id = i as PinId;
+            i += 1;
         }
+        Mps2 { pins }
     }
 }
 
