@@ -5,22 +5,26 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// `libpyrite_ffi.a`, which cargo builds beside the rlib the tests link (`target/<profile>/deps`,
-/// uplifted to `target/<profile>`).
+/// `libpyrite_ffi.a` as this test run built it: cargo compiles the library with both crate
+/// types into `target/<profile>/deps/libpyrite_ffi-<hash>.a` (only `cargo build` also copies it
+/// up to `target/<profile>`, and that copy may be stale), so take the newest in `deps`.
 fn staticlib() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
     let deps = exe.parent().expect("deps directory");
-    let candidates = [
-        deps.join("libpyrite_ffi.a"),
-        deps.parent()
-            .map(|p| p.join("libpyrite_ffi.a"))
-            .unwrap_or_default(),
-    ];
-    candidates
-        .iter()
-        .find(|p| p.is_file())
-        .cloned()
-        .unwrap_or_else(|| panic!("libpyrite_ffi.a not found in {candidates:?}"))
+    let newest = std::fs::read_dir(deps)
+        .expect("reading the deps directory")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("libpyrite_ffi") && name.ends_with(".a")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .max();
+    match newest {
+        Some((_, path)) => path,
+        None => panic!("no libpyrite_ffi*.a in {}", deps.display()),
+    }
 }
 
 #[test]
