@@ -185,6 +185,7 @@ static TABLE: &[Entry] = &[
     f!(q::any, n::ANY),
     (&q::NotImplemented, None),
     (&q::Ellipsis, None),
+    (&q::__name__, Some(&q::builtins.header)),
 ];
 
 /// The CircuitPython flavour's extra builtins.

@@ -42,6 +42,8 @@ pub mod pwmio;
 pub mod random;
 pub mod re;
 pub mod re_engine;
+#[cfg(not(feature = "circuitpython"))]
+pub mod select;
 pub mod struct_;
 #[cfg(feature = "circuitpython")]
 pub mod supervisor;
@@ -129,7 +131,14 @@ static DEFS: &[&ModuleDef] = &[
 ];
 
 /// Modules only the micropython flavour has.
+#[cfg(not(feature = "circuitpython"))]
+static MP_DEFS: &[&ModuleDef] = &[&platform::DEF, &select::DEF];
+#[cfg(feature = "circuitpython")]
 static MP_DEFS: &[&ModuleDef] = &[&platform::DEF];
+
+/// Builtins MicroPython registers as plain (not extensible) modules: no `u` alias for them
+/// (`import umath` is an ImportError; `usys` is a special case).
+const NOT_EXTENSIBLE: &[&[u8]] = &[b"math", b"cmath", b"gc", b"micropython", b"sys", b"builtins"];
 
 /// Every builtin module of this flavour.
 fn defs() -> impl Iterator<Item = &'static &'static ModuleDef> {
@@ -171,7 +180,26 @@ pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>
     let nb = pystr::bytes_of(name).unwrap_or(&[]);
     let mut found = defs().find(|d| d.name.as_bytes() == nb);
     if found.is_none() && !crate::flavour::CIRCUITPYTHON && nb.first() == Some(&b'u') {
-        found = defs().find(|d| d.name.as_bytes() == &nb[1..]);
+        let base = &nb[1..];
+        if !NOT_EXTENSIBLE.contains(&base) {
+            found = defs().find(|d| d.name.as_bytes() == base);
+        }
+        // `uasyncio`: the frozen `asyncio` package under its old name.
+        if base == b"asyncio" {
+            let a = pystr::intern(cx, base)?;
+            let m = crate::vm::import::import_name(
+                cx,
+                a,
+                Value::NONE,
+                Value::small_int_unchecked(0),
+                Value::NULL,
+            )?;
+            let mark = cx.roots_mark();
+            cx.root(m)?;
+            dict::set(cx, cx.modules, name, m)?;
+            cx.roots_truncate(mark);
+            return Ok(Some(m));
+        }
     }
     if found.is_none() && nb == b"usys" {
         found = defs().find(|d| d.name.as_bytes() == b"sys");
