@@ -84,6 +84,7 @@ pub(crate) fn finalise(p: *mut u8) {
 /// What `select.poll` sees of stream `v` (`None` if it is not an `io` stream): a port file
 /// is always ready to read and write (as a regular file is to `poll(2)`), a memory stream has
 /// no poll operation (`Err(EINVAL)`, as in MicroPython), a closed file raises ValueError.
+#[cfg_attr(feature = "circuitpython", allow(dead_code))]
 pub(crate) fn poll_ready(cx: &mut Cx, v: Value) -> Option<PyResult<bool>> {
     let f = io_of(v).map(|_| flags(v))?;
     Some(if f & fl::FILE == 0 {

@@ -10,6 +10,8 @@
 #[cfg(feature = "circuitpython")]
 pub mod analogio;
 pub mod array;
+#[cfg(feature = "circuitpython")]
+pub mod atexit;
 pub mod binascii;
 #[cfg(feature = "circuitpython")]
 pub mod board;
@@ -111,6 +113,8 @@ static DEFS: &[&ModuleDef] = &[
     &traceback::DEF,
     #[cfg(feature = "circuitpython")]
     &warnings::DEF,
+    #[cfg(feature = "circuitpython")]
+    &atexit::DEF,
     // The board (FLAVOURS.md row 43).
     #[cfg(not(feature = "circuitpython"))]
     &machine::DEF,
