@@ -7,7 +7,7 @@ print(sys.byteorder, sys.maxsize in (2 ** 31 - 1, 2 ** 63 - 1))
 print(sys.stdout.write('out\n'), sys.stderr.write('err\n'))
 print(callable(sys.stdin.readline), callable(sys.stdout.write), callable(sys.stderr.write))
 print(sys.modules['sys'] is sys, '__main__' in sys.modules, type(sys.path).__name__, type(sys.argv).__name__)
-print(sys.argv[0].endswith('sys_attrs.py'))
+print(sys.argv[0].startswith('sys_attrs.'))
 import gc
 print(sys.modules['gc'] is gc)
 del sys.modules['gc']

@@ -109,7 +109,11 @@ def main():
     check(lambda: p.modify(a, select.POLLIN))
     check(lambda: p.register(object()))
     # Files are always ready; a closed file raises
-    f = open('select_poll.py')
+    name = '.tmp_select_poll'
+    f = open(name, 'w')
+    f.write('x')
+    f.close()
+    f = open(name)
     q = select.poll()
     q.register(f, select.POLLIN)
     print([ev for o, ev in q.poll(0)])
@@ -117,6 +121,8 @@ def main():
     print([ev for o, ev in q.poll(0)], q.poll(0)[0][0] is f)
     f.close()
     check(lambda: q.poll(0))
+    import os
+    os.remove(name)
     # select.select
     print(select.select([a, b], [b], [], 0))
 
