@@ -55,7 +55,14 @@ fn unregister(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-native_fn!(REGISTER, q::register, 2, crate::obj::func::VARARGS, true, register);
+native_fn!(
+    REGISTER,
+    q::register,
+    2,
+    crate::obj::func::VARARGS,
+    true,
+    register
+);
 native_fn!(UNREGISTER, q::unregister, 2, 2, false, unregister);
 
 fn init(cx: &mut Cx, m: Value) -> PyResult<()> {

@@ -142,7 +142,14 @@ static MP_DEFS: &[&ModuleDef] = &[&platform::DEF];
 
 /// Builtins MicroPython registers as plain (not extensible) modules: no `u` alias for them
 /// (`import umath` is an ImportError; `usys` is a special case).
-const NOT_EXTENSIBLE: &[&[u8]] = &[b"math", b"cmath", b"gc", b"micropython", b"sys", b"builtins"];
+const NOT_EXTENSIBLE: &[&[u8]] = &[
+    b"math",
+    b"cmath",
+    b"gc",
+    b"micropython",
+    b"sys",
+    b"builtins",
+];
 
 /// Every builtin module of this flavour.
 fn defs() -> impl Iterator<Item = &'static &'static ModuleDef> {

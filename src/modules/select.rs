@@ -203,11 +203,8 @@ fn poll_once(cx: &mut Cx, l: Value, one_shot: bool) -> PyResult<Value> {
     cx.root(out)?;
     let r = (|| {
         let mut i = 0;
-        loop {
-            // Re-read each time: an ioctl method may change the registrations.
-            let Some(&[o, m]) = list::items_of(l).and_then(|s| s.get(i..i + 2)) else {
-                break;
-            };
+        // Re-read each time: an ioctl method may change the registrations.
+        while let Some(&[o, m]) = list::items_of(l).and_then(|s| s.get(i..i + 2)) {
             let mask = m.as_small_int().unwrap_or(0);
             let ev = events(cx, o, mask)?;
             if ev != 0 {

@@ -92,8 +92,7 @@ fn static_method_owner(ty: *const TypeObj, f: Value, name: Value) -> Option<*con
     let is_f = |c: &TypeObj| match static_attr(c, name, name_b) {
         Some(Found::Method(g)) => Some(g == f),
         Some(_) => Some(false),
-        None => crate::obj::methods::slots::lookup(c, name_b)
-            .map(|g| Value::from_static(g) == f),
+        None => crate::obj::methods::slots::lookup(c, name_b).map(|g| Value::from_static(g) == f),
     };
     let walk = |mut cur: *const TypeObj| {
         while !cur.is_null() {
