@@ -101,10 +101,7 @@ pub(crate) fn run(cx: &mut Cx) {
     }
     let per = cx.roots_mark();
     // A handler may register or unregister others: take them from the end one at a time.
-    loop {
-        let Some(&h) = list::items_of(l).and_then(|s| s.last()) else {
-            break;
-        };
+    while let Some(&h) = list::items_of(l).and_then(|s| s.last()) {
         let n = list::items_of(l).map_or(0, |s| s.len());
         if cx.root(h).is_err()
             || crate::vm::seq::delitem(cx, l, Value::small_int_unchecked(n as isize - 1)).is_err()
