@@ -86,9 +86,15 @@ fn events(cx: &mut Cx, obj: Value, mask: isize) -> PyResult<isize> {
     Ok(ev & want)
 }
 
-/// The registrations of a poll object: a list `[obj, mask, obj, mask, ...]`.
+/// The registrations of a poll object: a list `[obj, mask, obj, mask, ...]`, kept in a
+/// one-field record (so that the object is true and has no `len`, whatever it holds).
 fn regs(cx: &mut Cx, v: Value) -> PyResult<Value> {
-    native::state_of(cx, v, obj::Kind::List, "poll")
+    let rec = native::record_of(cx, v, 1, "poll")?;
+    let l = native::field(rec, 0);
+    if obj::kind_of(l) != obj::Kind::List {
+        return Err(cx.type_error("bad poll object"));
+    }
+    Ok(l)
 }
 
 /// Index of `obj` (by identity) in the registration list.
@@ -111,7 +117,11 @@ fn poll_new(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let l = list::with_capacity(cx, 0)?;
     let mark = cx.roots_mark();
     cx.root(l)?;
-    let r = native::new_instance(cx, cls, l);
+    let r = (|| {
+        let rec = native::new_record(cx, &[l])?;
+        cx.root(rec)?;
+        native::new_instance(cx, cls, rec)
+    })();
     cx.roots_truncate(mark);
     r
 }
