@@ -3,6 +3,7 @@
 pub mod args;
 pub mod core;
 pub mod ctors;
+mod help;
 pub mod iterators;
 pub mod numeric;
 

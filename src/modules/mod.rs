@@ -161,6 +161,11 @@ fn defs() -> impl Iterator<Item = &'static &'static ModuleDef> {
     DEFS.iter().chain(extra.iter())
 }
 
+/// The names of this flavour's builtin modules (`help('modules')`).
+pub(crate) fn builtin_names() -> impl Iterator<Item = &'static str> {
+    defs().map(|d| crate::vm::raise::as_str(d.name.as_bytes()))
+}
+
 /// Make a module object from its definition.
 pub(crate) fn make(cx: &mut Cx, def: &'static ModuleDef) -> PyResult<Value> {
     let m = module::new(cx, def.name.value())?;
