@@ -1,6 +1,8 @@
 //! Builtin modules, one file each. A module object is made from its static table the first
-//! time it is imported. Which modules exist depends on the flavour (FLAVOURS.md): `cmath` and
-//! `platform` only in micropython, `traceback` and `warnings` only in circuitpython. Modules
+//! time it is imported. Which modules exist depends on the flavour (FLAVOURS.md): `cmath`,
+//! `platform` and `select` only in micropython, `traceback`, `warnings` and `atexit` only in
+//! circuitpython; the `u`-prefixed aliases (`utime`, `uselect`, `uasyncio`, ...) of the
+//! extensible modules only in micropython (not `umath`, `ucmath`, `ugc`, ...). Modules
 //! that go through the port (`io` files, `time`, `os`, `platform`) use the `Hal`; the hardware
 //! modules go through the port's board (`hw`): `machine` (micropython); `board`,
 //! `microcontroller`, `digitalio`, `busio`, `analogio`, `pwmio`, `supervisor` (circuitpython).
