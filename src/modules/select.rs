@@ -332,7 +332,13 @@ fn select(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     r
 }
 
+/// `<poll>`, as MicroPython prints a poll object.
+fn poll_repr(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    crate::obj::str::new_from(cx, "<poll>")
+}
+
 native_fn!(POLL_NEW, q::poll, 1, 1, false, poll_new);
+native_fn!(POLL_REPR, q::__repr__, 1, 1, false, poll_repr);
 native_fn!(POLL_REGISTER, q::register, 2, 3, false, register);
 native_fn!(POLL_UNREGISTER, q::unregister, 2, 2, false, unregister);
 native_fn!(POLL_MODIFY, q::modify, 3, 3, false, modify);
@@ -349,6 +355,7 @@ static POLL_CLASS: ClassDef = ClassDef {
         (&q::modify, Member::Method(&POLL_MODIFY)),
         (&q::poll, Member::Method(&POLL_POLL)),
         (&q::ipoll, Member::Method(&POLL_IPOLL)),
+        (&q::__repr__, Member::Method(&POLL_REPR)),
     ],
 };
 
