@@ -10,8 +10,31 @@ fn const_(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     Ok(a[0])
 }
 
-/// `opt_level([level])` (bound to a one-item list holding the level): get or set the level.
-/// The level is kept and reported; the compiler does not act on it (asserts stay).
+/// The level `micropython.opt_level(n)` set (0 when the module was never imported): what
+/// the compiler uses for `exec`, `eval`, `compile` and imports from then on.
+pub(crate) fn opt_level_of(cx: &Cx) -> u8 {
+    let Some(m) = crate::obj::dict::get_str(cx.modules, q::micropython.value()) else {
+        return 0;
+    };
+    let Some(b) = crate::obj::module::dict_of(m)
+        .and_then(|d| crate::obj::dict::get_str(d, q::opt_level.value()))
+    else {
+        return 0;
+    };
+    let Some(bm) = crate::obj::get::<crate::obj::func::BoundMethodObj>(cx, b) else {
+        return 0;
+    };
+    if bm.func != Value::from_static(&MP_OPT_LEVEL) {
+        return 0;
+    }
+    crate::obj::list::items_of(bm.self_)
+        .and_then(|s| s.first())
+        .and_then(|v| v.as_small_int())
+        .map_or(0, |n| n.clamp(0, 3) as u8)
+}
+
+/// `opt_level([level])` (bound to a one-item list holding the level): get or set the level
+/// that code compiled from then on uses (`opt_level_of`).
 fn opt_level(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let cur = crate::obj::list::items_of(a[0])
         .and_then(|s| s.first().copied())
