@@ -50,12 +50,17 @@ try:
     import asyncio
 except ImportError as e:
     print('asyncio', e)
+try:
+    import select
+except ImportError as e:
+    print('select', e)
 ",
     );
     assert_eq!(
         hal.out,
         "ImportError no module named 'time'\n19\n19\n19\n19\n19\n19\nNone /\n\
-         memory streams need no port\nasyncio no module named 'time'\n"
+         memory streams need no port\nasyncio no module named 'time'\n\
+         select no module named 'select'\n"
     );
 }
 
