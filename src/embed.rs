@@ -23,6 +23,7 @@ pub mod module;
 pub mod native;
 pub mod poll;
 pub mod signal;
+pub mod view;
 
 pub use convert::{Bytes, Dict, FromPython, IntoArgs, IntoPython};
 pub use error::{Error, Exception, PyErr};

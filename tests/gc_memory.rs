@@ -492,6 +492,10 @@ garbage = [[i] for i in range(100)]
 garbage = None
 # (Under gc-stress the garbage may be gone before gc.collect() runs.)
 print(STRESS or (gc.collect() >= 100 if n is not None else True))
+def depth(n):
+    return micropython.stack_use() if n == 0 else depth(n - 1)
+top = micropython.stack_use()
+print(top > 0, depth(10) > depth(1) > top)
 "#;
     let src = format!("STRESS = {}\n{src}", if STRESS { "True" } else { "False" });
     let (status, out) = run(256 * 1024, &src);
@@ -507,7 +511,7 @@ print(STRESS or (gc.collect() >= 100 if n is not None else True))
             format!(
                 "True\nFalse\n{n_type}\nTrue\n-1\n992\n-1\n1 0 MemoryError()\n\
                  MemoryError('memory allocation failed, heap is locked',)\n\
-                 0 ZeroDivisionError('divide by zero',)\nTrue\n"
+                 0 ZeroDivisionError('divide by zero',)\nTrue\nTrue True\n"
             )
         )
     );

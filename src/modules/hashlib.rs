@@ -424,10 +424,12 @@ hash_class!(MD5_CLASS, MD5_NEW, md5_new, md5, Algo::Md5);
 /// `hashlib.new(name, data=b'')` (args[0] is the module state).
 fn new(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let [name, data] = crate::builtins::args::parse(cx, &a[1..], k, ["name", "data"], 2)?;
-    let (algo, i) = match pystr::bytes_of(name).map(|b| b.to_ascii_lowercase()) {
-        Some(n) if n == b"sha256" => (Algo::Sha256, 0),
-        Some(n) if n == b"sha1" => (Algo::Sha1, 1),
-        Some(n) if n == b"md5" => (Algo::Md5, 2),
+    // Compared in place: `to_ascii_lowercase` would use the global allocator, which firmware
+    // may not have (the core allocates only in its heap region).
+    let (algo, i) = match pystr::bytes_of(name) {
+        Some(n) if n.eq_ignore_ascii_case(b"sha256") => (Algo::Sha256, 0),
+        Some(n) if n.eq_ignore_ascii_case(b"sha1") => (Algo::Sha1, 1),
+        Some(n) if n.eq_ignore_ascii_case(b"md5") => (Algo::Md5, 2),
         _ => return Err(cx.value_error("unsupported hash type")),
     };
     let cls = native::state_class(cx, a[0], i)?;

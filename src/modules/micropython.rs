@@ -180,8 +180,10 @@ fn nothing(_cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn stack_use(_cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(0))
+/// `micropython.stack_use()`: the bytes of the frame stack in use (pyrite's Python frames live
+/// there, not on the C stack MicroPython measures), so it grows with the call depth.
+fn stack_use(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    crate::obj::int::from_i64(cx, cx.frames.top as i64)
 }
 
 native_fn!(MP_CONST, q::const_, 1, 1, false, const_);

@@ -219,7 +219,7 @@ pub fn new_record(cx: &mut Cx, items: &[Value]) -> PyResult<Value> {
 
 /// The bytes of a readable buffer (bytes, bytearray, memoryview, array, or an instance
 /// wrapping one). Do not hold across anything that allocates or runs Python.
-pub fn readable<'a>(cx: &mut Cx, v: Value) -> PyResult<&'a [u8]> {
+pub(crate) fn readable<'a>(cx: &mut Cx, v: Value) -> PyResult<&'a [u8]> {
     let mut b = v;
     for _ in 0..4 {
         match obj::kind_of(b) {
@@ -237,7 +237,7 @@ pub fn readable<'a>(cx: &mut Cx, v: Value) -> PyResult<&'a [u8]> {
 
 /// The bytes of a writable buffer (bytearray, a writable memoryview, an array), or a
 /// TypeError. Do not hold across anything that allocates or runs Python.
-pub fn writable<'a>(cx: &mut Cx, v: Value) -> PyResult<&'a mut [u8]> {
+pub(crate) fn writable<'a>(cx: &mut Cx, v: Value) -> PyResult<&'a mut [u8]> {
     match writable_opt(v, 0) {
         Some(b) => Ok(b),
         None => Err(cx.type_error("object with buffer protocol required")),

@@ -295,6 +295,10 @@ fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
     let path = list::with_capacity(cx, 4)?;
     dict::set_static(cx, d, &q::path, path)?;
     dict::set_static(cx, d, &q::modules, cx.modules)?;
+    // The port's system name ("linux" on unix, the board's elsewhere), as in MicroPython.
+    let name = cx.hal().system_name();
+    let platform = crate::obj::str_intern::intern(cx, name.as_bytes())?;
+    dict::set_static(cx, d, &q::platform, platform)?;
     // The largest machine word (2**63 - 1 on 64-bit targets): a big int, as in MicroPython's
     // unix port and CPython.
     let maxsize = crate::obj::int::from_i64(cx, isize::MAX as i64)?;
@@ -361,7 +365,6 @@ pub static DEF: ModuleDef = ModuleDef {
         (&q::stdout, Item::Obj(&STDOUT.header)),
         (&q::stderr, Item::Obj(&STDERR.header)),
         (&q::byteorder, Item::Obj(&q::little.header)),
-        (&q::platform, Item::Obj(&q::linux.header)),
     ],
     init: Some(init),
 };

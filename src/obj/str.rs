@@ -151,7 +151,7 @@ pub fn char_to_byte(b: &[u8], ascii: bool, i: usize) -> usize {
 
 /// The bytes of a `str` or `bytes` value (including interned and static strings).
 #[inline]
-pub fn bytes_of<'a>(v: Value) -> Option<&'a [u8]> {
+pub(crate) fn bytes_of<'a>(v: Value) -> Option<&'a [u8]> {
     let k = super::kind_of(v);
     if v.is_ptr() && (k == Kind::Str || k == Kind::Bytes) {
         // SAFETY: the kind check says v is a StrObj; callers use the slice before anything can
@@ -164,7 +164,7 @@ pub fn bytes_of<'a>(v: Value) -> Option<&'a [u8]> {
 
 /// The text of a `str` value.
 #[inline]
-pub fn str_of<'a>(v: Value) -> Option<&'a str> {
+pub(crate) fn str_of<'a>(v: Value) -> Option<&'a str> {
     if super::is::<StrObj>(v) {
         // SAFETY: v is a live StrObj holding valid UTF-8; see bytes_of for the lifetime rule.
         Some(unsafe { (*(v.raw() as *const StrObj)).as_str() })

@@ -197,15 +197,19 @@ pub unsafe extern "C" fn pyr_str_cstr(s: *const c_char) -> Obj {
 pub unsafe extern "C" fn pyr_str_data(o: Obj, len: *mut usize) -> *const c_char {
     api(core::ptr::null(), |c| {
         let v = c.get(o)?;
-        let Some(b) = str_obj(v).and_then(pystr::bytes_of) else {
+        // A raw pointer, not a borrow: the object is alive while the handle is (it holds the
+        // str, or is the str itself), which is pyrite.h's contract for the result.
+        let data = str_obj(v)
+            .and_then(|s| c.cx.bytes_view(s))
+            .map(|b| (b.as_ptr(), b.len()));
+        let Some((p, n)) = data else {
             return Err(c.cx.type_error_obj(v, "isn't a str"));
         };
         if !len.is_null() {
             // SAFETY: the caller's promise.
-            unsafe { len.write(b.len()) };
+            unsafe { len.write(n) };
         }
-        // The object is alive while the handle is (it holds the str, or the str itself).
-        Ok(b.as_ptr() as *const c_char)
+        Ok(p as *const c_char)
     })
 }
 
@@ -214,15 +218,20 @@ pub unsafe extern "C" fn pyr_str_data(o: Obj, len: *mut usize) -> *const c_char 
 pub extern "C" fn pyr_cstr(o: Obj) -> *const c_char {
     api(core::ptr::null(), |c| {
         let v = c.get(o)?;
-        let Some(b) = str_obj(v).and_then(pystr::bytes_of) else {
+        let Some(z) = str_obj(v).and_then(|s| c.cx.bytes_view(s)).map(|b| {
+            let mut z = Vec::with_capacity(b.len() + 1);
+            z.extend_from_slice(b);
+            z.push(0);
+            z
+        }) else {
             return Err(c.cx.type_error_obj(v, "isn't a str"));
         };
-        let mut z = Vec::with_capacity(b.len() + 1);
-        z.extend_from_slice(b);
-        z.push(0);
         let copy = pystr::new_bytes(c.cx, &z)?;
         c.obj(copy)?;
-        Ok(pystr::bytes_of(copy).map_or(core::ptr::null(), |b| b.as_ptr() as *const c_char))
+        // A raw pointer into the copy, which the handle just made keeps alive.
+        Ok(c.cx
+            .bytes_view(copy)
+            .map_or(core::ptr::null(), |b| b.as_ptr() as *const c_char))
     })
 }
 
@@ -612,7 +621,7 @@ pub unsafe extern "C" fn pyr_parse_args(
         if let Some(d) = c.get_opt(kwargs)? {
             let kw = kw_pairs(c, d)?;
             for pair in kw.chunks_exact(2) {
-                let k = pystr::str_of(pair[0]).unwrap_or("");
+                let k = c.cx.str_view(pair[0]).unwrap_or("");
                 let Some(i) = pnames.iter().position(|&p| p == k) else {
                     let k = String::from(k);
                     return Err(c.cx.raise_fmt(

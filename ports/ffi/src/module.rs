@@ -280,7 +280,7 @@ pub(crate) unsafe fn register(
     def: *const ModuleDef,
     name_override: Option<Value>,
 ) -> PyResult<Value> {
-    let override_name = name_override.and_then(pystr::str_of).map(String::from);
+    let override_name = name_override.and_then(|v| cx.str_view(v)).map(String::from);
     let shown = override_name
         .as_deref()
         .map_or(String::new(), |n| format!(" '{n}'"));

@@ -16,7 +16,7 @@ use crate::vm::{ops, Cx, PyResult};
 
 /// The bytes of a bytes-like value (bytes, bytearray, memoryview); TypeError otherwise.
 /// Crate-internal lifetime rule: do not hold across anything that allocates or runs Python.
-pub fn buffer_bytes<'a>(cx: &mut Cx, v: Value) -> PyResult<&'a [u8]> {
+pub(crate) fn buffer_bytes<'a>(cx: &mut Cx, v: Value) -> PyResult<&'a [u8]> {
     match obj::kind_of(v) {
         Kind::Bytes if v.is_ptr() => Ok(pystr::bytes_of(v).unwrap_or(&[])),
         Kind::ByteArray if v.is_ptr() => {

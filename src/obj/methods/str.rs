@@ -67,7 +67,7 @@ pub(crate) fn is_bytes(v: Value) -> bool {
 /// The bytes of a str, bytes or bytearray value (empty for anything else).
 /// Crate rule: do not hold across anything that may run Python or mutate `v`.
 #[inline]
-pub fn self_bytes<'a>(v: Value) -> &'a [u8] {
+pub(crate) fn self_bytes<'a>(v: Value) -> &'a [u8] {
     let v = this(v);
     match obj::kind_of(v) {
         Kind::Str | Kind::Bytes => pystr::bytes_of(v).unwrap_or(&[]),
@@ -81,7 +81,7 @@ pub fn self_bytes<'a>(v: Value) -> &'a [u8] {
 
 /// The text of a str value (empty for anything else).
 #[inline]
-pub fn self_str<'a>(v: Value) -> &'a str {
+pub(crate) fn self_str<'a>(v: Value) -> &'a str {
     pystr::str_of(this(v)).unwrap_or("")
 }
 
