@@ -125,6 +125,7 @@ pub(crate) fn compile_source(
     use crate::compile::{self, CompileOptions, ErrorKind};
     let opts = CompileOptions {
         circuitpython: crate::flavour::CIRCUITPYTHON,
+        opt_level: crate::modules::micropython::opt_level_of(cx),
         ..CompileOptions::default()
     };
     let cmode = match mode {

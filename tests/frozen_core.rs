@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use pyrite::compile::{compile, CompileOptions, Mode};
 
 /// (module file stem, source path relative to the crate root)
-const SOURCES: &[&str] = &["__init__", "core", "funcs", "event", "lock"];
+const SOURCES: &[&str] = &["__init__", "core", "funcs", "event", "lock", "stream"];
 
 #[test]
 fn frozen_images_match_their_sources() {

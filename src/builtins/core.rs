@@ -545,6 +545,10 @@ fn help(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
         return Ok(Value::NONE);
     }
     let o = args[0];
+    if super::help::is_modules(o) {
+        super::help::print_modules(cx)?;
+        return Ok(Value::NONE);
+    }
     let mut b = StrBuilder::new(cx);
     b.push_str("object ");
     crate::obj::methods::repr::write_repr(cx, &mut b, o, 0)?;
@@ -553,6 +557,7 @@ fn help(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     b.push(unsafe { &*obj::type_of(o) }.name_bytes());
     b.push_byte(b'\n');
     cx.hal().write_out(&b.buf);
+    super::help::print_members(cx, o)?;
     Ok(Value::NONE)
 }
 

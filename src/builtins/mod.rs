@@ -3,6 +3,7 @@
 pub mod args;
 pub mod core;
 pub mod ctors;
+mod help;
 pub mod iterators;
 pub mod numeric;
 
@@ -185,6 +186,7 @@ static TABLE: &[Entry] = &[
     f!(q::any, n::ANY),
     (&q::NotImplemented, None),
     (&q::Ellipsis, None),
+    (&q::__name__, Some(&q::builtins.header)),
 ];
 
 /// The CircuitPython flavour's extra builtins.

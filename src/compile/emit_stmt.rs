@@ -235,6 +235,7 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
             Kind::Global(l) | Kind::Nonlocal(l) => {
                 self.global_nonlocal(n, l, matches!(node.kind, Kind::Global(_)))
             }
+            Kind::Assert { .. } if self.opts.opt_level >= 1 => Ok(()),
             Kind::Assert { test, msg } => {
                 let l_end = self.new_label()?;
                 self.if_cond(test, true, l_end)?;

@@ -298,6 +298,13 @@ pub fn tokenize<A: Allocator + Clone>(
     lx.indents.tpush(0)?;
     lx.run(true)?;
     drop(lx);
+    if opts.opt_level >= 1 {
+        for t in out.toks.iter_mut() {
+            if matches!(t.kind, Tok::Kw(Kw::Debug)) {
+                t.kind = Tok::Kw(Kw::False);
+            }
+        }
+    }
     Ok(out)
 }
 

@@ -74,6 +74,9 @@ pub struct CompileOptions {
     pub max_depth: u32,
     /// CircuitPython flavour (see the module docs about `micropython.*` decorators).
     pub circuitpython: bool,
+    /// MicroPython's optimisation level (`micropython.opt_level()`): from 1 up, `assert`
+    /// statements are not compiled and `__debug__` is False.
+    pub opt_level: u8,
 }
 
 impl Default for CompileOptions {
@@ -82,6 +85,7 @@ impl Default for CompileOptions {
             small_int_bits: 31,
             max_depth: 150,
             circuitpython: false,
+            opt_level: 0,
         }
     }
 }

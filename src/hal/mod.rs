@@ -293,6 +293,13 @@ pub trait Hal {
         0
     }
 
+    /// Whether standard input has data waiting (or is at its end), so that reading it would
+    /// not block (`select.poll` on `sys.stdin`). The default says yes: a port that cannot
+    /// tell lets the read block.
+    fn stdin_ready(&mut self) -> bool {
+        true
+    }
+
     /// `sys.platform`, `os.uname().sysname` and `platform.platform()`'s system name.
     fn system_name(&self) -> &'static str {
         "linux"

@@ -14,6 +14,7 @@ pub(crate) static FROZEN: &[FrozenModule] = if crate::flavour::CIRCUITPYTHON {
         "asyncio.funcs" => "asyncio/mpy/cp/funcs.mpy",
         "asyncio.event" => "asyncio/mpy/cp/event.mpy",
         "asyncio.lock" => "asyncio/mpy/cp/lock.mpy",
+        "asyncio.stream" => "asyncio/mpy/cp/stream.mpy",
     }
 } else {
     crate::frozen_modules! {
@@ -22,5 +23,6 @@ pub(crate) static FROZEN: &[FrozenModule] = if crate::flavour::CIRCUITPYTHON {
         "asyncio.funcs" => "asyncio/mpy/mp/funcs.mpy",
         "asyncio.event" => "asyncio/mpy/mp/event.mpy",
         "asyncio.lock" => "asyncio/mpy/mp/lock.mpy",
+        "asyncio.stream" => "asyncio/mpy/mp/stream.mpy",
     }
 };

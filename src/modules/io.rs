@@ -81,6 +81,21 @@ pub(crate) fn finalise(p: *mut u8) {
     }
 }
 
+/// What `select.poll` sees of stream `v` (`None` if it is not an `io` stream): a port file
+/// is always ready to read and write (as a regular file is to `poll(2)`), a memory stream has
+/// no poll operation (`Err(EINVAL)`, as in MicroPython), a closed file raises ValueError.
+#[cfg_attr(feature = "circuitpython", allow(dead_code))]
+pub(crate) fn poll_ready(cx: &mut Cx, v: Value) -> Option<PyResult<bool>> {
+    let f = io_of(v).map(|_| flags(v))?;
+    Some(if f & fl::FILE == 0 {
+        Err(super::os::raise_errno(cx, errno::EINVAL))
+    } else if f & fl::CLOSED != 0 {
+        Err(cx.value_error("I/O operation on closed file"))
+    } else {
+        Ok(true)
+    })
+}
+
 /// The memory stream's contents and position, if `v` is one.
 fn mem_parts(v: Value) -> Option<(Value, usize)> {
     // SAFETY: a live IoObj.
@@ -828,5 +843,17 @@ pub static DEF: ModuleDef = ModuleDef {
         (&q::SEEK_CUR, Item::Int(1)),
         (&q::SEEK_END, Item::Int(2)),
     ],
-    init: None,
+    init: Some(init),
 };
+
+/// `io.IOBase`: the base of stream classes written in Python (MicroPython's unix port has
+/// it); `select.poll` polls an instance through its `ioctl(request, arg)` method.
+static IOBASE_CLASS: super::native::ClassDef = super::native::ClassDef {
+    name: &q::IOBase,
+    base: &OBJECT_TYPE,
+    members: &[],
+};
+
+fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
+    super::native::install(cx, m, &[&IOBASE_CLASS], &[])
+}

@@ -10,12 +10,57 @@ fn const_(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     Ok(a[0])
 }
 
-fn opt_level(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    Ok(if a.is_empty() {
-        Value::small_int_unchecked(0)
-    } else {
-        Value::NONE
-    })
+/// The level `micropython.opt_level(n)` set (0 when the module was never imported): what
+/// the compiler uses for `exec`, `eval`, `compile` and imports from then on.
+pub(crate) fn opt_level_of(cx: &Cx) -> u8 {
+    let Some(m) = crate::obj::dict::get_str(cx.modules, q::micropython.value()) else {
+        return 0;
+    };
+    let Some(b) = crate::obj::module::dict_of(m)
+        .and_then(|d| crate::obj::dict::get_str(d, q::opt_level.value()))
+    else {
+        return 0;
+    };
+    let Some(bm) = crate::obj::get::<crate::obj::func::BoundMethodObj>(cx, b) else {
+        return 0;
+    };
+    if bm.func != Value::from_static(&MP_OPT_LEVEL) {
+        return 0;
+    }
+    crate::obj::list::items_of(bm.self_)
+        .and_then(|s| s.first())
+        .and_then(|v| v.as_small_int())
+        .map_or(0, |n| n.clamp(0, 3) as u8)
+}
+
+/// `opt_level([level])` (bound to a one-item list holding the level): get or set the level
+/// that code compiled from then on uses (`opt_level_of`).
+fn opt_level(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let cur = crate::obj::list::items_of(a[0])
+        .and_then(|s| s.first().copied())
+        .unwrap_or(Value::small_int_unchecked(0));
+    let Some(&level) = a.get(1) else {
+        return Ok(cur);
+    };
+    let n = crate::vm::seq::int_arg(cx, level)?;
+    if let Some(l) = crate::obj::get_mut::<crate::obj::list::ListObj>(cx, a[0]) {
+        if let Some(slot) = l.items_mut().first_mut() {
+            *slot = Value::small_int_unchecked(n.clamp(0, 3));
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
+    if crate::flavour::CIRCUITPYTHON {
+        return Ok(());
+    }
+    let slot = crate::obj::list::new(cx, &[Value::small_int_unchecked(0)])?;
+    let mark = cx.roots_mark();
+    cx.root(slot)?;
+    let r = super::native::bind(cx, m, slot, &[(&q::opt_level, &MP_OPT_LEVEL)]);
+    cx.roots_truncate(mark);
+    r
 }
 
 /// `mem_info([verbose])`, in MicroPython's format: the allocator's totals (`mem:`), the GC heap
@@ -142,7 +187,7 @@ fn stack_use(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 native_fn!(MP_CONST, q::const_, 1, 1, false, const_);
-native_fn!(MP_OPT_LEVEL, q::opt_level, 0, 1, false, opt_level);
+native_fn!(MP_OPT_LEVEL, q::opt_level, 1, 2, false, opt_level);
 native_fn!(MP_MEM_INFO, q::mem_info, 0, 1, false, mem_info);
 native_fn!(MP_QSTR_INFO, q::qstr_info, 0, 1, false, qstr_info);
 native_fn!(MP_HEAP_LOCK, q::heap_lock, 0, 0, false, heap_lock);
@@ -167,7 +212,6 @@ pub static DEF: ModuleDef = ModuleDef {
     } else {
         &[
             (&q::const_, Item::Obj(&MP_CONST.header)),
-            (&q::opt_level, Item::Obj(&MP_OPT_LEVEL.header)),
             (&q::mem_info, Item::Obj(&MP_MEM_INFO.header)),
             (&q::qstr_info, Item::Obj(&MP_QSTR_INFO.header)),
             (&q::heap_lock, Item::Obj(&MP_HEAP_LOCK.header)),
@@ -185,5 +229,5 @@ pub static DEF: ModuleDef = ModuleDef {
             ),
         ]
     },
-    init: None,
+    init: Some(init),
 };

@@ -1,6 +1,8 @@
 //! Builtin modules, one file each. A module object is made from its static table the first
-//! time it is imported. Which modules exist depends on the flavour (FLAVOURS.md): `cmath` and
-//! `platform` only in micropython, `traceback` and `warnings` only in circuitpython. Modules
+//! time it is imported. Which modules exist depends on the flavour (FLAVOURS.md): `cmath`,
+//! `platform` and `select` only in micropython, `traceback`, `warnings` and `atexit` only in
+//! circuitpython; the `u`-prefixed aliases (`utime`, `uselect`, `uasyncio`, ...) of the
+//! extensible modules only in micropython (not `umath`, `ucmath`, `ugc`, ...). Modules
 //! that go through the port (`io` files, `time`, `os`, `platform`) use the `Hal`; the hardware
 //! modules go through the port's board (`hw`): `machine` (micropython); `board`,
 //! `microcontroller`, `digitalio`, `busio`, `analogio`, `pwmio`, `supervisor` (circuitpython).
@@ -10,6 +12,8 @@
 #[cfg(feature = "circuitpython")]
 pub mod analogio;
 pub mod array;
+#[cfg(feature = "circuitpython")]
+pub mod atexit;
 pub mod binascii;
 #[cfg(feature = "circuitpython")]
 pub mod board;
@@ -42,6 +46,8 @@ pub mod pwmio;
 pub mod random;
 pub mod re;
 pub mod re_engine;
+#[cfg(not(feature = "circuitpython"))]
+pub mod select;
 pub mod struct_;
 #[cfg(feature = "circuitpython")]
 pub mod supervisor;
@@ -109,6 +115,8 @@ static DEFS: &[&ModuleDef] = &[
     &traceback::DEF,
     #[cfg(feature = "circuitpython")]
     &warnings::DEF,
+    #[cfg(feature = "circuitpython")]
+    &atexit::DEF,
     // The board (FLAVOURS.md row 43).
     #[cfg(not(feature = "circuitpython"))]
     &machine::DEF,
@@ -129,7 +137,21 @@ static DEFS: &[&ModuleDef] = &[
 ];
 
 /// Modules only the micropython flavour has.
+#[cfg(not(feature = "circuitpython"))]
+static MP_DEFS: &[&ModuleDef] = &[&platform::DEF, &select::DEF];
+#[cfg(feature = "circuitpython")]
 static MP_DEFS: &[&ModuleDef] = &[&platform::DEF];
+
+/// Builtins MicroPython registers as plain (not extensible) modules: no `u` alias for them
+/// (`import umath` is an ImportError; `usys` is a special case).
+const NOT_EXTENSIBLE: &[&[u8]] = &[
+    b"math",
+    b"cmath",
+    b"gc",
+    b"micropython",
+    b"sys",
+    b"builtins",
+];
 
 /// Every builtin module of this flavour.
 fn defs() -> impl Iterator<Item = &'static &'static ModuleDef> {
@@ -139,6 +161,11 @@ fn defs() -> impl Iterator<Item = &'static &'static ModuleDef> {
         MP_DEFS
     };
     DEFS.iter().chain(extra.iter())
+}
+
+/// The names of this flavour's builtin modules (`help('modules')`).
+pub(crate) fn builtin_names() -> impl Iterator<Item = &'static str> {
+    defs().map(|d| crate::vm::raise::as_str(d.name.as_bytes()))
 }
 
 /// Make a module object from its definition.
@@ -171,7 +198,26 @@ pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>
     let nb = pystr::bytes_of(name).unwrap_or(&[]);
     let mut found = defs().find(|d| d.name.as_bytes() == nb);
     if found.is_none() && !crate::flavour::CIRCUITPYTHON && nb.first() == Some(&b'u') {
-        found = defs().find(|d| d.name.as_bytes() == &nb[1..]);
+        let base = &nb[1..];
+        if !NOT_EXTENSIBLE.contains(&base) {
+            found = defs().find(|d| d.name.as_bytes() == base);
+        }
+        // `uasyncio`: the frozen `asyncio` package under its old name.
+        if base == b"asyncio" {
+            let a = pystr::intern(cx, base)?;
+            let m = crate::vm::import::import_name(
+                cx,
+                a,
+                Value::NONE,
+                Value::small_int_unchecked(0),
+                Value::NULL,
+            )?;
+            let mark = cx.roots_mark();
+            cx.root(m)?;
+            dict::set(cx, cx.modules, name, m)?;
+            cx.roots_truncate(mark);
+            return Ok(Some(m));
+        }
     }
     if found.is_none() && nb == b"usys" {
         found = defs().find(|d| d.name.as_bytes() == b"sys");

@@ -173,15 +173,24 @@ pub fn is_instance_of(v: Value, cls: Value) -> bool {
 pub fn state_of(cx: &mut Cx, v: Value, kind: Kind, what: &str) -> PyResult<Value> {
     match ops::instance_base(v) {
         Some(b) if obj::kind_of(b) == kind && b.is_ptr() => Ok(b),
-        _ => Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("'{what}' object required"))),
+        _ => Err(wrong_self(cx, v, what)),
     }
+}
+
+/// `TypeError: argument should be a 'deque' not a 'list'` (MicroPython's checked methods).
+fn wrong_self(cx: &mut Cx, v: Value, what: &str) -> crate::vm::Raised {
+    let tn = ops::alloc_free_name(cx.type_name(v));
+    cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("argument should be a '{what}' not a '{tn}'"),
+    )
 }
 
 /// The record tuple (of `n` fields) of a module object.
 pub fn record_of(cx: &mut Cx, v: Value, n: usize, what: &str) -> PyResult<Value> {
     let r = state_of(cx, v, Kind::Tuple, what)?;
     if tuple::items_of(r).map_or(0, |t| t.len()) != n {
-        return Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("'{what}' object required")));
+        return Err(wrong_self(cx, v, what));
     }
     Ok(r)
 }

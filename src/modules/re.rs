@@ -1,9 +1,12 @@
-//! `re`: `compile`, `match`, `search`, `fullmatch`, `sub`, `subn`, `split`, `findall` and the
+//! `re`: `compile`, `match`, `search`, `fullmatch`, `sub`, `subn`, `split`, `findall`, `finditer` and the
 //! flags `I`/`IGNORECASE`, `M`/`MULTILINE`, `S`/`DOTALL`; compiled patterns with the same
 //! methods; match objects with `group`, `groups`, `groupdict`, `start`, `end`, `span`.
 //!
-//! The engine is `re_engine.rs`. Errors are MicroPython's: `ValueError: error in regex` for
-//! bad syntax, `ValueError: regex too complex` for unbalanced or over-large patterns, and
+//! The engine is `re_engine.rs`. Errors are MicroPython's: `ValueError: regex too complex` for
+//! what MicroPython's compiler rejects (unbalanced `(` or `[`, nothing to repeat, a trailing
+//! backslash, any `(?` other than `(?:` and `(?P<name>`: lookarounds and inline flags), or an
+//! over-large pattern; `ValueError: error in regex` for an unbalanced `)` and for what only
+//! CPython rejects (bad escapes and ranges, `{3,2}`, bad back references); and
 //! `RuntimeError` when a match exceeds the step budget. A match object prints as
 //! MicroPython's `<match num=N>`.
 //!
@@ -541,6 +544,41 @@ fn p_findall(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     r.map(|_| l)
 }
 
+/// `finditer(string)`: an iterator over the match objects of the non-overlapping matches
+/// (CPython has it; MicroPython's re does not).
+fn p_finditer(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let [s, _pos, _endpos] =
+        crate::builtins::args::parse(cx, &a[1..], k, ["string", "pos", "endpos"], 3)?;
+    if s.is_null() {
+        return Err(cx.type_error("function missing 1 required positional arguments"));
+    }
+    let mut run = Run::new(cx, a[0], s)?;
+    let n = run.text.len();
+    let l = list::with_capacity(cx, 0)?;
+    let mark = cx.roots_mark();
+    cx.root(l)?;
+    let r = (|| {
+        let mut pos = 0usize;
+        let mut must_advance = false;
+        while pos <= n {
+            if !run.search(cx, pos, n, false, must_advance, false)? {
+                break;
+            }
+            let (b, e) = (run.caps()[0], run.caps()[1]);
+            let m = new_match(cx, a[0], s, &run)?;
+            let m2 = cx.roots_mark();
+            cx.root(m)?;
+            list::append(cx, l, m)?;
+            cx.roots_truncate(m2);
+            must_advance = e == b;
+            pos = e;
+        }
+        crate::vm::seq::get_iter(cx, l)
+    })();
+    cx.roots_truncate(mark);
+    r
+}
+
 fn p_pattern(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let rec = pattern_rec(cx, a[0])?;
     Ok(native::field(rec, REC_PATTERN))
@@ -586,6 +624,7 @@ native_fn!(P_SUB, q::sub, 3, 4, true, p_sub);
 native_fn!(P_SUBN, q::subn, 3, 4, true, p_subn);
 native_fn!(P_SPLIT, q::split, 2, 3, true, p_split);
 native_fn!(P_FINDALL, q::findall, 2, 4, true, p_findall);
+native_fn!(P_FINDITER, q::finditer, 2, 4, true, p_finditer);
 native_fn!(P_PATTERN, q::pattern, 1, 1, false, p_pattern);
 native_fn!(P_FLAGS, q::flags, 1, 1, false, p_flags);
 native_fn!(P_GROUPS, q::groups, 1, 1, false, p_groups);
@@ -603,6 +642,7 @@ static PATTERN_CLASS: ClassDef = ClassDef {
         (&q::subn, Member::Method(&P_SUBN)),
         (&q::split, Member::Method(&P_SPLIT)),
         (&q::findall, Member::Method(&P_FINDALL)),
+        (&q::finditer, Member::Method(&P_FINDITER)),
         (&q::pattern, Member::Getter(&P_PATTERN)),
         (&q::flags, Member::Getter(&P_FLAGS)),
         (&q::groups, Member::Getter(&P_GROUPS)),
@@ -926,6 +966,10 @@ fn f_findall(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
     via_pattern(cx, a, k, 2, ["pattern", "string", "flags", ""], p_findall)
 }
 
+fn f_finditer(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    via_pattern(cx, a, k, 2, ["pattern", "string", "flags", ""], p_finditer)
+}
+
 native_fn!(F_COMPILE, q::compile, 2, 3, true, f_compile);
 native_fn!(F_MATCH, q::match_, 3, 4, true, f_match);
 native_fn!(F_SEARCH, q::search, 3, 4, true, f_search);
@@ -933,6 +977,7 @@ native_fn!(F_FULLMATCH, q::fullmatch, 3, 4, true, f_fullmatch);
 native_fn!(F_SUB, q::sub, 4, 6, true, f_sub);
 native_fn!(F_SPLIT, q::split, 3, 5, true, f_split);
 native_fn!(F_FINDALL, q::findall, 3, 4, true, f_findall);
+native_fn!(F_FINDITER, q::finditer, 3, 4, true, f_finditer);
 
 fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
     native::install_with(
@@ -947,6 +992,7 @@ fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
             (&q::sub, &F_SUB),
             (&q::split, &F_SPLIT),
             (&q::findall, &F_FINDALL),
+            (&q::finditer, &F_FINDITER),
         ],
         false,
     )

@@ -219,7 +219,8 @@ impl Parser<'_> {
             self.pos += 1;
             if matches!(self.nodes[node as usize], Node::Repeat { .. }) {
                 // `a**` is an error in CPython ("multiple repeat"); `a*?` was handled below.
-                return Err(Error::Syntax);
+                // MicroPython's compiler rejects it as it rejects `*a`.
+                return Err(Error::TooComplex);
             }
             let greedy = if self.peek() == Some('?' as u32) {
                 self.pos += 1;
@@ -327,7 +328,7 @@ impl Parser<'_> {
             }
             first = false;
             let lo = if c == '\\' as u32 {
-                let e = self.peek().ok_or(Error::Syntax)?;
+                let e = self.peek().ok_or(Error::TooComplex)?;
                 self.pos += 1;
                 if let Some(k) = Self::class_kind(e) {
                     for x in [k, 0, 0] {
@@ -395,7 +396,7 @@ impl Parser<'_> {
                                 self.pos += 1;
                             }
                             if self.peek().is_none() || self.pos == start {
-                                return Err(Error::Syntax);
+                                return Err(Error::TooComplex);
                             }
                             let len = self.pos - start;
                             self.pos += 1;
@@ -403,7 +404,9 @@ impl Parser<'_> {
                             group = Some(self.ngroups);
                             push(&mut self.names, (start as u32, len as u32, self.ngroups))?;
                         }
-                        _ => return Err(Error::Syntax),
+                        // Lookarounds, inline flags, comments, `(?P=name)`: MicroPython's
+                        // compiler accepts only `(?:` and reports the rest this way.
+                        _ => return Err(Error::TooComplex),
                     }
                 } else {
                     self.ngroups += 1;
@@ -423,7 +426,8 @@ impl Parser<'_> {
             '^' => self.node(Node::Bol),
             '$' => self.node(Node::Eol),
             '\\' => {
-                let e = self.peek().ok_or(Error::Syntax)?;
+                // A trailing backslash (MicroPython: "regex too complex").
+                let e = self.peek().ok_or(Error::TooComplex)?;
                 self.pos += 1;
                 if let Some(k) = Self::class_kind(e) {
                     return self.special_class(k);

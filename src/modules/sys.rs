@@ -78,6 +78,8 @@ fn atexit(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 /// Run the function given to `sys.atexit` (the ports call this when a program ends). An
 /// exception it raises is printed like an uncaught one.
 pub fn run_atexit(cx: &mut Cx) {
+    #[cfg(feature = "circuitpython")]
+    super::atexit::run(cx);
     if crate::flavour::CIRCUITPYTHON {
         return;
     }

@@ -86,6 +86,52 @@ fn static_builtin_lookup(t: &TypeObj, name: Value, name_b: &[u8]) -> Option<Foun
     None
 }
 
+/// The builtin type along `ty`'s MRO whose static table gave native method `f` for `name`.
+fn static_method_owner(ty: *const TypeObj, f: Value, name: Value) -> Option<*const TypeObj> {
+    let name_b = pystr::bytes_of(name).unwrap_or(&[]);
+    let is_f = |c: &TypeObj| match static_attr(c, name, name_b) {
+        Some(Found::Method(g)) => Some(g == f),
+        Some(_) => Some(false),
+        None => crate::obj::methods::slots::lookup(c, name_b).map(|g| Value::from_static(g) == f),
+    };
+    let walk = |mut cur: *const TypeObj| {
+        while !cur.is_null() {
+            // SAFETY: base links of builtin types are static types or NULL.
+            let c = unsafe { &*cur };
+            match is_f(c) {
+                Some(true) => return Some(cur),
+                Some(false) => return None,
+                None => cur = c.base,
+            }
+        }
+        None
+    };
+    // SAFETY: ty is a live type.
+    let t = unsafe { &*ty };
+    if t.is_heap() {
+        for &m in tuple::items_of(t.mro).unwrap_or(&[]) {
+            // SAFETY: MRO entries are live types.
+            let mt = unsafe { &*(m.raw() as *const TypeObj) };
+            if !mt.is_heap() {
+                if let Some(o) = walk(mt) {
+                    return Some(o);
+                }
+            }
+        }
+        return None;
+    }
+    walk(ty)
+}
+
+/// The name of a native function (a str), or NULL.
+pub(crate) fn native_name(f: Value) -> Value {
+    if obj::kind_of(f) == Kind::NativeFn && f.is_ptr() {
+        // SAFETY: kind-checked native function (static).
+        return unsafe { (*(f.raw() as *const NativeFnObj)).name.value() };
+    }
+    Value::NULL
+}
+
 /// Find a special method for `v` on its class (only classes made in Python can define them).
 /// The result is called with `v` as the first argument.
 pub(crate) fn lookup_special(cx: &mut Cx, v: Value, name: &'static pystr::StrObj) -> Option<Value> {
@@ -244,6 +290,12 @@ fn builtin_attr(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> {
                 (*(o.raw() as *const NativeFnObj)).name.value()
             }));
         }
+        Kind::Native if nb == b"__name__" && crate::embed::native::is_function(o) => {
+            let n = crate::embed::native::name_of(o);
+            if !n.is_null() {
+                return Ok(Some(n));
+            }
+        }
         Kind::BoundMethod if o.is_ptr() => {
             // SAFETY: kind-checked bound method.
             let b = unsafe { &*(o.raw() as *const BoundMethodObj) };
@@ -315,7 +367,11 @@ fn type_getattr(cx: &mut Cx, cls: Value, name: Value) -> PyResult<Value> {
     let t = cls.raw() as *const TypeObj;
     if let Some(found) = type_lookup(t, name) {
         return match found {
-            Found::Method(f) | Found::Static(f) => Ok(f),
+            Found::Method(f) => match static_method_owner(t, f, name) {
+                Some(owner) => crate::obj::methods::unbound::checked(cx, owner, f),
+                None => Ok(f),
+            },
+            Found::Static(f) => Ok(f),
             Found::ClassMethod(f) => obj::func::new_bound(cx, f, cls),
             Found::Getter(_) => Err(attr_error(cx, cls, name)),
             Found::Value(f) => match obj::kind_of(f) {

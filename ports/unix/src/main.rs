@@ -94,6 +94,19 @@ impl Hal for UnixHal {
         std::io::stdin().lock().read(buf).unwrap_or(0)
     }
 
+    /// Input waiting on fd 0 (`poll(2)` with no timeout). Bytes already taken into the
+    /// process's stdin buffer by an earlier line read are not seen.
+    fn stdin_ready(&mut self) -> bool {
+        let mut p = libc::pollfd {
+            fd: 0,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, no timeout.
+        let n = unsafe { libc::poll(&mut p, 1, 0) };
+        n != 0
+    }
+
     forward_host_services!(host);
 
     /// `import name` finds `name.so` (a C module built against pyrite.h) on `sys.path`.

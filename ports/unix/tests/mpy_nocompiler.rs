@@ -46,6 +46,10 @@ const DIFFERENT: &[(&str, &str)] = &[
         "errors/import_errors.py",
         "one case runs a relative import with exec, which needs the compiler",
     ),
+    (
+        "modules/micropython_opt_level.py",
+        "it compiles code with exec and eval at each optimisation level",
+    ),
 ];
 
 fn run(bin: &Path, dir: &Path, arg: &str) -> harness::Outcome {

@@ -157,22 +157,72 @@ def sleep(t):
     return sleep_ms(int(t * 1000))
 
 
+try:
+    import select as _select
+except ImportError:
+    _select = None
+
+
 class IOQueue:
-    # Waiting without busy looping. There is no stream polling (no select module):
-    # ThreadSafeFlag waiters are checked in slices while the loop sleeps.
+    # Tasks waiting on ThreadSafeFlags (`map`) and on streams (`streams`: id -> [reader,
+    # writer, stream]). Streams are polled with select.poll where there is one; without it
+    # (circuitpython) a stream counts as always ready, so a read may block. Flags are checked
+    # in slices while the loop waits.
     def __init__(self):
         self.map = {}
+        self.streams = {}
+        self.poller = _select.poll() if _select else None
 
     def queue_flag(self, flag):
         self.map[id(flag)] = flag
         flag.task = cur_task
         cur_task.data = self
 
+    def _enqueue(self, s, idx):
+        k = id(s)
+        if k not in self.streams:
+            entry = [None, None, s]
+            entry[idx] = cur_task
+            self.streams[k] = entry
+            if self.poller is not None:
+                self.poller.register(s, 1 if idx == 0 else 4)
+        else:
+            entry = self.streams[k]
+            if entry[idx] is not None:
+                raise RuntimeError("stream already waited on")
+            entry[idx] = cur_task
+            if self.poller is not None:
+                self.poller.modify(s, 5)
+        cur_task.data = self
+
+    def _dequeue(self, s):
+        del self.streams[id(s)]
+        if self.poller is not None:
+            self.poller.unregister(s)
+
+    def queue_read(self, s):
+        self._enqueue(s, 0)
+
+    def queue_write(self, s):
+        self._enqueue(s, 1)
+
     def remove(self, task):
         for k, f in list(self.map.items()):
             if f.task is task:
                 del self.map[k]
                 f.task = None
+        for k, entry in list(self.streams.items()):
+            if entry[0] is task:
+                entry[0] = None
+            if entry[1] is task:
+                entry[1] = None
+            self._rearm(entry)
+
+    def _rearm(self, entry):
+        if entry[0] is None and entry[1] is None:
+            self._dequeue(entry[2])
+        elif self.poller is not None:
+            self.poller.modify(entry[2], 4 if entry[0] is None else 1)
 
     def _ready(self):
         woke = False
@@ -183,11 +233,31 @@ class IOQueue:
                 f.task = None
                 _task_queue.push(t)
                 woke = True
+        if self.streams:
+            if self.poller is not None:
+                ready = self.poller.poll(0)
+            else:
+                ready = [(e[2], 5) for e in self.streams.values()]
+            for s, ev in ready:
+                entry = self.streams.get(id(s))
+                if entry is None:
+                    continue
+                if ev & ~4 and entry[0] is not None:
+                    # Readable, or an error.
+                    _task_queue.push(entry[0])
+                    entry[0] = None
+                    woke = True
+                if ev & ~1 and entry[1] is not None:
+                    # Writable, or an error.
+                    _task_queue.push(entry[1])
+                    entry[1] = None
+                    woke = True
+                self._rearm(entry)
         return woke
 
     def wait_io_event(self, dt):
-        # Wait dt ms (-1: until a flag is set).
-        if not self.map:
+        # Wait dt ms (-1: until a flag is set or a stream is ready).
+        if not self.map and not self.streams:
             if dt > 0:
                 _sleep_s(dt / 1000)
             return
@@ -196,7 +266,10 @@ class IOQueue:
             left = 10 if dt < 0 else min(10, dt - ticks_diff(ticks(), start))
             if left <= 0:
                 break
-            _sleep_s(left / 1000)
+            if self.poller is not None and self.streams and not self.map:
+                self.poller.poll(left)
+            else:
+                _sleep_s(left / 1000)
 
 
 def _promote_to_task(aw):
@@ -224,7 +297,7 @@ def run_until_complete(main_task=None):
             t = _task_queue.peek()
             if t:
                 dt = max(0, ticks_diff(t.ph_key, ticks()))
-            elif not _io_queue.map:
+            elif not _io_queue.map and not _io_queue.streams:
                 cur_task = None
                 return
             _io_queue.wait_io_event(dt)

@@ -295,12 +295,9 @@ fn item_set(cx: &mut Cx, f: u8, v: Value, out: &mut [u8; 8], n: usize) -> PyResu
 pub fn memoryview_getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
     let v = view_of(cx, o)?;
     if obj::kind_of(i) == Kind::Slice && i.is_ptr() {
-        let (s, e, step, _) = crate::vm::seq::slice_indices(cx, i, v.len)?;
+        let (s, e, step, count) = crate::vm::seq::slice_indices(cx, i, v.len)?;
         if step != 1 {
-            return Err(cx.raise_msg(
-                &NOT_IMPLEMENTED_ERROR_TYPE,
-                "only slices with step=1 (aka None) are supported",
-            ));
+            return strided_copy(cx, &v, s, step, count);
         }
         let n = (e.max(s) - s) as usize;
         return new_memoryview(
@@ -326,6 +323,31 @@ pub fn memoryview_getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
     item_get(cx, v.format, &tmp[..v.itemsize])
 }
 
+/// `m[a:b:step]` with a step other than 1: views have no strides, so this is a read-only
+/// view of a copy of the selected items (reading is CPython's; writing through it raises
+/// instead of silently missing the original).
+fn strided_copy(cx: &mut Cx, v: &View, s: isize, step: isize, count: usize) -> PyResult<Value> {
+    let size = count.saturating_mul(v.itemsize);
+    let mut tmp = allocator_api2::vec::Vec::new_in(cx.temp_alloc());
+    if tmp.try_reserve(size).is_err() {
+        return Err(cx.raise_memory_error(size));
+    }
+    let b = buffer_bytes(cx, v.base)?;
+    for k in 0..count as isize {
+        let lo = v.start + (s + k * step) as usize * v.itemsize;
+        match b.get(lo..lo + v.itemsize) {
+            Some(item) => tmp.extend_from_slice(item),
+            None => return Err(cx.index_error("memoryview index out of range")),
+        }
+    }
+    let copy = crate::obj::bytes::new_bytearray(cx, &tmp)?;
+    let mark = cx.roots_mark();
+    cx.root(copy)?;
+    let r = new_memoryview(cx, copy, 0, count, true, v.format);
+    cx.roots_truncate(mark);
+    r
+}
+
 /// `m[i] = v` for a memoryview.
 pub fn memoryview_setitem(cx: &mut Cx, o: Value, i: Value, x: Value) -> PyResult<()> {
     let v = view_of(cx, o)?;
@@ -333,12 +355,24 @@ pub fn memoryview_setitem(cx: &mut Cx, o: Value, i: Value, x: Value) -> PyResult
         return Err(cx.type_error("'memoryview' object doesn't support item assignment"));
     }
     if obj::kind_of(i) == Kind::Slice && i.is_ptr() {
-        let (s, e, step, _) = crate::vm::seq::slice_indices(cx, i, v.len)?;
+        let (s, e, step, count) = crate::vm::seq::slice_indices(cx, i, v.len)?;
         if step != 1 {
-            return Err(cx.raise_msg(
-                &NOT_IMPLEMENTED_ERROR_TYPE,
-                "only slices with step=1 (aka None) are supported",
-            ));
+            let src = source_bytes(cx, x)?;
+            let sb = pystr::bytes_of(src).unwrap_or(&[]);
+            if sb.len() != count * v.itemsize {
+                return Err(cx.value_error(
+                    "memoryview assignment: lvalue and rvalue have different structures",
+                ));
+            }
+            if let Some(d) = base_bytes_mut(v.base) {
+                for (k, item) in sb.chunks(v.itemsize.max(1)).enumerate() {
+                    let lo = v.start + (s + k as isize * step) as usize * v.itemsize;
+                    if let Some(dst) = d.get_mut(lo..lo + v.itemsize) {
+                        dst.copy_from_slice(item);
+                    }
+                }
+            }
+            return Ok(());
         }
         let src = source_bytes(cx, x)?;
         let n = (e.max(s) - s) as usize * v.itemsize;
@@ -383,8 +417,13 @@ pub fn memoryview_new(cx: &mut Cx, o: Value) -> PyResult<Value> {
         let v = view_of(cx, o)?;
         return new_memoryview(cx, v.base, v.start, v.len, v.readonly, v.format);
     }
-    let len = buffer_bytes(cx, o)?.len();
     let base = ops::instance_base(o).unwrap_or(o);
+    if obj::kind_of(base) == Kind::MemoryView && base.is_ptr() {
+        // An `array.array` (its items live in a memoryview): a view of its items, typed.
+        let v = view_of(cx, base)?;
+        return new_memoryview(cx, v.base, v.start, v.len, v.readonly, v.format);
+    }
+    let len = buffer_bytes(cx, o)?.len();
     let ro = obj::kind_of(base) != Kind::ByteArray;
     new_memoryview(cx, o, 0, len, ro, b'B')
 }

@@ -43,17 +43,17 @@ fn this_seq(cx: &mut Cx, v: Value, name: &str, want: Kind) -> PyResult<Value> {
     Err(descriptor_error(cx, name, tn, v))
 }
 
-/// `TypeError: descriptor 'append' requires a 'list' object but received a 'int'`.
+/// `TypeError: argument should be a 'list' not a 'int'` (MicroPython's checked methods).
 pub(crate) fn descriptor_error(
     cx: &mut Cx,
-    name: &str,
+    _name: &str,
     want: &str,
     got: Value,
 ) -> crate::vm::Raised {
     let tn = ops::alloc_free_name(cx.type_name(got));
     cx.raise_fmt(
         &TYPE_ERROR_TYPE,
-        format_args!("descriptor '{name}' requires a '{want}' object but received a '{tn}'"),
+        format_args!("argument should be a '{want}' not a '{tn}'"),
     )
 }
 

@@ -19,6 +19,7 @@ pub mod str;
 pub mod str_case;
 pub mod str_split;
 pub mod type_;
+pub mod unbound;
 
 use super::Attr;
 

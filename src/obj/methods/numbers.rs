@@ -234,7 +234,7 @@ fn num_self(v: Value) -> Value {
 }
 
 /// Check that `self` of a method of numeric family `family` (1 int, 2 float, 3 complex) is one.
-fn check_self(cx: &mut Cx, v: Value, family: u8, name: &str) -> PyResult<Value> {
+fn check_self(cx: &mut Cx, v: Value, family: u8, _name: &str) -> PyResult<Value> {
     let s = num_self(v);
     if num_kind(s) != family {
         let want = match family {
@@ -245,7 +245,7 @@ fn check_self(cx: &mut Cx, v: Value, family: u8, name: &str) -> PyResult<Value> 
         let tn = ops::alloc_free_name(cx.type_name(v));
         return Err(cx.raise_fmt(
             &TYPE_ERROR_TYPE,
-            format_args!("descriptor '{name}' requires a '{want}' object but received a '{tn}'"),
+            format_args!("argument should be a '{want}' not a '{tn}'"),
         ));
     }
     Ok(s)
