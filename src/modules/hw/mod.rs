@@ -35,6 +35,12 @@ pub mod key {
     pub const AUTORELOAD: isize = 7;
     /// Buses in use: bus key -> True.
     pub const BUSES: isize = 8;
+    /// pin id -> its `machine.Pin.irq()` object.
+    pub const PIN_IRQS: isize = 9;
+    /// pin id -> the handler of its pin interrupt.
+    pub const PIN_IRQ_HANDLERS: isize = 10;
+    /// The class of `machine.Pin.irq()` objects.
+    pub const IRQ_CLASS: isize = 11;
 }
 
 /// The hardware state dict of this interpreter.

@@ -3,7 +3,8 @@
 //! Pin objects are per pin, as on the rp2 port: `Pin(5) is Pin(5)`, and constructing one again
 //! re-initialises it. Constants and the repr follow the rp2 port
 //! (`Pin(GPIO5, mode=OUT)`). `irq()` handlers run through the interpreter's signal, as
-//! `micropython.schedule` callbacks (`hard=True` is accepted and runs soft).
+//! `micropython.schedule` callbacks (`hard=True` is accepted and runs soft); `irq()` returns the
+//! pin's irq object (`trigger()`, `flags()`).
 
 use crate::builtins::args;
 use crate::hal::board::{self, Edges, PinId, PinMode, Pull};
@@ -265,15 +266,101 @@ fn pin_pull(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     }
 }
 
-fn pin_irq(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let [handler, trigger, hard] = args::parse(cx, &a[1..], k, ["handler", "trigger", "hard"], 3)?;
-    let s = class::state::<PinState>(cx, a[0])?;
-    let trigger = hw::int_or(cx, trigger, IRQ_FALLING | IRQ_RISING)?;
-    let _ = hw::bool_or(cx, hard, false)?;
-    let handler = hw::opt(handler).unwrap_or(Value::NONE);
-    if !handler.is_none() && !crate::builtins::core::is_callable(cx, handler) {
-        return Err(cx.value_error("handler must be None or callable"));
+/// The state of a pin's `irq()` object (MicroPython's `mp_irq_obj_t`): its trigger mask
+/// and the flags of the last interrupt. The handler is in the hardware state
+/// (`key::PIN_IRQ_HANDLERS`) so that the collector sees it.
+#[derive(Clone, Copy)]
+struct IrqState {
+    pin: PinId,
+    trigger: isize,
+    flags: isize,
+}
+
+/// The irq object of `pin` (one per pin, made on first use, as on the rp2 port).
+fn irq_object(cx: &mut Cx, pin: PinId) -> PyResult<Value> {
+    let irqs = hw::state_subdict(cx, hw::key::PIN_IRQS)?;
+    let k = Value::small_int_unchecked(pin as isize);
+    if let Some(o) = crate::obj::dict::get(cx, irqs, k)? {
+        return Ok(o);
     }
+    let cls = match hw::state_get(cx, hw::key::IRQ_CLASS)? {
+        Some(c) => c,
+        None => {
+            let c = class::make_class(cx, None, &IRQ)?;
+            hw::state_set(cx, hw::key::IRQ_CLASS, c)?;
+            c
+        }
+    };
+    let mark = cx.roots_mark();
+    cx.root(cls)?;
+    let r = class::new_object(
+        cx,
+        cls,
+        IrqState {
+            pin,
+            trigger: IRQ_FALLING | IRQ_RISING,
+            flags: 0,
+        },
+    )
+    .and_then(|o| {
+        cx.root(o)?;
+        crate::obj::dict::set(cx, irqs, k, o)?;
+        Ok(o)
+    });
+    cx.roots_truncate(mark);
+    r
+}
+
+/// The handler registered for `pin`'s interrupt, or None.
+fn irq_handler(cx: &mut Cx, pin: PinId) -> PyResult<Value> {
+    let hs = hw::state_subdict(cx, hw::key::PIN_IRQ_HANDLERS)?;
+    let k = Value::small_int_unchecked(pin as isize);
+    Ok(crate::obj::dict::get(cx, hs, k)?.unwrap_or(Value::NONE))
+}
+
+/// Call `pin`'s handler with its Pin object (nothing when there is no handler).
+fn call_handler(cx: &mut Cx, pin: PinId) -> PyResult<Value> {
+    let h = irq_handler(cx, pin)?;
+    if h.is_none() {
+        return Ok(Value::NONE);
+    }
+    let mark = cx.roots_mark();
+    cx.root(h)?;
+    let r = cls_of(cx)
+        .and_then(|c| pin_object(cx, c, pin))
+        .and_then(|p| cx.call(h, &[p], &[]));
+    cx.roots_truncate(mark);
+    r
+}
+
+/// What the interrupt token of a pin runs (with the pin's irq object): record which edge
+/// fired in the irq's flags, then call the handler with the Pin. The board reports only
+/// that an enabled edge happened, so with both edges enabled the pin's level at this point
+/// tells which (high after a rising edge).
+fn irq_dispatch(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let Some(&irq) = a.first() else {
+        return Ok(Value::NONE);
+    };
+    let mut s = class::state::<IrqState>(cx, irq)?;
+    let edges = s.trigger & (IRQ_FALLING | IRQ_RISING);
+    s.flags = if edges == IRQ_FALLING | IRQ_RISING {
+        match read(cx, s.pin) {
+            Ok(true) => IRQ_RISING,
+            Ok(false) => IRQ_FALLING,
+            Err(_) => {
+                cx.take_pending();
+                edges
+            }
+        }
+    } else {
+        edges
+    };
+    class::set_state(cx, irq, s);
+    call_handler(cx, s.pin)
+}
+
+/// Enable `pin`'s edge interrupts for `trigger` (disable them when there is no handler).
+fn enable_irq(cx: &mut Cx, pin: PinId, handler: Value, trigger: isize) -> PyResult<()> {
     let edges = if handler.is_none() {
         Edges::NONE
     } else {
@@ -282,14 +369,102 @@ fn pin_irq(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
             falling: trigger & IRQ_FALLING != 0,
         }
     };
-    hw::set_token_handler(cx, board::pin_irq_token(s.pin), handler, a[0])?;
-    let r = with_board(cx, |b| match b.pin(s.pin) {
+    let r = with_board(cx, |b| match b.pin(pin) {
         Some(p) => p.set_irq(edges),
         None => Err(board::HwError::Unsupported),
     })?;
-    r.map_err(|_| cx.value_error("pin does not support interrupts"))?;
-    Ok(Value::NONE)
+    r.map_err(|_| cx.value_error("pin does not support interrupts"))
 }
+
+/// `Pin.irq(handler=None, trigger=IRQ_FALLING|IRQ_RISING, hard=False)`: configure the
+/// interrupt when given arguments; return the pin's irq object either way.
+fn pin_irq(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let [handler, trigger, hard] = args::parse(cx, &a[1..], k, ["handler", "trigger", "hard"], 3)?;
+    let s = class::state::<PinState>(cx, a[0])?;
+    let irq = irq_object(cx, s.pin)?;
+    if a.len() < 2 && k.is_empty() {
+        return Ok(irq);
+    }
+    let mark = cx.roots_mark();
+    cx.root(irq)?;
+    let r = configure_irq(cx, s.pin, irq, handler, trigger, hard);
+    cx.roots_truncate(mark);
+    r.map(|_| irq)
+}
+
+fn configure_irq(
+    cx: &mut Cx,
+    pin: PinId,
+    irq: Value,
+    handler: Value,
+    trigger: Value,
+    hard: Value,
+) -> PyResult<()> {
+    let trigger = hw::int_or(cx, trigger, IRQ_FALLING | IRQ_RISING)?;
+    let _ = hw::bool_or(cx, hard, false)?;
+    let handler = hw::opt(handler).unwrap_or(Value::NONE);
+    if !handler.is_none() && !crate::builtins::core::is_callable(cx, handler) {
+        return Err(cx.value_error("handler must be None or callable"));
+    }
+    let key = Value::small_int_unchecked(pin as isize);
+    let hs = hw::state_subdict(cx, hw::key::PIN_IRQ_HANDLERS)?;
+    if handler.is_none() {
+        crate::obj::table::remove(cx, hs, key)?;
+        hw::set_token_handler(cx, board::pin_irq_token(pin), Value::NONE, irq)?;
+    } else {
+        crate::obj::dict::set(cx, hs, key, handler)?;
+        let f = crate::embed::native::new_function(cx, "irq", irq_dispatch)?;
+        let mark = cx.roots_mark();
+        cx.root(f)?;
+        let r = hw::set_token_handler(cx, board::pin_irq_token(pin), f, irq);
+        cx.roots_truncate(mark);
+        r?;
+    }
+    class::set_state(
+        cx,
+        irq,
+        IrqState {
+            pin,
+            trigger,
+            flags: 0,
+        },
+    );
+    enable_irq(cx, pin, handler, trigger)
+}
+
+/// `irq.trigger([mask])`: the trigger mask (setting it first when given).
+fn irq_trigger(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let mut s = class::state::<IrqState>(cx, a[0])?;
+    if let Some(&t) = a.get(1) {
+        s.trigger = crate::vm::seq::int_arg(cx, t)?;
+        class::set_state(cx, a[0], s);
+        let h = irq_handler(cx, s.pin)?;
+        enable_irq(cx, s.pin, h, s.trigger)?;
+    }
+    Ok(Value::small_int_unchecked(s.trigger))
+}
+
+/// `irq.flags()`: the edge that caused the last interrupt (0 before the first).
+fn irq_flags(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let s = class::state::<IrqState>(cx, a[0])?;
+    Ok(Value::small_int_unchecked(s.flags))
+}
+
+/// `irq()`: run the handler now, with the pin (as MicroPython's `mp_irq_call`).
+fn irq_call(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let s = class::state::<IrqState>(cx, a[0])?;
+    call_handler(cx, s.pin)
+}
+
+/// The class of `Pin.irq()`'s objects (MicroPython's `irq` type).
+static IRQ: ClassSpec = ClassSpec {
+    name: "irq",
+    members: &[
+        ("trigger", Member::Method(irq_trigger)),
+        ("flags", Member::Method(irq_flags)),
+        ("__call__", Member::Method(irq_call)),
+    ],
+};
 
 fn pin_repr(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let s = class::state::<PinState>(cx, a[0])?;

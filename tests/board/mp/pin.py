@@ -48,6 +48,37 @@ for i in range(2):
     pass
 print(len(events))
 
+# Pin.irq() returns the pin's irq object: trigger() is the mask, flags() the edge that
+# caused the last interrupt (0 before the first); calling it runs the handler.
+irq = dst.irq()
+print(type(irq).__name__, irq is dst.irq(), irq.trigger(), irq.flags())
+flags = []
+print(dst.irq(lambda pin: flags.append(pin.irq().flags()), Pin.IRQ_FALLING | Pin.IRQ_RISING) is irq)
+print(irq.trigger(), irq.flags())
+src.off()
+for i in range(2):
+    pass
+src.on()
+for i in range(2):
+    pass
+print(flags, irq.flags())
+dst.irq(lambda pin: flags.append(pin.irq().flags()), trigger=Pin.IRQ_FALLING)
+print(irq.trigger(), irq.flags())
+src.off()
+for i in range(2):
+    pass
+print(flags, irq.flags())
+print(irq.trigger(Pin.IRQ_RISING))
+src.on()
+for i in range(2):
+    pass
+print(flags)
+irq()
+print(flags)
+dst.irq(None)
+irq()
+print(len(flags))
+
 # Signal: a pin with optional inversion.
 s = Signal(Pin(20, Pin.OUT), invert=True)
 s.on(); print(s.value(), p.value())
