@@ -32,6 +32,9 @@ set -e
 echo "--- formatting of the port (its own workspace: the root's cargo fmt does not see it)"
 (cd ports/qemu-arm && cargo fmt -- --check)
 
+echo "--- clippy on the port (thumbv7m-none-eabi, its own workspace), without and with the compiler"
+(cd ports/qemu-arm && cargo clippy -q -- -D warnings && cargo clippy -q --features compiler -- -D warnings)
+
 echo "--- the core for thumbv6m-none-eabi (Cortex-M0: no atomic read-modify-write)"
 cargo check -q -p pyrite --target thumbv6m-none-eabi --no-default-features \
   --features micropython,compiler,gc-marksweep

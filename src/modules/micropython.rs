@@ -12,6 +12,7 @@ fn const_(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 /// The level `micropython.opt_level(n)` set (0 when the module was never imported): what
 /// the compiler uses for `exec`, `eval`, `compile` and imports from then on.
+#[cfg(feature = "compiler")]
 pub(crate) fn opt_level_of(cx: &Cx) -> u8 {
     let Some(m) = crate::obj::dict::get_str(cx.modules, q::micropython.value()) else {
         return 0;
