@@ -637,9 +637,29 @@ impl Heap {
         };
         self.used_blocks
             .set(self.used_blocks.get().saturating_sub(n));
-        // A window of free blocks that includes the freed ones and starts below `i` runs
-        // through `i`: moving the hints down to `i` keeps their invariant.
-        for h in &self.hints {
+        // The only positions that gain `m` free blocks are inside the free run that now holds
+        // blocks `i..i + n` (with its free neighbours). A window of free blocks that starts
+        // below `i` in it runs through `i`: moving a hint down to `i` keeps its invariant, and
+        // is needed only for the classes whose minimum fits in that run. (Lowering every hint
+        // made a temporary buffer freed below a dense run of larger objects send each later
+        // search of their class over the whole run: quadratic.) The neighbours are looked at
+        // only as far as the largest class minimum.
+        let max_min = CLASS_MIN[N_CLASSES - 1];
+        let mut run = n;
+        let mut j = i;
+        while run < max_min && j > 0 && self.meta(j - 1) & meta::STATE == meta::FREE {
+            j -= 1;
+            run += 1;
+        }
+        let mut k = i + n;
+        while run < max_min && k < self.n_blocks && self.meta(k) & meta::STATE == meta::FREE {
+            k += 1;
+            run += 1;
+        }
+        for (h, &min) in self.hints.iter().zip(CLASS_MIN.iter()) {
+            if min > run {
+                break;
+            }
             if i < h.get() {
                 h.set(i);
             }
