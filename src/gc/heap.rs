@@ -58,6 +58,9 @@ pub enum Phase {
 const N_CLASSES: usize = 8;
 const CLASS_MIN: [usize; N_CLASSES] = [1, 2, 3, 4, 5, 9, 17, 33];
 
+/// Bit 0 of every byte of a word (metadata scanned eight blocks at a time).
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
 #[inline]
 fn class_of(n: usize) -> usize {
     match n {
@@ -93,6 +96,8 @@ pub struct Heap {
     n_blocks: usize,
     /// Where searches for free runs start, per size class (see `find_free`).
     hints: [Cell<usize>; N_CLASSES],
+    /// Where searches for pinned memory start (see `find_free_top`).
+    top_hint: Cell<usize>,
     used_blocks: Cell<usize>,
     /// The most blocks ever in use at once.
     high_water: Cell<usize>,
@@ -154,6 +159,7 @@ impl Heap {
             pool,
             n_blocks,
             hints: [const { Cell::new(0) }; N_CLASSES],
+            top_hint: Cell::new(n_blocks),
             used_blocks: Cell::new(0),
             high_water: Cell::new(0),
             lock_depth: Cell::new(0),
@@ -425,7 +431,15 @@ impl Heap {
             return None;
         }
         let n = size.max(1).div_ceil(BLOCK);
-        let start = self.find_free(n)?;
+        let start = if kind == AllocKind::Pinned {
+            let (start, clean) = self.find_free_top(n)?;
+            self.after_alloc_top(start, clean);
+            start
+        } else {
+            let (start, clean) = self.find_free(n)?;
+            self.after_alloc(start, n, clean);
+            start
+        };
         let flags = match kind {
             AllocKind::Object => meta::OBJ,
             AllocKind::ObjectWithFinaliser => meta::OBJ | meta::FIN,
@@ -440,7 +454,6 @@ impl Heap {
         for j in 1..n {
             self.set_meta(start + j, meta::TAIL);
         }
-        self.after_alloc(start, n);
         let used = self.used_blocks.get() + n;
         self.used_blocks.set(used);
         if used > self.high_water.get() {
@@ -574,45 +587,150 @@ impl Heap {
         self.grey_rescan.set(usize::MAX);
     }
 
-    /// First fit: the lowest run of `n` free blocks.
+    /// The first free block at or after `i` (`n_blocks` if none), eight metadata bytes at a
+    /// time.
+    #[inline]
+    fn next_free(&self, mut i: usize) -> usize {
+        while i + 8 <= self.n_blocks {
+            let used = self.used_bits(i);
+            if used != LOW_BITS {
+                return i + (used ^ LOW_BITS).trailing_zeros() as usize / 8;
+            }
+            i += 8;
+        }
+        while i < self.n_blocks && self.meta(i) & meta::STATE != meta::FREE {
+            i += 1;
+        }
+        i
+    }
+
+    /// The length of the run of free blocks starting at `i`, counted up to `max`.
+    #[inline]
+    fn free_len(&self, i: usize, max: usize) -> usize {
+        let end = self.n_blocks.min(i.saturating_add(max));
+        let mut j = i;
+        while j + 8 <= end {
+            let used = self.used_bits(j);
+            if used != 0 {
+                return (j - i + used.trailing_zeros() as usize / 8).min(max);
+            }
+            j += 8;
+        }
+        while j < end && self.meta(j) & meta::STATE == meta::FREE {
+            j += 1;
+        }
+        j - i
+    }
+
+    /// Bit 0 of byte `k` is set when block `i + k` is allocated (`i + 8 <= n_blocks`).
+    #[inline]
+    fn used_bits(&self, i: usize) -> u64 {
+        debug_assert!(i + 8 <= self.n_blocks);
+        // SAFETY: i + 8 <= n_blocks and the table has n_blocks bytes; any alignment is fine for
+        // an unaligned read.
+        let x = u64::from_le(unsafe { core::ptr::read_unaligned(self.meta.add(i) as *const u64) });
+        // The state is the low two bits of each byte: FREE is 0.
+        (x | (x >> 1)) & LOW_BITS
+    }
+
+    /// First fit: the lowest run of `n` free blocks, and whether every free run the search
+    /// went past was shorter than the size class's minimum (see `after_alloc`).
     ///
     /// Scanning from block 0 every time makes allocation in a nearly full heap quadratic, so
     /// each size class `c` (minimum size `m`) keeps a hint with this invariant: for every
     /// position `p < hint` where `m` blocks are free, the blocks from `p` up to the hint are all
     /// free. A search steps back from the hint over free blocks, then goes forward; it finds the
     /// lowest fit, as a scan from 0 would.
-    fn find_free(&self, n: usize) -> Option<usize> {
-        let h = self.hints[class_of(n)].get().min(self.n_blocks);
+    fn find_free(&self, n: usize) -> Option<(usize, bool)> {
+        let c = class_of(n);
+        let h = self.hints[c].get().min(self.n_blocks);
         let mut i = h;
         while i > 0 && self.meta(i - 1) & meta::STATE == meta::FREE {
             i -= 1;
         }
-        while i + n <= self.n_blocks {
-            // Find a free block.
-            if self.meta(i) & meta::STATE != meta::FREE {
-                i += 1;
-                continue;
+        let mut longest = 0;
+        loop {
+            i = self.next_free(i);
+            if i.saturating_add(n) > self.n_blocks {
+                return None;
             }
-            // Check the run.
-            let mut j = 1;
-            while j < n && self.meta(i + j) & meta::STATE == meta::FREE {
-                j += 1;
-            }
+            let j = self.free_len(i, n);
             if j == n {
-                return Some(i);
+                return Some((i, longest < CLASS_MIN[c]));
             }
+            // Block i + j is allocated.
+            longest = longest.max(j);
             i += j + 1;
         }
-        None
     }
 
     /// `n` blocks were allocated at `start`, found by `find_free(n)`: no run of `n` free blocks
     /// starts below it, hence none of any larger size, and the blocks up to `start + n` are
-    /// now taken. The hints of the classes whose minimum is at least `n` move there.
-    fn after_alloc(&self, start: usize, n: usize) {
-        for (c, &min) in CLASS_MIN.iter().enumerate().skip(class_of(n)) {
-            if min >= n && self.hints[c].get() < start + n {
-                self.hints[c].set(start + n);
+    /// now taken. The hints of the classes whose minimum is at least `n` move there; so does
+    /// the hint of `n`'s own class when the search passed no free run as long as the class
+    /// minimum (`clean`): then no position below `start + n` has that many free blocks. (Without
+    /// this, allocations larger than their class minimum would search from the same hint
+    /// every time, over everything allocated since.)
+    fn after_alloc(&self, start: usize, n: usize, clean: bool) {
+        let c = class_of(n);
+        let end = start + n;
+        for (k, &min) in CLASS_MIN.iter().enumerate().skip(c) {
+            if (min >= n || (k == c && clean)) && self.hints[k].get() < end {
+                self.hints[k].set(end);
+            }
+        }
+        // Free blocks at or above the top hint must stay in one run with it.
+        if self.top_hint.get() < end {
+            self.top_hint.set(end);
+        }
+    }
+
+    /// Last fit, for pinned (temporary) memory: the highest run of `n` free blocks, and whether
+    /// the search went past no free block.
+    ///
+    /// Temporary buffers (string builders, big-int scratch, the compiler's tables) come and go
+    /// in stack order; kept at the top of the pool they never leave holes between objects that
+    /// first fit would then have to search past. `top_hint`'s invariant mirrors the class
+    /// hints': every free block at or above it is in one run of free blocks starting at it.
+    /// A search steps up from the hint over free blocks, then goes down.
+    fn find_free_top(&self, n: usize) -> Option<(usize, bool)> {
+        let mut hi = self.top_hint.get().min(self.n_blocks);
+        while hi < self.n_blocks && self.meta(hi) & meta::STATE == meta::FREE {
+            hi += 1;
+        }
+        let mut clean = true;
+        loop {
+            // `hi` is one past the highest block that may start the search down.
+            while hi > 0 && self.meta(hi - 1) & meta::STATE != meta::FREE {
+                hi -= 1;
+            }
+            if hi < n {
+                return None;
+            }
+            let mut j = 0;
+            while j < n && self.meta(hi - 1 - j) & meta::STATE == meta::FREE {
+                j += 1;
+            }
+            if j == n {
+                return Some((hi - n, clean));
+            }
+            // Block hi - 1 - j is allocated (j < n <= hi).
+            clean = false;
+            hi -= j + 1;
+        }
+    }
+
+    /// `n` pinned blocks were allocated at `start` by `find_free_top`. With `clean`, no block
+    /// at or above `start` is free now. The class hints above `start` move down to it: the
+    /// blocks taken may sit inside a run their invariant relies on (lowering a hint is always
+    /// safe).
+    fn after_alloc_top(&self, start: usize, clean: bool) {
+        if clean {
+            self.top_hint.set(start);
+        }
+        for h in &self.hints {
+            if h.get() > start {
+                h.set(start);
             }
         }
     }
@@ -664,6 +782,11 @@ impl Heap {
                 h.set(i);
             }
         }
+        // Free blocks at or above the top hint must be in one run with it: the hint moves up
+        // past the freed ones.
+        if self.top_hint.get() < i + n {
+            self.top_hint.set(i + n);
+        }
     }
 
     /// Grow or shrink the allocation at `p` to `size` bytes, in place when the following blocks
@@ -691,6 +814,10 @@ impl Heap {
         {
             for j in i + have..i + want {
                 self.set_meta(j, meta::TAIL);
+            }
+            // The blocks taken may start the run at the top hint.
+            if self.top_hint.get() < i + want {
+                self.top_hint.set(i + want);
             }
             let used = self.used_blocks.get() + extra;
             self.used_blocks.set(used);
@@ -842,8 +969,16 @@ mod tests {
         })
     }
 
+    /// The highest run of `n` free blocks, by a plain scan.
+    fn naive_top_fit(h: &Heap, n: usize) -> Option<usize> {
+        (0..h.n_blocks()).rev().find(|&i| {
+            i + n <= h.n_blocks() && (i..i + n).all(|j| h.meta(j) & meta::STATE == meta::FREE)
+        })
+    }
+
     /// Random allocations, frees and reallocations: every allocation lands where a first-fit
-    /// scan from block 0 would put it (the size-class hints never skip a fit).
+    /// scan from block 0 would put it (the size-class hints never skip a fit), and every pinned
+    /// one where a last-fit scan from the top would.
     #[test]
     fn hints_keep_first_fit() {
         let mut region = std::vec![0u8; 64 * 1024];
@@ -864,12 +999,17 @@ mod tests {
                     2 => 1 + rnd(40) as usize,
                     _ => 1 + rnd(200) as usize,
                 };
-                let want = naive_fit(&h, n);
-                let got = h.alloc(n * BLOCK, AllocKind::Buffer);
+                let pinned = rnd(3) == 0;
+                let (want, kind) = if pinned {
+                    (naive_top_fit(&h, n), AllocKind::Pinned)
+                } else {
+                    (naive_fit(&h, n), AllocKind::Buffer)
+                };
+                let got = h.alloc(n * BLOCK, kind);
                 assert_eq!(
                     got.map(|p| h.block_of(p.as_ptr()).unwrap()),
                     want,
-                    "step {step}: alloc of {n} blocks"
+                    "step {step}: alloc of {n} blocks (pinned: {pinned})"
                 );
                 if let Some(p) = got {
                     live.push(p.as_ptr());
