@@ -37,7 +37,9 @@ pub use embed::{
     Interpreter, IntoArgs, IntoPython, Mode, ModuleBuilder, NativeFunction, NativeMethod, PyErr,
     Signal,
 };
-pub use hal::{Hal, NullHal, PathKind};
+pub use hal::{
+    errno, Errno, Fd, Hal, Metadata, NativeModule, NullHal, OpenOptions, PathKind, Whence,
+};
 pub use value::Value;
 
 /// The builtin exception types, for [`PyErr::new`] and [`Exception::matches`].

@@ -328,6 +328,9 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         cx.roots_truncate(mark);
         return r;
     }
+    if t.kind == Kind::Stream {
+        return crate::modules::io::construct(cx, t, args, kw);
+    }
     if is!(REVERSED_TYPE) {
         nargs(cx, args, kw, 1)?;
         let Some(&o) = args.first() else {
@@ -383,8 +386,10 @@ pub fn bytes_from(cx: &mut Cx, o: Value) -> PyResult<Value> {
         b.resize(n, 0u8);
         return pystr::new_bytes(cx, &b);
     }
+    // Buffers (also wrapped by instances: bytearray subclasses, array.array) give their bytes.
+    let base = ops::instance_base(o).unwrap_or(o);
     if matches!(
-        obj::kind_of(o),
+        obj::kind_of(base),
         Kind::Bytes | Kind::ByteArray | Kind::MemoryView
     ) {
         let b = crate::obj::methods::bytes::buffer_bytes(cx, o)?;

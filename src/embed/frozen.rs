@@ -56,7 +56,14 @@ macro_rules! frozen_modules {
 /// Import the frozen module named `full`, if there is one.
 pub(crate) fn import(cx: &mut Cx, full: Value) -> PyResult<Option<Value>> {
     let name = pystr::bytes_of(full).unwrap_or(&[]);
-    let Some(fm) = cx.host.frozen.iter().find(|m| m.name.as_bytes() == name) else {
+    // The embedder's modules first, then the core's own (`asyncio`).
+    let found = cx
+        .host
+        .frozen
+        .iter()
+        .chain(crate::modules::FROZEN.iter())
+        .find(|m| m.name.as_bytes() == name);
+    let Some(fm) = found else {
         return Ok(None);
     };
     let fm = *fm;

@@ -39,10 +39,14 @@ pub(crate) struct Host {
     pub(crate) sig_handlers: Value,
     /// Host-held roots.
     pub(crate) handles: HandleTable,
+    /// State of the hardware modules (`modules::hw`), a dict, or NULL.
+    pub(crate) hw: Value,
     /// Frozen modules importable without a filesystem.
     pub(crate) frozen: &'static [FrozenModule],
     /// The paused run, if any.
     pub(crate) suspended: Option<Suspended>,
+    /// The embedders' registry (a dict, made on first use), or NULL.
+    pub(crate) registry: Value,
 }
 
 impl Host {
@@ -58,8 +62,10 @@ impl Host {
             in_sched: false,
             sig_handlers: Value::NULL,
             handles: HandleTable::empty(),
+            hw: Value::NULL,
             frozen: &[],
             suspended: None,
+            registry: Value::NULL,
         }
     }
 
@@ -73,6 +79,21 @@ impl Host {
     pub(crate) fn trace<T: crate::gc::Tracer>(&self, m: &mut T) {
         m.value(self.sched);
         m.value(self.sig_handlers);
+        m.value(self.registry);
+        m.value(self.hw);
         self.handles.trace(m);
+    }
+}
+
+impl crate::vm::Cx {
+    /// The registry: a dict private to this interpreter, alive as long as it is, where
+    /// embedding layers keep their own Python values (the C ABI keeps the class of each C
+    /// type there). Python code cannot reach it. Use keys that name their owner
+    /// (`"ffi.types"`), so that layers do not collide.
+    pub fn registry(&mut self) -> crate::vm::PyResult<Value> {
+        if self.host.registry.is_null() {
+            self.host.registry = crate::obj::dict::new(self)?;
+        }
+        Ok(self.host.registry)
     }
 }

@@ -165,11 +165,15 @@ impl<'h> Interpreter<'h> {
     fn init(&mut self) -> PyResult<()> {
         let cx = &mut self.cx;
         // The frame stack: pinned, never collected.
-        let fs_bytes = cx
-            .config
-            .frame_stack_bytes
-            .min(cx.heap.n_blocks() * crate::gc::heap::BLOCK / 8)
-            .max(1024);
+        // A quarter of the heap (an eighth on tiny heaps, where objects need the room), at
+        // most the configured size.
+        let heap_bytes = cx.heap.n_blocks() * crate::gc::heap::BLOCK;
+        let share = if heap_bytes >= 64 * 1024 {
+            heap_bytes / 4
+        } else {
+            heap_bytes / 8
+        };
+        let fs_bytes = cx.config.frame_stack_bytes.min(share).max(1024);
         let base = cx
             .heap
             .alloc(fs_bytes, crate::gc::heap::AllocKind::Pinned)
@@ -234,6 +238,11 @@ impl<'h> Interpreter<'h> {
         })
     }
 
+    /// Write to the console (the hal's standard output), in order with the program's output.
+    pub fn write_out(&mut self, bytes: &[u8]) {
+        self.cx.hal().write_out(bytes);
+    }
+
     /// Send tracebacks printed by `run_main` to stderr (programs read from stdin and `-m`).
     pub fn set_traceback_to_stderr(&mut self, yes: bool) {
         self.cx.trace_to_stderr = yes;
@@ -254,10 +263,12 @@ impl<'h> Interpreter<'h> {
             cx.roots_truncate(mark);
             r.map(|_| ())
         })();
-        match r {
+        let status = match r {
             Ok(()) => 0,
             Err(_) => self.report_uncaught(),
-        }
+        };
+        crate::modules::sys::run_atexit(&mut self.cx);
+        status
     }
 
     /// Run precompiled `.mpy` bytes as `__main__` (see `run_main` for the status).
@@ -272,10 +283,12 @@ impl<'h> Interpreter<'h> {
             cx.roots_truncate(mark);
             r.map(|_| ())
         })();
-        match r {
+        let status = match r {
             Ok(()) => 0,
             Err(_) => self.report_uncaught(),
-        }
+        };
+        crate::modules::sys::run_atexit(&mut self.cx);
+        status
     }
 
     /// Import a module by name as `python -m` does, running it as `__main__`.

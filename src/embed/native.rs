@@ -13,8 +13,14 @@
 //! Payloads and closures must not hold [`Value`]s (the collector does not look inside them);
 //! keep Python values in the instance's attributes, or in [`Handle`](super::Handle)s in host
 //! state.
+//!
+//! A third use serves foreign code (the C ABI), whose state no Rust type describes: **raw
+//! state** ([`Cx::set_native_raw`]) is `n_slots` Python values, traced by the collector,
+//! followed by `data_len` zeroed bytes the foreign code owns, identified by a `tag` (the C
+//! type definition's address) and freed through a finaliser.
 
 use core::any::TypeId;
+use core::ptr::NonNull;
 
 use crate::gc::heap::AllocKind;
 use crate::obj::types::*;
@@ -25,6 +31,14 @@ use crate::vm::{Cx, PyResult};
 /// Calls the closure stored at the pointer.
 type CallFn = unsafe fn(*const u8, &mut Cx, &[Value], &[Value]) -> PyResult<Value>;
 
+/// Marks the values inside the native value at the pointer.
+type TraceFn = unsafe fn(&mut dyn crate::gc::Tracer, *const u8);
+
+/// Runs when raw native state is freed (see [`Cx::set_native_raw`]): called with the state's
+/// tag, its data and the data's length. It runs inside the collector: it must not touch the
+/// interpreter.
+pub type RawFinalise = unsafe fn(tag: usize, data: *mut u8, len: usize);
+
 /// How to call and drop the Rust value of a native object.
 pub(crate) struct VTable {
     /// Call a function (NULL-equivalent `None` for payloads).
@@ -33,6 +47,8 @@ pub(crate) struct VTable {
     drop: unsafe fn(*mut u8),
     /// The Rust type of a payload (for checked downcasts).
     type_id: Option<fn() -> TypeId>,
+    /// Mark the values the native value holds (raw state only; Rust values hold none).
+    trace: Option<TraceFn>,
 }
 
 /// The header of a native object; the Rust value follows at `PAYLOAD`.
@@ -61,8 +77,15 @@ const CLASS_PAYLOAD: usize = core::mem::size_of::<crate::obj::native::NativeObj>
 /// Trace an embedder object given its `obj::native` payload.
 fn trace_payload(m: &mut dyn crate::gc::Tracer, payload: *mut u8) {
     // SAFETY: the payload belongs to a live embedder object laid out as NativeObj.
-    let o = unsafe { &*(payload.sub(CLASS_PAYLOAD) as *const NativeObj) };
-    m.value(o.name);
+    let p = unsafe { payload.sub(CLASS_PAYLOAD) };
+    // SAFETY: as above; the vtable matches the value at PAYLOAD.
+    unsafe {
+        let o = &*(p as *const NativeObj);
+        m.value(o.name);
+        if let Some(t) = o.vt.trace {
+            t(m, p.add(PAYLOAD));
+        }
+    }
 }
 
 /// Drop an embedder object's Rust value given its `obj::native` payload.
@@ -125,6 +148,7 @@ impl<T: 'static> VTables<T> {
         call: None,
         drop: Self::drop_value,
         type_id: Some(TypeId::of::<T>),
+        trace: None,
     };
 }
 
@@ -146,6 +170,7 @@ where
         call: Some(Self::call_value),
         drop: Self::drop_value,
         type_id: None,
+        trace: None,
     };
 }
 
@@ -327,6 +352,7 @@ static NOOP: VTable = VTable {
     call: None,
     drop: noop_drop,
     type_id: None,
+    trace: None,
 };
 
 /// Nothing to drop.
@@ -334,3 +360,186 @@ static NOOP: VTable = VTable {
 /// # Safety
 /// Always safe.
 unsafe fn noop_drop(_p: *mut u8) {}
+
+/// The header of raw native state; `n_slots` values follow at `RAW_SLOTS`, then `data_len`
+/// bytes at `raw_data_offset(n_slots)`.
+#[repr(C)]
+struct RawState {
+    tag: usize,
+    finalise: Option<RawFinalise>,
+    n_slots: usize,
+    data_len: usize,
+}
+
+/// Offset of the slots from the start of the raw state.
+const RAW_SLOTS: usize = core::mem::size_of::<RawState>().div_ceil(16) * 16;
+
+/// Offset of the data from the start of the raw state (16-aligned), or `None` on overflow.
+fn raw_data_offset(n_slots: usize) -> Option<usize> {
+    let slots = n_slots.checked_mul(core::mem::size_of::<Value>())?;
+    RAW_SLOTS.checked_add(slots.checked_add(15)? / 16 * 16)
+}
+
+static RAW_VTABLE: VTable = VTable {
+    call: None,
+    drop: raw_drop,
+    type_id: None,
+    trace: Some(raw_trace),
+};
+
+/// The slots of the raw state at `p`.
+///
+/// # Safety
+/// `p` points at live raw state.
+unsafe fn raw_slots(p: *const u8) -> *mut Value {
+    // SAFETY: the caller's promise: the slots follow the header.
+    unsafe { p.add(RAW_SLOTS) as *mut Value }
+}
+
+/// Mark the slots of raw state.
+///
+/// # Safety
+/// `p` points at live raw state.
+unsafe fn raw_trace(m: &mut dyn crate::gc::Tracer, p: *const u8) {
+    // SAFETY: the caller's promise; n_slots values follow the header.
+    unsafe {
+        let st = &*(p as *const RawState);
+        let slots = raw_slots(p);
+        for i in 0..st.n_slots {
+            m.value(*slots.add(i));
+        }
+    }
+}
+
+/// Run the finaliser of raw state.
+///
+/// # Safety
+/// `p` points at live raw state that is never used again.
+unsafe fn raw_drop(p: *mut u8) {
+    // SAFETY: the caller's promise; the data lies at its offset (checked at allocation).
+    unsafe {
+        let st = &*(p as *const RawState);
+        if let (Some(f), Some(off)) = (st.finalise, raw_data_offset(st.n_slots)) {
+            f(st.tag, p.add(off), st.data_len);
+        }
+    }
+}
+
+/// The raw state tagged `tag` of instance `inst`, if it has one.
+fn raw_of(inst: Value, tag: usize) -> Option<*mut u8> {
+    let o = native_of(instance::inst_of(inst)?.base)?;
+    // SAFETY: a live native object; a RAW_VTABLE one holds raw state at PAYLOAD.
+    unsafe {
+        if !core::ptr::eq((*o).vt, &RAW_VTABLE) {
+            return None;
+        }
+        let p = (o as *mut u8).add(PAYLOAD);
+        ((*(p as *const RawState)).tag == tag).then_some(p)
+    }
+}
+
+impl Cx {
+    /// Give `inst` (an instance of a class made with [`ClassBuilder`](super::ClassBuilder), or
+    /// of any class defined in Python) **raw native state**: `n_slots` Python values (all
+    /// `None` at first) that the collector traces, and `data_len` zeroed bytes, 16-byte
+    /// aligned, that foreign code owns. `tag` names the kind of state (the C ABI uses the
+    /// address of the C type definition): the accessors below only find state with the tag
+    /// they are given. `finalise` runs when the state is freed (the instance was collected,
+    /// its state replaced, or the interpreter dropped); it must not touch the interpreter.
+    ///
+    /// The data stays at the same address for as long as the state lives (the heap does not
+    /// move), so foreign code may keep a pointer to it while it keeps the instance alive.
+    pub fn set_native_raw(
+        &mut self,
+        inst: Value,
+        tag: usize,
+        finalise: Option<RawFinalise>,
+        n_slots: usize,
+        data_len: usize,
+    ) -> PyResult<()> {
+        if instance::inst_of(inst).is_none() {
+            return Err(self.type_error("not an instance of a native class"));
+        }
+        let size = raw_data_offset(n_slots)
+            .and_then(|d| d.checked_add(data_len))
+            .and_then(|n| n.checked_add(PAYLOAD));
+        let Some(size) = size else {
+            return Err(self.raise_memory_error(usize::MAX));
+        };
+        let mark = self.roots_mark();
+        self.root(inst)?;
+        let p = self.alloc_raw(size, AllocKind::ObjectWithFinaliser);
+        self.roots_truncate(mark);
+        let p = p?.as_ptr();
+        // SAFETY: a fresh zeroed 16-aligned block of `size` bytes: room for the header, the
+        // raw state header, the slots and the data (offsets checked above).
+        unsafe {
+            let o = p as *mut NativeObj;
+            core::ptr::addr_of_mut!((*o).header).write(ObjHeader {
+                ty: &NATIVE_PAYLOAD_TYPE,
+            });
+            core::ptr::addr_of_mut!((*o).class).write(&EMBED_CLASS);
+            core::ptr::addr_of_mut!((*o).vt).write(&RAW_VTABLE);
+            core::ptr::addr_of_mut!((*o).name).write(Value::NULL);
+            let st = p.add(PAYLOAD);
+            core::ptr::write(
+                st as *mut RawState,
+                RawState {
+                    tag,
+                    finalise,
+                    n_slots,
+                    data_len,
+                },
+            );
+            let slots = raw_slots(st);
+            for i in 0..n_slots {
+                *slots.add(i) = Value::NONE;
+            }
+        }
+        let p = Value::from_ptr(p);
+        crate::gc::write_barrier(self, p);
+        if let Some(i) = instance::inst_of(inst) {
+            i.base = p;
+        }
+        Ok(())
+    }
+
+    /// The data of the raw state tagged `tag` of `inst`: its address and length (see
+    /// [`set_native_raw`](Self::set_native_raw)); `None` when `inst` has no such state.
+    pub fn native_raw_data(&self, inst: Value, tag: usize) -> Option<(NonNull<u8>, usize)> {
+        let p = raw_of(inst, tag)?;
+        // SAFETY: live raw state; its data offset was checked when it was made.
+        unsafe {
+            let st = &*(p as *const RawState);
+            let off = raw_data_offset(st.n_slots)?;
+            Some((NonNull::new(p.add(off))?, st.data_len))
+        }
+    }
+
+    /// Slot `i` of the raw state tagged `tag` of `inst` (`None` without such state or slot).
+    pub fn native_raw_slot(&self, inst: Value, tag: usize, i: usize) -> Option<Value> {
+        let p = raw_of(inst, tag)?;
+        // SAFETY: live raw state with n_slots slots; i is checked against it.
+        unsafe {
+            let st = &*(p as *const RawState);
+            (i < st.n_slots).then(|| *raw_slots(p).add(i))
+        }
+    }
+
+    /// Store `v` in slot `i` of the raw state tagged `tag` of `inst`; `false` without such
+    /// state or slot.
+    pub fn set_native_raw_slot(&mut self, inst: Value, tag: usize, i: usize, v: Value) -> bool {
+        let Some(p) = raw_of(inst, tag) else {
+            return false;
+        };
+        // SAFETY: live raw state with n_slots slots; i is checked against it.
+        unsafe {
+            if i >= (*(p as *const RawState)).n_slots {
+                return false;
+            }
+            crate::gc::write_barrier(self, v);
+            *raw_slots(p).add(i) = if v.is_null() { Value::NONE } else { v };
+        }
+        true
+    }
+}

@@ -107,6 +107,11 @@ fn queue_token(cx: &mut Cx, token: u16) -> PyResult<()> {
     let Some(f) = obj::dict::get(cx, h, t)? else {
         return Ok(());
     };
+    // Hardware handlers (pin interrupts, timers) are registered as `(handler, object)`: the
+    // handler gets the pin or timer, as MicroPython's do.
+    if let Some(&[handler, arg]) = obj::tuple::items_of(f) {
+        return push_sched(cx, handler, arg);
+    }
     push_sched(cx, f, t)
 }
 

@@ -208,6 +208,7 @@ pub(crate) fn trace_object<T: Tracer>(
                 m.buffer(c.image);
             }
             Kind::Native => crate::obj::native::trace(m, p),
+            Kind::Stream => m.value((*(p as *const crate::modules::io::IoObj)).buf),
             Kind::Tuple | Kind::List | Kind::Dict | Kind::Set | Kind::FrozenSet => {}
             Kind::Immediate
             | Kind::Object
@@ -228,6 +229,8 @@ pub(crate) fn finalise(p: *mut u8) {
     let kind = unsafe { (*(*(p as *const ObjHeader)).ty).kind };
     if kind == Kind::Native {
         crate::obj::native::finalise(p);
+    } else if kind == Kind::Stream {
+        crate::modules::io::finalise(p);
     }
 }
 

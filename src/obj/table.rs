@@ -366,6 +366,16 @@ pub fn reserve(cx: &mut Cx, obj: Value, n: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// Give back the room beyond the live entries (for tables that are built once and then
+/// mostly read, such as the globals of builtin modules).
+pub fn shrink_to_fit(cx: &mut Cx, obj: Value) -> PyResult<()> {
+    let t = table_of(obj);
+    if t.len < t.cap && t.len > 0 {
+        resize(cx, obj, t.len)?;
+    }
+    Ok(())
+}
+
 /// The entry at position `i` or later that is live: `(next position, key, value)`.
 pub fn next_entry(obj: Value, mut i: usize) -> Option<(usize, Value, Value)> {
     let t = table_of(obj);

@@ -691,18 +691,22 @@ impl Cx {
                             mgr,
                             crate::qstrs::q::__exit__.value()
                         ));
-                        let (enter, enter_self) = tri!(ops::load_method(
-                            self,
-                            mgr,
-                            crate::qstrs::q::__enter__.value()
-                        ));
-                        // Stack: (..., exit, exit_self) then the record, then r.
+                        // Stack: (..., exit, exit_self) then the record, then r. `exit` may
+                        // be a fresh bound method: store it before loading `__enter__`
+                        // allocates, and keep `mgr` rooted meanwhile.
                         set_top!(exit);
                         push!(if exit_self.is_null() {
                             Value::NONE
                         } else {
                             exit_self
                         });
+                        sync!();
+                        let mark = self.roots_mark();
+                        let loaded = self.root(mgr).and_then(|_| {
+                            ops::load_method(self, mgr, crate::qstrs::q::__enter__.value())
+                        });
+                        self.roots_truncate(mark);
+                        let (enter, enter_self) = tri!(loaded);
                         let saved = sp;
                         sync!();
                         if tri!(self.op_enter(enter, enter_self, handler)) {

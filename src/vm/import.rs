@@ -232,6 +232,14 @@ fn import_one(cx: &mut Cx, full: Value, parent: Value, short_at: usize) -> PyRes
                 return m;
             }
         }
+        // A native module library the port can load (a `.so` on unix).
+        let fb = pystr::bytes_of(full).unwrap_or(&[]);
+        let short = core::str::from_utf8(&fb[fb.len() - short_len..]).unwrap_or("");
+        match cx.hal().load_native(d, short) {
+            None => {}
+            Some(Ok(native)) => return (native.init)(cx, full, native.data),
+            Some(Err(e)) => return Err(e.raise(cx)),
+        }
     }
     // Frozen modules are found even when sys.path has no `.frozen` entry.
     if let Some(m) = crate::embed::frozen::import(cx, full)? {

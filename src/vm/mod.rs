@@ -191,8 +191,10 @@ impl Cx {
     /// pushed it returns; `roots_mark`/`roots_truncate` scope it inside a loop.
     ///
     /// Pushing never collects (growing the stack uses the heap directly), so a run of `root`
-    /// calls keeps every value it is given alive.
-    pub(crate) fn root(&mut self, v: Value) -> PyResult<()> {
+    /// calls keeps every value it is given alive. Native code outside the core (raw native
+    /// functions, the C ABI) roots its temporaries the same way: see the rooting rule in
+    /// HACKING.md.
+    pub fn root(&mut self, v: Value) -> PyResult<()> {
         if self.roots.len == self.roots.cap {
             let new_cap = (self.roots.cap * 2).max(32);
             let bytes = new_cap * core::mem::size_of::<Value>();
@@ -215,15 +217,27 @@ impl Cx {
 
     /// The current depth of the root stack.
     #[inline]
-    pub(crate) fn roots_mark(&self) -> usize {
+    pub fn roots_mark(&self) -> usize {
         self.roots.len
     }
 
     /// Drop temporary roots above `mark`.
     #[inline]
-    pub(crate) fn roots_truncate(&mut self, mark: usize) {
+    pub fn roots_truncate(&mut self, mark: usize) {
         if mark < self.roots.len {
             self.roots.len = mark;
+        }
+    }
+
+    /// The root at position `i` (`0..roots_mark()`), if there is one. Foreign code names
+    /// rooted values by their position (the C ABI's object handles).
+    #[inline]
+    pub fn root_get(&self, i: usize) -> Option<Value> {
+        if i < self.roots.len {
+            // SAFETY: i < len <= cap.
+            Some(unsafe { *self.roots.buf.add(i) })
+        } else {
+            None
         }
     }
 

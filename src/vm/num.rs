@@ -231,57 +231,66 @@ fn int_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> {
         return Err(cx.unsupported_binop(super::ops::op_dunder(op).as_str(), a, b));
     };
     let (x, y) = (x.as_ref(), y.as_ref());
-    let al = cx.temp_alloc();
-    let r = match op {
+    match op {
+        TrueDivide => {
+            let al = cx.temp_alloc();
+            return match x.true_div(y, al) {
+                Ok(f) => float::new(cx, f),
+                Err(e) => Err(raise_num_error(cx, e)),
+            };
+        }
+        Power if y.is_negative() => {
+            // A negative power is a float power of the converted operands.
+            let fx = to_f64(cx, a)?.unwrap_or(0.0);
+            let fy = to_f64(cx, b)?.unwrap_or(0.0);
+            return float_binop(cx, Power, fx, fy);
+        }
+        Less => return Ok(Value::bool(x < y)),
+        More => return Ok(Value::bool(x > y)),
+        LessEqual => return Ok(Value::bool(x <= y)),
+        MoreEqual => return Ok(Value::bool(x >= y)),
+        Add | Subtract | Multiply | FloorDivide | Modulo | Power | Lshift | Rshift | And | Or
+        | Xor => {}
+        _ => return Err(cx.unsupported_binop(super::ops::op_dunder(op).as_str(), a, b)),
+    }
+    let ml = max_limbs(cx);
+    let compute = |al: TempAlloc| match op {
         Add => x.add(y, al),
         Subtract => x.sub(y, al),
         Multiply => x.mul(y, al),
         FloorDivide => x.floordiv(y, al),
         Modulo => x.modulo(y, al),
-        TrueDivide => {
-            return match x.true_div(y, al) {
-                Ok(f) => float::new(cx, f),
-                Err(e) => Err(raise_num_error(cx, e)),
-            }
-        }
-        Power => {
-            if y.is_negative() {
-                // A negative power is a float power of the converted operands.
-                let fx = to_f64(cx, a)?.unwrap_or(0.0);
-                let fy = to_f64(cx, b)?.unwrap_or(0.0);
-                return float_binop(cx, Power, fx, fy);
-            }
-            let ml = max_limbs(cx);
-            let r = x.pow(y, ml, al);
-            if let Err(NumError::TooLarge) = r {
-                let bits = x
-                    .bit_length()
-                    .saturating_mul(y.to_u64().unwrap_or(u64::MAX));
-                return Err(cx.raise_memory_error(bits_to_bytes(bits)));
-            }
-            r
-        }
-        Lshift => {
-            let ml = max_limbs(cx);
-            let r = x.shl_by(y, ml, al);
-            if let Err(NumError::TooLarge) = r {
-                let bits = x
-                    .bit_length()
-                    .saturating_add(y.to_u64().unwrap_or(u64::MAX));
-                return Err(cx.raise_memory_error(bits_to_bytes(bits)));
-            }
-            r
-        }
+        Power => x.pow(y, ml, al),
+        Lshift => x.shl_by(y, ml, al),
         Rshift => x.shr_by(y, al),
         And => x.and(y, al),
         Or => x.or(y, al),
-        Xor => x.xor(y, al),
-        Less => return Ok(Value::bool(x < y)),
-        More => return Ok(Value::bool(x > y)),
-        LessEqual => return Ok(Value::bool(x <= y)),
-        MoreEqual => return Ok(Value::bool(x >= y)),
-        _ => return Err(cx.unsupported_binop(super::ops::op_dunder(op).as_str(), a, b)),
+        _ => x.xor(y, al),
     };
+    let mut r = compute(cx.temp_alloc());
+    if let Err(NumError::NoMemory) = r {
+        // The temporary limbs come from the heap, which may be full of garbage: collect (with
+        // the operands rooted, since the limbs borrowed above live in them) and try once more.
+        let mark = cx.roots_mark();
+        cx.root(a)?;
+        cx.root(b)?;
+        let collected = cx.gc_after_alloc_failure();
+        cx.roots_truncate(mark);
+        if collected {
+            r = compute(cx.temp_alloc());
+        }
+    }
+    if let Err(NumError::TooLarge) = r {
+        let (xb, yv) = (x.bit_length(), y.to_u64().unwrap_or(u64::MAX));
+        let bits = match op {
+            Power => xb.saturating_mul(yv),
+            Lshift => xb.saturating_add(yv),
+            _ => 0,
+        };
+        if bits > 0 {
+            return Err(cx.raise_memory_error(bits_to_bytes(bits)));
+        }
+    }
     big_to_value(cx, r)
 }
 

@@ -410,7 +410,7 @@ pub(crate) fn is_user_object(v: Value) -> bool {
 
 /// The builtin object an instance of a class deriving from a builtin wraps.
 #[inline]
-pub(crate) fn instance_base(v: Value) -> Option<Value> {
+pub fn instance_base(v: Value) -> Option<Value> {
     obj::instance::inst_of(v)
         .map(|i| i.base)
         .filter(|b| !b.is_null())

@@ -341,6 +341,7 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
         Kind::MemoryView if o.is_ptr() => {
             obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL)
         }
+        _ if crate::modules::io::is_iterable_stream(o) => Ok(o),
         _ => {
             if super::ops::is_user_object(o) {
                 if let Some(m) = super::ops::lookup_special(cx, o, &q::__iter__) {
@@ -368,6 +369,7 @@ pub fn iter_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
             let (v, done) = cx.resume_generator(it, Value::NONE, None)?;
             Ok(if done { None } else { Some(v) })
         }
+        _ if crate::modules::io::is_iterable_stream(it) => crate::modules::io::next_line(cx, it),
         _ => {
             if super::ops::is_user_object(it) {
                 if let Some(m) = super::ops::lookup_special(cx, it, &q::__next__) {

@@ -4,12 +4,27 @@
 //! when stdin is not a terminal, `-X heapsize=N[K|M]`, `-X emit=bytecode`, `MICROPYPATH`,
 //! and a REPL when started with no arguments on a terminal. `FILE` may be a `.mpy` image.
 //!
+//! `import name` also loads C modules built as shared libraries (`name.so` on `sys.path`,
+//! see ports/ffi/include/pyrite.h).
+//!
 //! `pyrite --compile FILE.py [-o FILE.mpy]` compiles to a `.mpy` image (as `mpy-cross`
 //! does) instead of running.
+//!
+//! `--board FILE.toml` gives the program a simulated board (`sim`): `machine` or
+//! `board`/`digitalio`/`busio`... drive it, and `--board-log FILE` (`-`: stderr) records every
+//! pin change and bus transaction. `--startup [DIR]` runs the board's start-up sequence
+//! instead of a script (`startup`).
+
+mod sim;
+mod startup;
 
 use std::io::{BufRead, IsTerminal, Read, Write};
 
-use pyrite::{Config, Hal, Interpreter, PathKind, Signal};
+use pyrite::{Config, Hal, Interpreter, Signal};
+
+#[macro_use]
+mod host;
+use host::HostServices;
 
 /// Ctrl-C reaches the running program as `KeyboardInterrupt` through this signal object.
 static SIGNAL: Signal = Signal::new();
@@ -28,17 +43,19 @@ fn catch_sigint(interp: &mut Interpreter) {
     unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
 }
 
-/// The port: the process's stdio and filesystem.
+/// The port: the process's stdio, and the OS services of `host.rs`.
 struct UnixHal {
     out: std::io::BufWriter<std::io::Stdout>,
-    start: std::time::Instant,
+    host: HostServices,
+    board: Option<sim::SimBoard>,
 }
 
 impl UnixHal {
     fn new() -> UnixHal {
         UnixHal {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
-            start: std::time::Instant::now(),
+            host: HostServices::new(),
+            board: None,
         }
     }
 }
@@ -54,34 +71,6 @@ impl Hal for UnixHal {
     fn write_err(&mut self, bytes: &[u8]) {
         let _ = self.out.flush();
         let _ = std::io::stderr().write_all(bytes);
-    }
-
-    fn stat(&mut self, path: &str) -> PathKind {
-        match std::fs::metadata(if path.is_empty() { "." } else { path }) {
-            Ok(m) if m.is_dir() => PathKind::Dir,
-            Ok(_) => PathKind::File,
-            Err(_) => PathKind::Missing,
-        }
-    }
-
-    fn file_size(&mut self, path: &str) -> Option<usize> {
-        std::fs::metadata(path)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len() as usize)
-    }
-
-    fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
-        let mut f = std::fs::File::open(path).ok()?;
-        let mut n = 0;
-        while n < buf.len() {
-            match f.read(&mut buf[n..]) {
-                Ok(0) => break,
-                Ok(k) => n += k,
-                Err(_) => return None,
-            }
-        }
-        Some(n)
     }
 
     fn read_line(&mut self, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
@@ -100,8 +89,26 @@ impl Hal for UnixHal {
         }
     }
 
-    fn ticks_ms(&mut self) -> u64 {
-        self.start.elapsed().as_millis() as u64
+    fn read_stdin(&mut self, buf: &mut [u8]) -> usize {
+        let _ = self.out.flush();
+        std::io::stdin().lock().read(buf).unwrap_or(0)
+    }
+
+    forward_host_services!(host);
+
+    /// `import name` finds `name.so` (a C module built against pyrite.h) on `sys.path`.
+    fn load_native(
+        &mut self,
+        dir: &str,
+        name: &str,
+    ) -> Option<Result<pyrite::NativeModule, pyrite::PyErr>> {
+        pyrite_ffi::load_native(dir, name)
+    }
+
+    fn board(&mut self) -> Option<&mut dyn pyrite::hal::Board> {
+        self.board
+            .as_mut()
+            .map(|b| b as &mut dyn pyrite::hal::Board)
     }
 }
 
@@ -121,6 +128,7 @@ fn parse_size(s: &str) -> Option<usize> {
 }
 
 enum Program {
+    Startup(String),
     File(String),
     Code(String),
     Module(String),
@@ -207,9 +215,32 @@ fn real_main() -> i32 {
     let mut heap_size = 2 * 1024 * 1024;
     let mut i = 1;
     let mut program = None;
+    let mut board_file: Option<String> = None;
+    let mut board_log: Option<String> = None;
     while i < args.len() {
         let a = &args[i];
-        if a == "-X" {
+        if a == "--board" || a == "--board-log" {
+            let Some(v) = args.get(i + 1) else {
+                return usage(&argv0);
+            };
+            if a == "--board" {
+                board_file = Some(v.clone());
+            } else {
+                board_log = Some(v.clone());
+            }
+            i += 1;
+        } else if a == "--startup" {
+            let dir = match args.get(i + 1) {
+                Some(d) if !d.starts_with('-') => {
+                    i += 1;
+                    d.clone()
+                }
+                _ => ".".into(),
+            };
+            program = Some(Program::Startup(dir));
+            i += 1;
+            break;
+        } else if a == "-X" {
             i += 1;
             let Some(opt) = args.get(i) else {
                 return usage(&argv0);
@@ -267,6 +298,16 @@ fn real_main() -> i32 {
     });
 
     let mut hal = UnixHal::new();
+    if let Some(f) = &board_file {
+        match load_board(f, board_log.as_deref()) {
+            Ok(b) => hal.board = Some(b),
+            Err(e) => {
+                eprintln!("{argv0}: {f}: {e}");
+                return 2;
+            }
+        }
+    }
+    let has_board = hal.board.is_some();
     let mut interp = match Interpreter::with_heap_size(heap_size, &mut hal, Config::default()) {
         Ok(i) => i,
         Err(_) => {
@@ -292,6 +333,10 @@ fn real_main() -> i32 {
             }
         }
     }
+    if let Program::Startup(d) = &program {
+        let abs = std::fs::canonicalize(d).unwrap_or_else(|_| d.into());
+        path.insert(0, abs.to_string_lossy().to_string());
+    }
     if let Program::File(f) = &program {
         let dir = std::path::Path::new(f)
             .parent()
@@ -315,7 +360,7 @@ fn real_main() -> i32 {
     let mut argv: Vec<&str> = Vec::new();
     match &program {
         Program::File(f) => argv.push(f),
-        Program::Code(_) | Program::Stdin | Program::Repl => argv.push(""),
+        Program::Code(_) | Program::Stdin | Program::Repl | Program::Startup(_) => argv.push(""),
         Program::Module(m) => argv.push(m),
     }
     argv.extend(rest.iter().map(|s| s.as_str()));
@@ -323,8 +368,12 @@ fn real_main() -> i32 {
 
     if !matches!(program, Program::Repl) {
         catch_sigint(&mut interp);
+    } else if has_board {
+        // Pin interrupts and timers of the simulated board arrive through the signal.
+        interp.attach_signal(&SIGNAL);
     }
     match program {
+        Program::Startup(dir) => startup::run(&mut interp, &dir),
         Program::File(f) => {
             let src = match std::fs::read(&f) {
                 Ok(s) => s,
@@ -360,6 +409,21 @@ fn real_main() -> i32 {
     }
 }
 
+/// Read a board description and make the simulated board (its interrupts go through
+/// `SIGNAL`).
+fn load_board(file: &str, log: Option<&str>) -> Result<sim::SimBoard, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| errno_text(&e))?;
+    let conf = sim::config::parse(&text)?;
+    let log: Option<sim::Log> = match log {
+        None => None,
+        Some("-") => Some(Box::new(std::io::stderr())),
+        Some(p) => Some(Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| format!("{p}: {}", errno_text(&e)))?,
+        ))),
+    };
+    sim::SimBoard::new(&conf, log, &SIGNAL)
+}
+
 fn errno_text(e: &std::io::Error) -> String {
     let s = e.to_string();
     match s.find(" (os error") {
@@ -368,7 +432,7 @@ fn errno_text(e: &std::io::Error) -> String {
     }
 }
 
-fn repl(interp: &mut Interpreter) -> i32 {
+pub(crate) fn repl(interp: &mut Interpreter) -> i32 {
     let (ma, mi, pa) = pyrite::flavour::VERSION;
     println!(
         "{} v{ma}.{mi}.{pa}; linux [pyrite {}] version",
@@ -406,6 +470,9 @@ fn repl(interp: &mut Interpreter) -> i32 {
 }
 
 fn main() {
+    // Native modules loaded from shared libraries call the pyr_ functions of this binary
+    // (exported by -rdynamic, see build.rs): keep them all linked in.
+    std::hint::black_box(pyrite_ffi::keep_symbols());
     // Run on a thread with a large stack: native re-entries (sorted(key=...), __repr__, ...)
     // recurse on the Rust stack, bounded by the interpreter's re-entry limit.
     let child = std::thread::Builder::new()

@@ -293,7 +293,19 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     fn int_literal(&mut self, a: u32, n: u32, line: u32) -> CResult<NodeId> {
         let text = self.toks.span(a, n);
         match num::parse_int(text) {
-            Ok(IntLit::Val(v)) => self.num_node(Num::Int(v), line),
+            Ok(IntLit::Val(v)) => {
+                // Like mpy-cross, a literal too wide for the target's small ints is a constant
+                // object node, which carries its line into the line table.
+                let bits = self.small_int_bits.clamp(2, 63) as u32;
+                let (min, max) = (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1);
+                match i64::try_from(v) {
+                    Ok(i) if !(min..=max).contains(&v) => {
+                        let c = self.add_const(ConstVal::Small(i))?;
+                        self.node(Kind::Const(c), line)
+                    }
+                    _ => self.num_node(Num::Int(v), line),
+                }
+            }
             Ok(IntLit::Big { base, digits_start }) => {
                 let digits = text.get(digits_start..).unwrap_or(&[]);
                 let digits = core::str::from_utf8(digits).unwrap_or("0");
