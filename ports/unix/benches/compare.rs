@@ -53,6 +53,21 @@ fn run(cmd: &[&str], script: &Path) -> (f64, String, Option<u64>) {
     (secs, String::from_utf8_lossy(&out.stdout).into_owned(), rss)
 }
 
+/// The CPython to compare with: `PYRITE_BENCH_PYTHON`, else the interpreter `python3` names
+/// (resolved once, so that wrappers such as pyenv shims are not timed).
+fn python_exe() -> String {
+    if let Ok(p) = std::env::var("PYRITE_BENCH_PYTHON") {
+        return p;
+    }
+    Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "python3".into())
+}
+
 fn median(v: &mut [f64]) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
     v[v.len() / 2]
@@ -65,7 +80,9 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(5);
     let pyrite = env!("CARGO_BIN_EXE_pyrite");
+    let python = python_exe();
     let heap = std::env::var("PYRITE_BENCH_HEAP").unwrap_or_else(|_| "64M".into());
+    println!("cpython: {python}; pyrite heap {heap}");
     println!(
         "{:<14} {:>10} {:>10} {:>8} {:>10} {:>10}  check",
         "program", "cpython s", "pyrite s", "ratio", "cpy KiB", "pyr KiB"
@@ -78,7 +95,7 @@ fn main() {
         let (mut oc, mut op) = (String::new(), String::new());
         let (mut mc, mut mp) = (0u64, 0u64);
         for _ in 0..runs {
-            let (s, o, m) = run(&["python3"], &p);
+            let (s, o, m) = run(&[&python], &p);
             tc.push(s);
             oc = o;
             mc = mc.max(m.unwrap_or(0));
