@@ -745,6 +745,14 @@ impl Heap {
     }
 
     pub(crate) fn free_run(&self, i: usize, n: usize) {
+        self.clear_run(i, n);
+        self.note_freed(i, i + n, n);
+    }
+
+    /// Mark blocks `i..i + n` free (and poison them under gc-stress), without the
+    /// bookkeeping: `note_freed` must follow, once for a run of such calls.
+    #[inline]
+    pub(crate) fn clear_run(&self, i: usize, n: usize) {
         for j in 0..n {
             self.set_meta(i + j, meta::FREE);
         }
@@ -753,8 +761,15 @@ impl Heap {
         unsafe {
             core::ptr::write_bytes(self.block_ptr(i), 0xa5, n * BLOCK)
         };
+    }
+
+    /// Blocks `i..end` are all free now, `freed` of them cleared by `clear_run` since the
+    /// last call (the sweep frees a run of neighbouring garbage at once): the block count,
+    /// the size-class hints and the top hint are brought up to date.
+    pub(crate) fn note_freed(&self, i: usize, end: usize, freed: usize) {
+        let n = end - i;
         self.used_blocks
-            .set(self.used_blocks.get().saturating_sub(n));
+            .set(self.used_blocks.get().saturating_sub(freed));
         // The only positions that gain `m` free blocks are inside the free run that now holds
         // blocks `i..i + n` (with its free neighbours). A window of free blocks that starts
         // below `i` in it runs through `i`: moving a hint down to `i` keeps its invariant, and
