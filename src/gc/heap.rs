@@ -53,10 +53,12 @@ pub enum Phase {
     Sweep,
 }
 
-/// Allocation size classes (in blocks) and their minimum sizes: 1, 2, 3, 4, 5-8, 9-16,
-/// 17-32, 33 and more.
-const N_CLASSES: usize = 8;
-const CLASS_MIN: [usize; N_CLASSES] = [1, 2, 3, 4, 5, 9, 17, 33];
+/// Allocation size classes (in blocks) and their minimum sizes: 1, 2, 3, 4, then ranges
+/// growing by halves of powers of two up to 129 and more. (Coarser classes made allocations
+/// larger than their class minimum search again and again past holes of the class that were
+/// too small for them: big ints of growing size spent most of their time there.)
+const N_CLASSES: usize = 15;
+const CLASS_MIN: [usize; N_CLASSES] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129];
 
 /// Bit 0 of every byte of a word (metadata scanned eight blocks at a time).
 const LOW_BITS: u64 = 0x0101_0101_0101_0101;
@@ -65,10 +67,17 @@ const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 fn class_of(n: usize) -> usize {
     match n {
         0..=4 => n.saturating_sub(1),
-        5..=8 => 4,
-        9..=16 => 5,
-        17..=32 => 6,
-        _ => 7,
+        5..=6 => 4,
+        7..=8 => 5,
+        9..=12 => 6,
+        13..=16 => 7,
+        17..=24 => 8,
+        25..=32 => 9,
+        33..=48 => 10,
+        49..=64 => 11,
+        65..=96 => 12,
+        97..=128 => 13,
+        _ => 14,
     }
 }
 
@@ -436,8 +445,8 @@ impl Heap {
             self.after_alloc_top(start, clean);
             start
         } else {
-            let (start, clean) = self.find_free(n)?;
-            self.after_alloc(start, n, clean);
+            let (start, first_long) = self.find_free(n)?;
+            self.after_alloc(start, n, first_long);
             start
         };
         let flags = match kind {
@@ -633,22 +642,23 @@ impl Heap {
         (x | (x >> 1)) & LOW_BITS
     }
 
-    /// First fit: the lowest run of `n` free blocks, and whether every free run the search
-    /// went past was shorter than the size class's minimum (see `after_alloc`).
+    /// First fit: the lowest run of `n` free blocks, and where the first free run the search
+    /// went past that is at least as long as the size class's minimum starts (see
+    /// `after_alloc`), if any.
     ///
     /// Scanning from block 0 every time makes allocation in a nearly full heap quadratic, so
     /// each size class `c` (minimum size `m`) keeps a hint with this invariant: for every
     /// position `p < hint` where `m` blocks are free, the blocks from `p` up to the hint are all
     /// free. A search steps back from the hint over free blocks, then goes forward; it finds the
     /// lowest fit, as a scan from 0 would.
-    fn find_free(&self, n: usize) -> Option<(usize, bool)> {
+    fn find_free(&self, n: usize) -> Option<(usize, Option<usize>)> {
         let c = class_of(n);
         let h = self.hints[c].get().min(self.n_blocks);
         let mut i = h;
         while i > 0 && self.meta(i - 1) & meta::STATE == meta::FREE {
             i -= 1;
         }
-        let mut longest = 0;
+        let mut first_long = None;
         loop {
             i = self.next_free(i);
             if i.saturating_add(n) > self.n_blocks {
@@ -656,27 +666,38 @@ impl Heap {
             }
             let j = self.free_len(i, n);
             if j == n {
-                return Some((i, longest < CLASS_MIN[c]));
+                return Some((i, first_long));
             }
-            // Block i + j is allocated.
-            longest = longest.max(j);
+            // Block i + j is allocated; the free run started at i.
+            if j >= CLASS_MIN[c] && first_long.is_none() {
+                first_long = Some(i);
+            }
             i += j + 1;
         }
     }
 
     /// `n` blocks were allocated at `start`, found by `find_free(n)`: no run of `n` free blocks
     /// starts below it, hence none of any larger size, and the blocks up to `start + n` are
-    /// now taken. The hints of the classes whose minimum is at least `n` move there; so does
-    /// the hint of `n`'s own class when the search passed no free run as long as the class
-    /// minimum (`clean`): then no position below `start + n` has that many free blocks. (Without
-    /// this, allocations larger than their class minimum would search from the same hint
-    /// every time, over everything allocated since.)
-    fn after_alloc(&self, start: usize, n: usize, clean: bool) {
+    /// now taken. The hints of the classes whose minimum is at least `n` move there. The hint
+    /// of `n`'s own class moves to the first free run the search passed that is as long as the
+    /// class minimum (`first_long`), or past the allocation if there was none: the search
+    /// started at a run start with no such window below it, and passed only shorter runs before
+    /// that one. (Without this, allocations larger than their class minimum would search from
+    /// the same hint every time, over everything allocated since: big-int arithmetic in a large
+    /// heap spent most of its time there.)
+    fn after_alloc(&self, start: usize, n: usize, first_long: Option<usize>) {
         let c = class_of(n);
         let end = start + n;
         for (k, &min) in CLASS_MIN.iter().enumerate().skip(c) {
-            if (min >= n || (k == c && clean)) && self.hints[k].get() < end {
-                self.hints[k].set(end);
+            let to = if min >= n {
+                end
+            } else if k == c {
+                first_long.unwrap_or(end)
+            } else {
+                continue;
+            };
+            if self.hints[k].get() < to {
+                self.hints[k].set(to);
             }
         }
         // Free blocks at or above the top hint must stay in one run with it.
@@ -973,6 +994,15 @@ unsafe impl allocator_api2::alloc::Allocator for TempAlloc {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn classes_match_their_minimums() {
+        for n in 1..400 {
+            let c = class_of(n);
+            assert!(CLASS_MIN[c] <= n);
+            assert!(c + 1 == N_CLASSES || CLASS_MIN[c + 1] > n);
+        }
+    }
+
     extern crate std;
     use super::*;
     use std::vec::Vec;
