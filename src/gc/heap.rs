@@ -678,8 +678,8 @@ impl Heap {
 
     /// `n` blocks were allocated at `start`, found by `find_free(n)`: no run of `n` free blocks
     /// starts below it, hence none of any larger size, and the blocks up to `start + n` are
-    /// now taken. The hints of the classes whose minimum is at least `n` move there. The hint
-    /// of `n`'s own class moves to the first free run the search passed that is as long as the
+    /// now taken. The hint of `n`'s own class moves there when `n` is the class minimum, else
+    /// to the first free run the search passed that is as long as the
     /// class minimum (`first_long`), or past the allocation if there was none: the search
     /// started at a run start with no such window below it, and passed only shorter runs before
     /// that one. (Without this, allocations larger than their class minimum would search from
@@ -688,17 +688,17 @@ impl Heap {
     fn after_alloc(&self, start: usize, n: usize, first_long: Option<usize>) {
         let c = class_of(n);
         let end = start + n;
-        for (k, &min) in CLASS_MIN.iter().enumerate().skip(c) {
-            let to = if min >= n {
-                end
-            } else if k == c {
-                first_long.unwrap_or(end)
-            } else {
-                continue;
-            };
-            if self.hints[k].get() < to {
-                self.hints[k].set(to);
-            }
+        // Only this class's hint moves: raising the others' would be valid too (none of them
+        // has a window below `start + n`), but costs a store per class on every allocation; a
+        // hint left behind costs its class one scan over what was allocated since, eight blocks
+        // a step.
+        let to = if CLASS_MIN[c] >= n {
+            end
+        } else {
+            first_long.unwrap_or(end)
+        };
+        if self.hints[c].get() < to {
+            self.hints[c].set(to);
         }
         // Free blocks at or above the top hint must stay in one run with it.
         if self.top_hint.get() < end {
