@@ -15,6 +15,8 @@ use core::ptr::NonNull;
 
 /// Bytes per block. MicroPython uses 16 on 32-bit targets; we use 16 everywhere.
 pub const BLOCK: usize = 16;
+// The one-block fast path of `alloc` zeroes a block as two words.
+const _: () = assert!(BLOCK == 2 * core::mem::size_of::<u64>());
 
 /// Metadata bits.
 pub(crate) mod meta {
@@ -473,8 +475,17 @@ impl Heap {
         self.total_allocated
             .set(self.total_allocated.get().wrapping_add(n));
         let p = self.block_ptr(start);
-        // SAFETY: blocks start..start+n are inside the pool and now belong to this allocation.
-        unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
+        if n == 1 {
+            // Most objects (floats, small tuples, bound methods) take one block: two stores,
+            // not a call to memset.
+            // SAFETY: block `start` is inside the pool, 16-byte aligned, and now belongs to
+            // this allocation.
+            unsafe { (p as *mut [u64; 2]).write([0; 2]) };
+        } else {
+            // SAFETY: blocks start..start+n are inside the pool and now belong to this
+            // allocation.
+            unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
+        }
         NonNull::new(p)
     }
 
