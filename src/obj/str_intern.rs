@@ -35,8 +35,8 @@ pub fn find_static(b: &[u8]) -> Option<&'static StrObj> {
         let sb = s.as_bytes();
         sb.first().cmp(&first).then_with(|| sb.cmp(b))
     })
-        .ok()
-        .map(|i| t[i])
+    .ok()
+    .map(|i| t[i])
 }
 
 fn find_heap(cx: &Cx, b: &[u8], h: u32) -> Result<Value, usize> {
