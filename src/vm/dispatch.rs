@@ -1088,7 +1088,10 @@ impl Cx {
                                 Some(v) => v,
                                 None => tri!(ops::binary(self, bop, a, b)),
                             },
-                            _ => tri!(ops::binary(self, bop, a, b)),
+                            _ => match super::num::float_fast(self, bop, a, b) {
+                                Some(r) => tri!(r),
+                                None => tri!(ops::binary(self, bop, a, b)),
+                            },
                         };
                         sp -= 1;
                         set_top!(r);
