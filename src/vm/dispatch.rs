@@ -290,6 +290,14 @@ impl Cx {
                     }
                     LOAD_GLOBAL => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
+                        // `LOAD_GLOBAL BaseException` right before an exception match is the
+                        // builtin, whatever the globals hold: `async with` tells exceptions
+                        // from return/unwind markers this way, and the verifier relies on it.
+                        if bc.get(ip) == Some(&(BINARY_OP_MULTI + 8)) && is_base_exception_name(name)
+                        {
+                            push!(Value::from_static(&BASE_EXCEPTION_TYPE));
+                            continue;
+                        }
                         // SAFETY: f is live.
                         let v = match dict::get_str(unsafe { (*f).globals }, name) {
                             Some(v) => v,
@@ -1519,6 +1527,12 @@ const UNARY_OPS: [UnaryOp; 4] = [
     UnaryOp::Invert,
     UnaryOp::Not,
 ];
+
+/// Whether a qstr is `BaseException` (see LOAD_GLOBAL).
+pub(crate) fn is_base_exception_name(name: Value) -> bool {
+    name == crate::qstrs::q::BaseException.value()
+        || pystr::bytes_of(name) == Some(b"BaseException".as_slice())
+}
 
 #[inline]
 fn cell_get(c: Value) -> Value {
