@@ -67,6 +67,10 @@ pub struct Heap {
     allocated_since_gc: Cell<usize>,
     /// New allocations are born marked (set by the incremental collector during a cycle).
     pub(crate) alloc_black: Cell<bool>,
+    /// Fault injection ([`Heap::inject_failures`]): allocations to let through, then how
+    /// many to refuse.
+    fail_after: Cell<usize>,
+    fail_count: Cell<usize>,
 }
 
 impl Heap {
@@ -107,6 +111,8 @@ impl Heap {
             lock_depth: Cell::new(0),
             allocated_since_gc: Cell::new(0),
             alloc_black: Cell::new(false),
+            fail_after: Cell::new(0),
+            fail_count: Cell::new(0),
         })
     }
 
@@ -168,6 +174,37 @@ impl Heap {
     /// Whether allocation is locked.
     pub fn is_locked(&self) -> bool {
         self.lock_depth.get() > 0
+    }
+
+    /// Fault injection for tests: let `after` more allocations through, then refuse the next
+    /// `count` (the interpreter collects and retries once before raising MemoryError, so 2
+    /// fails one allocation site; `usize::MAX` fails everything from then on).
+    pub fn inject_failures(&self, after: usize, count: usize) {
+        self.fail_after.set(after);
+        self.fail_count.set(count);
+    }
+
+    /// Injected failures not yet used up (0 when none were injected or all happened).
+    pub fn injected_failures_left(&self) -> usize {
+        self.fail_count.get()
+    }
+
+    /// Whether an injected failure refuses this allocation.
+    #[inline]
+    fn injected_failure(&self) -> bool {
+        if self.fail_count.get() == 0 {
+            return false;
+        }
+        match self.fail_after.get() {
+            0 => {
+                self.fail_count.set(self.fail_count.get() - 1);
+                true
+            }
+            n => {
+                self.fail_after.set(n - 1);
+                false
+            }
+        }
     }
 
     #[inline]
@@ -235,7 +272,7 @@ impl Heap {
     /// Allocate `size` bytes, zeroed, aligned to 16. Returns `None` when no run of free blocks
     /// is large enough (the caller may collect and retry) or the heap is locked.
     pub fn alloc(&self, size: usize, kind: AllocKind) -> Option<NonNull<u8>> {
-        if self.is_locked() {
+        if self.is_locked() || self.injected_failure() {
             return None;
         }
         let n = size.max(1).div_ceil(BLOCK);
@@ -341,7 +378,7 @@ impl Heap {
             }
             return NonNull::new(p);
         }
-        if self.is_locked() {
+        if self.is_locked() || self.injected_failure() {
             return None;
         }
         // Try to extend in place.

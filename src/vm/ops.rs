@@ -427,10 +427,12 @@ fn eq_no_user(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
         return Ok(r);
     }
     match (obj::kind_of(a), obj::kind_of(b)) {
-        (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => seq_eq(cx, a, b),
-        (Kind::Dict, Kind::Dict) => crate::obj::methods::dict::dict_eq(cx, a, b),
+        (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => nested(cx, |cx| seq_eq(cx, a, b)),
+        (Kind::Dict, Kind::Dict) => {
+            nested(cx, |cx| crate::obj::methods::dict::dict_eq(cx, a, b))
+        }
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
-            crate::obj::methods::set::set_eq(cx, a, b)
+            nested(cx, |cx| crate::obj::methods::set::set_eq(cx, a, b))
         }
         (Kind::BoundMethod, Kind::BoundMethod) if a.is_ptr() && b.is_ptr() => {
             // SAFETY: kind-checked bound methods.
@@ -457,6 +459,19 @@ fn eq_no_user(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
             Ok(false)
         }
     }
+}
+
+/// Run `f` one level deeper in a Rust recursion over nested containers (comparison,
+/// hashing), bounded by `max_depth` together with the Python frames, as CPython's recursion
+/// limit bounds both: a deeply nested list gives RecursionError, not a stack overflow.
+pub(crate) fn nested<T>(cx: &mut Cx, f: impl FnOnce(&mut Cx) -> PyResult<T>) -> PyResult<T> {
+    if cx.depth >= cx.config.max_depth {
+        return Err(cx.recursion_error());
+    }
+    cx.depth += 1;
+    let r = f(cx);
+    cx.depth = cx.depth.saturating_sub(1);
+    r
 }
 
 /// Equality that never runs Python: `Some` when it can decide.
@@ -540,8 +555,8 @@ pub(crate) fn seq_compare(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyRe
             return Ok(Value::bool(r));
         }
         let (x, y) = (seq_items(a)[i], seq_items(b)[i]);
-        if !eq(cx, x, y)? {
-            return binary(cx, op, x, y);
+        if !nested(cx, |cx| eq(cx, x, y))? {
+            return nested(cx, |cx| binary(cx, op, x, y));
         }
         i += 1;
     }
@@ -565,7 +580,7 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
             let mut h: usize = 0x345678;
             let mut i = 0;
             while let Some(&x) = tuple::items_of(v).and_then(|t| t.get(i)) {
-                let hx = hash(cx, x)?;
+                let hx = nested(cx, |cx| hash(cx, x))?;
                 h = (h ^ hx).wrapping_mul(1_000_003);
                 i += 1;
             }
@@ -575,7 +590,7 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
             let mut h: usize = 0;
             let mut i = 0;
             while let Some((next, k, _)) = obj::table::next_entry(v, i) {
-                h ^= hash(cx, k)?.wrapping_mul(0x9e37_79b9);
+                h ^= nested(cx, |cx| hash(cx, k))?.wrapping_mul(0x9e37_79b9);
                 i = next;
             }
             Ok(h)
@@ -780,6 +795,8 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
                 Ok(t)
             } else {
                 let l = obj::list::with_capacity(cx, total)?;
+                // An empty list times a huge count is empty at once.
+                let n = if items_len == 0 { 0 } else { n };
                 if let Some(lo) = obj::get_mut::<obj::list::ListObj>(cx, l) {
                     for k in 0..n {
                         // SAFETY: capacity total = items_len * n.

@@ -86,7 +86,13 @@ impl Cx {
         if !locked && !self.in_gc {
             let mut buf = [0u8; 64];
             let msg = fmt_alloc_msg(&mut buf, size);
-            if let Ok(e) = self.new_exception_msg(&MEMORY_ERROR_TYPE, msg) {
+            // The caller already collected. Allocate the message without collecting again,
+            // and so that failing to allocate it lands below (the preallocated exception)
+            // instead of recursing here until the Rust stack overflows.
+            self.in_gc = true;
+            let e = self.new_exception_msg(&MEMORY_ERROR_TYPE, msg);
+            self.in_gc = false;
+            if let Ok(e) = e {
                 return self.raise(e);
             }
         }

@@ -269,6 +269,10 @@ pub fn imul(cx: &mut Cx, l: Value, n: i64) -> PyResult<()> {
         lo(l).len = 0;
         return Ok(());
     }
+    if len == 0 {
+        // Nothing to repeat, however many times.
+        return Ok(());
+    }
     let total = len.saturating_mul(n as usize);
     list::reserve(cx, l, total.saturating_sub(len))?;
     let o = lo(l);
