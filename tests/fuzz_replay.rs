@@ -86,7 +86,9 @@ fn structured_programs_compile() {
     for _ in 0..200 {
         let bytes: Vec<u8> = (0..512)
             .map(|_| {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 (seed >> 56) as u8
             })
             .collect();

@@ -54,7 +54,12 @@ fn expect(src: String, heap: usize, want: &[&str]) {
     );
 }
 
-const NESTING_ERRORS: &[&str] = &["SyntaxError", "RecursionError", "maximum recursion depth", "MemoryError"];
+const NESTING_ERRORS: &[&str] = &[
+    "SyntaxError",
+    "RecursionError",
+    "maximum recursion depth",
+    "MemoryError",
+];
 
 #[test]
 fn deep_nesting_in_source() {
@@ -104,7 +109,13 @@ fn long_flat_sources() {
         expect(
             src,
             4 << 20,
-            &["ok", "MemoryError", "NameError", "SyntaxError", "RecursionError"],
+            &[
+                "ok",
+                "MemoryError",
+                "NameError",
+                "SyntaxError",
+                "RecursionError",
+            ],
         );
     }
 }
@@ -129,7 +140,16 @@ fn deep_structures_at_run_time() {
         expect(
             src,
             4 << 20,
-            &["maximum recursion depth", "True", "False", "ok", "[[[", "{1:", "[]", "MemoryError"],
+            &[
+                "maximum recursion depth",
+                "True",
+                "False",
+                "ok",
+                "[[[",
+                "{1:",
+                "[]",
+                "MemoryError",
+            ],
         );
     }
 }

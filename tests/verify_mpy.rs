@@ -171,7 +171,12 @@ fn hand_made_images() {
     // Falls off the end.
     refused(2, 0, &[0x51, 0x59], "runs off the end");
     // A jump into the operand of LOAD_CONST_SMALL_INT.
-    refused(2, 0, &[0x42, 0x41, 0x22, 0x51, 0x51, 0x63], "middle of an instruction");
+    refused(
+        2,
+        0,
+        &[0x42, 0x41, 0x22, 0x51, 0x51, 0x63],
+        "middle of an instruction",
+    );
     // A loop that pushes on every iteration: `L: LOAD_CONST_NONE; JUMP L`.
     refused(4, 0, &[0x51, 0x42, 0x3d], "stack overflow");
     // A forged unwind: small ints where END_FINALLY expects a marker.
@@ -199,5 +204,10 @@ fn hand_made_images() {
     refused(4, 0, &[0x51, 0x51, 0x2f, 0x14, 0x63], "stack underflow");
     // A return inside a finally body needs two slots at the handler's level.
     // SETUP_FINALLY L; NONE; RETURN; L: END_FINALLY ... with n_state 1.
-    refused(1, 1, &[0x49, 0x02, 0x51, 0x63, 0x5d, 0x51, 0x63], "stack overflow");
+    refused(
+        1,
+        1,
+        &[0x49, 0x02, 0x51, 0x63, 0x5d, 0x51, 0x63],
+        "stack overflow",
+    );
 }

@@ -367,11 +367,11 @@ pub fn verify<A: Allocator + Clone>(inp: &Input, al: A) -> Result<usize, Reject>
         cur: St::new(al.clone()),
         alt: St::new(al.clone()),
         scratch: St::new(al.clone()),
+        // Generous for real code (most instructions are simulated once or twice), bounded
+        // for hostile code.
+        budget: len.saturating_mul(64).saturating_add(100_000),
     };
-    // Generous for real code (most instructions are simulated once or twice), bounded for
-    // hostile code.
-    let budget = len.saturating_mul(64).saturating_add(100_000);
-    sim.run(inp.ip0, budget)?;
+    sim.run(inp.ip0)?;
     Ok(n_locals)
 }
 
@@ -472,9 +472,7 @@ impl<A: Allocator + Clone> Store<A> {
         let new_id = self.offsets.len() as u32;
         let off = self.arena.len();
         let need = H_LEN + 2 * st.recs.len() + st.depth();
-        self.arena
-            .try_reserve(need)
-            .map_err(|_| Reject::NoMemory)?;
+        self.arena.try_reserve(need).map_err(|_| Reject::NoMemory)?;
         self.arena.extend_from_slice(&[
             li as u32,
             self.heads[li],
@@ -555,19 +553,27 @@ struct Sim<'a, A: Allocator> {
     cur: St<A>,
     alt: St<A>,
     scratch: St<A>,
+    /// Work left: each simulated instruction costs 1 plus its stack depth / 8 (states are
+    /// copied and compared slot by slot), so deep stacks cannot make verification slow.
+    budget: usize,
 }
 
 impl<A: Allocator + Clone> Sim<'_, A> {
-    fn run(&mut self, ip0: usize, budget: usize) -> Result<(), Reject> {
+    fn charge(&mut self, depth: usize, at: usize) -> Result<(), Reject> {
+        let cost = 1 + depth / 8;
+        if cost > self.budget {
+            return inv("bytecode too complex to verify", at);
+        }
+        self.budget -= cost;
+        Ok(())
+    }
+
+    fn run(&mut self, ip0: usize) -> Result<(), Reject> {
         self.store.merge(ip0, &self.cur, ip0)?;
-        let mut steps = 0usize;
         while let Some(id) = self.store.work.pop() {
             let mut ip = self.store.load(id, &mut self.cur)?;
             loop {
-                steps += 1;
-                if steps > budget {
-                    return inv("bytecode too complex to verify", ip);
-                }
+                self.charge(self.cur.depth() + 2 * self.cur.recs.len(), ip)?;
                 let Some(ins) = decode(self.code, ip) else {
                     return inv("invalid instruction", ip);
                 };
@@ -642,6 +648,8 @@ impl<A: Allocator + Clone> Sim<'_, A> {
         if st.depth() < saved {
             return inv("stack below a handler's saved level", op_ip);
         }
+        self.charge(saved, op_ip)?;
+        let st = if alt { &self.alt } else { &self.cur };
         if saved + 1 > self.limit {
             return inv("stack overflow entering a handler", op_ip);
         }
@@ -694,10 +702,7 @@ impl<A: Allocator + Clone> Sim<'_, A> {
         if self.cur.depth().saturating_add(n) > self.limit {
             return inv("stack overflow", at);
         }
-        self.cur
-            .tys
-            .try_reserve(n)
-            .map_err(|_| Reject::NoMemory)?;
+        self.cur.tys.try_reserve(n).map_err(|_| Reject::NoMemory)?;
         self.cur.tys.resize(self.cur.depth() + n, ANY);
         Ok(())
     }
@@ -706,7 +711,13 @@ impl<A: Allocator + Clone> Sim<'_, A> {
         self.cur.tys.last().copied().unwrap_or(ANY)
     }
 
-    fn push_record(&mut self, handler: usize, saved: usize, fin: bool, at: usize) -> Result<(), Reject> {
+    fn push_record(
+        &mut self,
+        handler: usize,
+        saved: usize,
+        fin: bool,
+        at: usize,
+    ) -> Result<(), Reject> {
         if self.cur.recs.len() >= self.n_exc {
             return inv("handlers nested deeper than n_exc_stack", at);
         }
@@ -800,8 +811,16 @@ impl<A: Allocator + Clone> Sim<'_, A> {
                 self.pop(n);
                 self.push(ANY, at)?;
             }
-            LOAD_CONST_SMALL_INT | LOAD_CONST_OBJ | LOAD_FAST_N | LOAD_DEREF | BUILD_MAP
-            | MAKE_FUNCTION | LOAD_CONST_FALSE | LOAD_CONST_TRUE | LOAD_NULL | LOAD_BUILD_CLASS
+            LOAD_CONST_SMALL_INT
+            | LOAD_CONST_OBJ
+            | LOAD_FAST_N
+            | LOAD_DEREF
+            | BUILD_MAP
+            | MAKE_FUNCTION
+            | LOAD_CONST_FALSE
+            | LOAD_CONST_TRUE
+            | LOAD_NULL
+            | LOAD_BUILD_CLASS
             | 0x70..=0xbf => self.push(ANY, at)?,
             LOAD_CONST_NONE => self.push(NONE_TY, at)?,
             BUILD_TUPLE | BUILD_LIST | BUILD_SET => {
@@ -853,7 +872,11 @@ impl<A: Allocator + Clone> Sim<'_, A> {
                 self.need(1, floor, at)?;
                 let t = self.top();
                 self.pop(1);
-                let jump_on = if op == POP_JUMP_IF_TRUE { TRUE_TY } else { FALSE_TY };
+                let jump_on = if op == POP_JUMP_IF_TRUE {
+                    TRUE_TY
+                } else {
+                    FALSE_TY
+                };
                 if t == jump_on {
                     return Ok(Flow::Jump(ins.target));
                 }

@@ -293,7 +293,8 @@ impl Cx {
                         // `LOAD_GLOBAL BaseException` right before an exception match is the
                         // builtin, whatever the globals hold: `async with` tells exceptions
                         // from return/unwind markers this way, and the verifier relies on it.
-                        if bc.get(ip) == Some(&(BINARY_OP_MULTI + 8)) && is_base_exception_name(name)
+                        if bc.get(ip) == Some(&(BINARY_OP_MULTI + 8))
+                            && is_base_exception_name(name)
                         {
                             push!(Value::from_static(&BASE_EXCEPTION_TYPE));
                             continue;
@@ -1378,7 +1379,7 @@ impl Cx {
         for i in 0..n_pos {
             // SAFETY: positional operands.
             let a = unsafe { *state.add(at + i) };
-            if bitmap & (1 << i) != 0 {
+            if bitmap.checked_shr(i as u32).is_some_and(|b| b & 1 != 0) {
                 ops::extend_list_from_iter(self, args, a)?;
             } else {
                 list::append(self, args, a)?;

@@ -428,9 +428,7 @@ fn eq_no_user(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
     }
     match (obj::kind_of(a), obj::kind_of(b)) {
         (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => nested(cx, |cx| seq_eq(cx, a, b)),
-        (Kind::Dict, Kind::Dict) => {
-            nested(cx, |cx| crate::obj::methods::dict::dict_eq(cx, a, b))
-        }
+        (Kind::Dict, Kind::Dict) => nested(cx, |cx| crate::obj::methods::dict::dict_eq(cx, a, b)),
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
             nested(cx, |cx| crate::obj::methods::set::set_eq(cx, a, b))
         }

@@ -52,18 +52,9 @@ fn options() -> CompileOptions {
 /// by Python-level iterators. FUEL: with `Interpreter::set_fuel`, run everything instead.
 pub fn may_loop(src: &[u8]) -> bool {
     const WORDS: [&[u8]; 8] = [
-        b"while",
-        b"for",
-        b"range",
-        b"iter",
-        b"next",
-        b"getitem",
-        b"yield",
-        b"import",
+        b"while", b"for", b"range", b"iter", b"next", b"getitem", b"yield", b"import",
     ];
-    WORDS
-        .iter()
-        .any(|w| src.windows(w.len()).any(|x| x == *w))
+    WORDS.iter().any(|w| src.windows(w.len()).any(|x| x == *w))
 }
 
 /// Target `compile`: source text through the compiler in each mode. Whatever compiles must
@@ -135,10 +126,7 @@ pub fn load_mpy(data: &[u8]) {
         return;
     };
     // FUEL: run whatever verifies, with it.set_fuel(Some(100_000)).
-    let runnable = !data
-        .iter()
-        .any(|&b| matches!(b, 0x40 | 0x42 | 0x43 | 0x44))
-        && !may_loop(data);
+    let runnable = !data.iter().any(|&b| matches!(b, 0x40 | 0x42 | 0x43 | 0x44)) && !may_loop(data);
     if runnable {
         let _ = it.run_main_mpy(data);
     } else {
@@ -173,7 +161,12 @@ enum Stmt {
     If(Expr, Vec<Stmt>, Vec<Stmt>),
     For(u8, Expr, Vec<Stmt>, Vec<Stmt>),
     While(u8, Vec<Stmt>),
-    Try(Vec<Stmt>, Vec<(Exc, bool, Vec<Stmt>)>, Vec<Stmt>, Option<Vec<Stmt>>),
+    Try(
+        Vec<Stmt>,
+        Vec<(Exc, bool, Vec<Stmt>)>,
+        Vec<Stmt>,
+        Option<Vec<Stmt>>,
+    ),
     With(u8, bool, Vec<Stmt>),
     Raise(Exc, Expr),
     Reraise,
@@ -268,7 +261,12 @@ enum Expr {
     Builtin(u8, Vec<Expr>),
     Method(Box<Expr>, u8, Vec<Expr>),
     Index(Box<Expr>, Box<Expr>),
-    Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Slice(
+        Box<Expr>,
+        Option<Box<Expr>>,
+        Option<Box<Expr>>,
+        Option<Box<Expr>>,
+    ),
     Attr(Box<Expr>, u8),
     Lambda(Box<Expr>),
     ListComp(Box<Expr>, Box<Expr>, Option<Box<Expr>>),
@@ -280,13 +278,48 @@ enum Expr {
 }
 
 const BUILTINS: [&str; 24] = [
-    "len", "str", "repr", "int", "float", "bool", "abs", "list", "tuple", "dict", "set",
-    "sorted", "min", "max", "sum", "any", "all", "hash", "isinstance", "type", "bytes",
-    "divmod", "round", "chr",
+    "len",
+    "str",
+    "repr",
+    "int",
+    "float",
+    "bool",
+    "abs",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "sorted",
+    "min",
+    "max",
+    "sum",
+    "any",
+    "all",
+    "hash",
+    "isinstance",
+    "type",
+    "bytes",
+    "divmod",
+    "round",
+    "chr",
 ];
 const METHODS: [&str; 16] = [
-    "append", "pop", "get", "keys", "items", "split", "join", "upper", "index", "count",
-    "insert", "copy", "update", "format", "startswith", "replace",
+    "append",
+    "pop",
+    "get",
+    "keys",
+    "items",
+    "split",
+    "join",
+    "upper",
+    "index",
+    "count",
+    "insert",
+    "copy",
+    "update",
+    "format",
+    "startswith",
+    "replace",
 ];
 const ATTRS: [&str; 4] = ["a", "b", "__class__", "real"];
 
@@ -346,12 +379,17 @@ impl Gen {
             Stmt::AugAssign(v, op, e) => {
                 let e = self.expr(e, 0);
                 let op = binop(*op);
-                if op.chars().all(|ch| !ch.is_alphabetic()) && !op.starts_with('<') && op != "=="
+                if op.chars().all(|ch| !ch.is_alphabetic())
+                    && !op.starts_with('<')
+                    && op != "=="
                     && op != "!="
                 {
                     self.line(c, &format!("{} {op}= {e}", Self::var(*v)));
                 } else {
-                    self.line(c, &format!("{} = {} {op} {e}", Self::var(*v), Self::var(*v)));
+                    self.line(
+                        c,
+                        &format!("{} = {} {op} {e}", Self::var(*v), Self::var(*v)),
+                    );
                 }
             }
             Stmt::Unpack(a, b, e) => {
@@ -435,7 +473,11 @@ impl Gen {
             Stmt::With(v, suppress, body) => {
                 self.line(
                     c,
-                    &format!("with CM({}) as {}:", if *suppress { "True" } else { "False" }, Self::var(*v)),
+                    &format!(
+                        "with CM({}) as {}:",
+                        if *suppress { "True" } else { "False" },
+                        Self::var(*v)
+                    ),
                 );
                 self.block(c, body, c.loops, c.in_except);
             }
@@ -578,7 +620,10 @@ impl Gen {
                     "float('inf')".to_string()
                 }
             }
-            Expr::Str(n) => format!("{:?}", ["", "a", "abc", "x y", "é€", "\\n", "%s"][*n as usize % 7]),
+            Expr::Str(n) => format!(
+                "{:?}",
+                ["", "a", "abc", "x y", "é€", "\\n", "%s"][*n as usize % 7]
+            ),
             Expr::Bytes(n) => format!("b'{}'", "xy".repeat(*n as usize % 4)),
             Expr::None => "None".to_string(),
             Expr::Bool(b) => if *b { "True" } else { "False" }.to_string(),
@@ -638,7 +683,11 @@ impl Gen {
                 format!("({})[{a}:{b}:{s}]", self.expr(o, d1))
             }
             Expr::Attr(o, a) => {
-                format!("({}).{}", self.expr(o, d1), ATTRS[*a as usize % ATTRS.len()])
+                format!(
+                    "({}).{}",
+                    self.expr(o, d1),
+                    ATTRS[*a as usize % ATTRS.len()]
+                )
             }
             Expr::Lambda(b) => format!("(lambda x=1: {})", self.expr(b, d1)),
             Expr::ListComp(el, it, cond) => {
