@@ -319,10 +319,9 @@ pub fn bytes_from(cx: &mut Cx, o: Value) -> PyResult<Value> {
         if n < 0 {
             return Err(cx.raise_empty(&VALUE_ERROR_TYPE));
         }
+        // One reservation (a size beyond the heap fails at once, not after n pushes).
         let mut b = StrBuilder::new(cx);
-        for _ in 0..n {
-            b.push_byte(0);
-        }
+        b.push_repeat(&[0], usize::try_from(n).unwrap_or(usize::MAX));
         return b.finish_bytes(cx);
     }
     if matches!(
