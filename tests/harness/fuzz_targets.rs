@@ -118,24 +118,77 @@ pub fn exec_source(data: &[u8]) {
 }
 
 /// Target `mpy`: arbitrary bytes through the `.mpy` loader and the bytecode verifier. What
-/// verifies is run when it cannot loop (no backward jump opcode byte anywhere, no iteration
-/// builtins named).
+/// verifies is run when it cannot loop: no backward jump in any of its code objects (calls
+/// are bounded by `max_depth`), no iteration builtins named.
 pub fn load_mpy(data: &[u8]) {
     let mut hal = Sink::default();
     let Ok(mut it) = Interpreter::with_heap_size(HEAP, &mut hal, config()) else {
         return;
     };
-    // FUEL: run whatever verifies, with it.set_fuel(Some(100_000)).
-    let runnable = !data.iter().any(|&b| matches!(b, 0x40 | 0x42 | 0x43 | 0x44)) && !may_loop(data);
-    if runnable {
-        let _ = it.run_main_mpy(data);
-    } else {
-        let cx = it.cx();
-        if pyrite::bytecode::loader::load_mpy(cx, data, false).is_err() {
+    let cx = it.cx();
+    match pyrite::bytecode::loader::load_mpy(cx, data, false) {
+        Ok(code) => {
+            // FUEL: run whatever verifies, with it.set_fuel(Some(100_000)).
+            if !may_loop(data) && !has_backward_jump(code, 0) {
+                let _ = it.run_main_mpy(data);
+            }
+        }
+        Err(_) => {
             cx.take_pending();
         }
     }
     it.collect();
+}
+
+/// Whether a code object (or one nested in it) has a backward jump.
+fn has_backward_jump(code: pyrite::Value, depth: u32) -> bool {
+    use pyrite::bytecode::opcode;
+    use pyrite::obj::code::CodeObj;
+    use pyrite::obj::tuple::TupleObj;
+    if depth > 64 || !pyrite::obj::is::<CodeObj>(code) {
+        return true;
+    }
+    // SAFETY: a live code object just returned by the loader (the interpreter is idle).
+    let co = unsafe { &*(code.raw() as *const CodeObj) };
+    let b = co.bytes();
+    let mut i = co.ip0 as usize;
+    while let Some(&op) = b.get(i) {
+        let Some(fmt) = opcode::format(op) else {
+            return true;
+        };
+        i += 1;
+        match fmt {
+            opcode::Format::Byte => {}
+            opcode::Format::Qstr | opcode::Format::VarUint => {
+                while b.get(i).is_some_and(|c| c & 0x80 != 0) {
+                    i += 1;
+                }
+                i += 1;
+            }
+            opcode::Format::Offset => {
+                let b0 = b.get(i).copied().unwrap_or(0) as isize;
+                let (raw, bias, n) = if b0 & 0x80 == 0 {
+                    (b0, 0x40, 1)
+                } else {
+                    let b1 = b.get(i + 1).copied().unwrap_or(0) as isize;
+                    ((b0 & 0x7f) | (b1 << 7), 0x4000, 2)
+                };
+                i += n;
+                if opcode::is_signed_jump(op) && raw - bias < 0 {
+                    return true;
+                }
+            }
+        }
+        if opcode::has_extra_byte(op) {
+            i += 1;
+        }
+    }
+    if pyrite::obj::is::<TupleObj>(co.children) {
+        // SAFETY: a live tuple held by the code object.
+        let t = unsafe { &*(co.children.raw() as *const TupleObj) };
+        return t.items().iter().any(|&c| has_backward_jump(c, depth + 1));
+    }
+    false
 }
 
 // ---- the structured target: syntactically valid programs ----------------------------------
