@@ -9,10 +9,11 @@ use allocator_api2::alloc::Global;
 use pyrite::compile::{compile, CompileOptions, Mode};
 use pyrite::{Config, Interpreter, NullHal};
 
+/// The golden scripts and the compiler-comparison corpus.
 fn scripts() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    let mut dirs = vec![root];
+    let mut dirs = vec![root.join("tests/py"), root.join("tests/compiler_corpus")];
     while let Some(d) = dirs.pop() {
         for e in std::fs::read_dir(&d).unwrap() {
             let p = e.unwrap().path();
@@ -202,6 +203,21 @@ fn hand_made_images() {
     refused(4, 0, &[0x51, 0x4b, 0x00, 0x51, 0x63], "stack underflow");
     // STORE_COMP reaching below the stack.
     refused(4, 0, &[0x51, 0x51, 0x2f, 0x14, 0x63], "stack underflow");
+    // Popping below a handler's level inside its try body: an exception there would
+    // re-expose the popped slot. NONE; SETUP_EXCEPT +3; POP_TOP; NONE; RETURN; (h) ...
+    refused(
+        4,
+        1,
+        &[0x51, 0x48, 0x03, 0x59, 0x51, 0x63, 0x59, 0x51, 0x63],
+        "below a handler's saved level",
+    );
+    // WITH_CLEANUP on a forged marker: SETUP_FINALLY +3; 1; 2; 3; (h) WITH_CLEANUP ...
+    refused(
+        8,
+        1,
+        &[0x49, 0x03, 0x81, 0x82, 0x83, 0x5c, 0x5d, 0x51, 0x63],
+        "without an exit state",
+    );
     // A return inside a finally body needs two slots at the handler's level.
     // SETUP_FINALLY L; NONE; RETURN; L: END_FINALLY ... with n_state 1.
     refused(
