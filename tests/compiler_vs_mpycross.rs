@@ -156,6 +156,34 @@ const CPYTHON_SYNTAX: &[(&str, &str)] = &[
         "tests/py/format/fstrings_debug.py",
         "whitespace around the `=` of `f'{x = }'`",
     ),
+    (
+        "tests/py/dict/display_unpacking.py",
+        "`**x` in dict displays",
+    ),
+    (
+        "tests/py/unpacking/star_expr.py",
+        "`*x` in list, tuple and set displays",
+    ),
+    (
+        "tests/compiler_corpus/probe_p01.py",
+        "`*x` in a list display",
+    ),
+    (
+        "tests/compiler_corpus/probe_p02.py",
+        "`**x` in a dict display",
+    ),
+    (
+        "tests/compiler_corpus/probe_p03.py",
+        "`*x` in a tuple display",
+    ),
+    (
+        "tests/compiler_corpus/probe_p04.py",
+        "`*x` in a set display",
+    ),
+    (
+        "tests/compiler_corpus/probe_p39.py",
+        "`**x` in a dict display",
+    ),
 ];
 
 /// A listing split into raw codes (each starts with its `# name` line).

@@ -3,14 +3,23 @@
 #[path = "harness/golden.rs"]
 mod harness;
 
-use std::io::Read;
+#[macro_use]
+#[path = "../ports/unix/src/host.rs"]
+mod host;
+
 use std::path::Path;
 
-use pyrite::{Config, Hal, Interpreter, PathKind};
+use host::HostServices;
+use pyrite::{Config, Hal, Interpreter};
 
-/// A port that captures output and reads files from the host.
+/// A port that captures output, reads standard input from the script's `.stdin` file, and
+/// reaches the host's filesystem with the script's directory as its own current directory
+/// (scripts run in parallel threads of one process, so the process's cannot be changed).
 struct TestHal {
     out: Vec<u8>,
+    stdin: Vec<u8>,
+    stdin_pos: usize,
+    host: HostServices,
 }
 
 impl Hal for TestHal {
@@ -18,31 +27,27 @@ impl Hal for TestHal {
         self.out.extend_from_slice(bytes);
     }
     fn write_err(&mut self, _bytes: &[u8]) {}
-    fn stat(&mut self, path: &str) -> PathKind {
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => PathKind::Dir,
-            Ok(_) => PathKind::File,
-            Err(_) => PathKind::Missing,
+    fn read_line(&mut self, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
+        let rest = &self.stdin[self.stdin_pos.min(self.stdin.len())..];
+        if rest.is_empty() {
+            return None;
         }
+        let n = rest
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(rest.len(), |p| p + 1);
+        self.stdin_pos += n;
+        sink(rest[..n].strip_suffix(b"\n").unwrap_or(&rest[..n]));
+        Some(())
     }
-    fn file_size(&mut self, path: &str) -> Option<usize> {
-        std::fs::metadata(path)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len() as usize)
+    fn read_stdin(&mut self, buf: &mut [u8]) -> usize {
+        let rest = &self.stdin[self.stdin_pos.min(self.stdin.len())..];
+        let n = rest.len().min(buf.len());
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.stdin_pos += n;
+        n
     }
-    fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
-        let mut f = std::fs::File::open(path).ok()?;
-        let mut n = 0;
-        while n < buf.len() {
-            match f.read(&mut buf[n..]) {
-                Ok(0) => break,
-                Ok(k) => n += k,
-                Err(_) => return None,
-            }
-        }
-        Some(n)
-    }
+    forward_host_services!(host);
 }
 
 /// Heap per script: small under gc-stress so every collection stays quick.
@@ -59,10 +64,16 @@ fn run(script: &Path) -> harness::Outcome {
     // Run on a thread with a generous stack, with a watchdog.
     let (tx, rx) = std::sync::mpsc::channel();
     let dir2 = dir.clone();
+    let stdin = harness::stdin_of(script);
     std::thread::Builder::new()
         .stack_size(64 * 1024 * 1024)
         .spawn(move || {
-            let mut hal = TestHal { out: Vec::new() };
+            let mut hal = TestHal {
+                out: Vec::new(),
+                stdin,
+                stdin_pos: 0,
+                host: HostServices::with_cwd(&dir2),
+            };
             let status = {
                 let mut it = Interpreter::with_heap_size(HEAP, &mut hal, Config::default())
                     .expect("interpreter");

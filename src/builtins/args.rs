@@ -5,7 +5,9 @@ use crate::value::Value;
 use crate::vm::{Cx, PyResult};
 
 /// Match positional `args` and keyword pairs `kw` to `names`: the result holds each
-/// parameter's value or NULL when not given. At most `max_pos` may be positional.
+/// parameter's value or NULL when not given. At most `max_pos` may be positional. Callers
+/// check required parameters themselves. Messages are MicroPython's: `function expected at
+/// most N arguments, got M`, `extra keyword arguments given`.
 pub fn parse<const N: usize>(
     cx: &mut Cx,
     args: &[Value],
@@ -13,13 +15,51 @@ pub fn parse<const N: usize>(
     names: [&str; N],
     max_pos: usize,
 ) -> PyResult<[Value; N]> {
+    parse_with(
+        cx,
+        args,
+        kw,
+        names,
+        max_pos,
+        "extra keyword arguments given",
+    )
+}
+
+/// Like [`parse`], for functions whose MicroPython version takes no keyword arguments at all
+/// while CPython's does (`str.split(sep=...)`): an unknown keyword gets MicroPython's
+/// `function doesn't take keyword arguments`.
+pub fn parse_mp_positional<const N: usize>(
+    cx: &mut Cx,
+    args: &[Value],
+    kw: &[Value],
+    names: [&str; N],
+    max_pos: usize,
+) -> PyResult<[Value; N]> {
+    parse_with(
+        cx,
+        args,
+        kw,
+        names,
+        max_pos,
+        "function doesn't take keyword arguments",
+    )
+}
+
+fn parse_with<const N: usize>(
+    cx: &mut Cx,
+    args: &[Value],
+    kw: &[Value],
+    names: [&str; N],
+    max_pos: usize,
+    unknown_kw: &str,
+) -> PyResult<[Value; N]> {
     let mut out = [Value::NULL; N];
-    if args.len() > max_pos.min(N) {
-        let m = max_pos.min(N);
+    let m = max_pos.min(N);
+    if args.len() > m {
         let n = args.len();
         return Err(cx.raise_fmt(
             &crate::obj::types::TYPE_ERROR_TYPE,
-            format_args!("function takes {m} positional arguments but {n} were given"),
+            format_args!("function expected at most {m} arguments, got {n}"),
         ));
     }
     out[..args.len()].copy_from_slice(args);
@@ -37,7 +77,7 @@ pub fn parse<const N: usize>(
                 }
                 out[j] = kw[i + 1];
             }
-            None => return Err(cx.type_error("extra keyword arguments given")),
+            None => return Err(cx.type_error(unknown_kw)),
         }
         i += 2;
     }

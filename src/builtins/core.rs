@@ -60,25 +60,38 @@ fn print(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
             ));
         }
     }
-    let mut b = StrBuilder::new(cx);
-    for (k, &a) in args.iter().enumerate() {
-        if k > 0 {
-            match pystr::bytes_of(sep) {
-                Some(s) if !sep.is_none() => b.push(s),
-                _ => b.push_byte(b' '),
+    // The text is built in temporary memory, which never collects: if it runs out (a program
+    // that just caught a MemoryError and dropped what filled the heap), collect once and
+    // build it again.
+    let mut retried = false;
+    loop {
+        let mut b = StrBuilder::new(cx);
+        for (k, &a) in args.iter().enumerate() {
+            if k > 0 {
+                match pystr::bytes_of(sep) {
+                    Some(s) if !sep.is_none() => b.push(s),
+                    _ => b.push_byte(b' '),
+                }
             }
+            crate::obj::methods::repr::write_str(cx, &mut b, a)?;
         }
-        crate::obj::methods::repr::write_str(cx, &mut b, a)?;
+        match pystr::bytes_of(end) {
+            Some(s) if !end.is_none() => b.push(s),
+            _ => b.push_byte(b'\n'),
+        }
+        if b.failed {
+            let n = b.buf.len();
+            drop(b);
+            if !retried && !cx.heap().is_locked() {
+                retried = true;
+                cx.collect();
+                continue;
+            }
+            return Err(cx.raise_memory_error(n));
+        }
+        write_to(cx, file, &b.buf)?;
+        return Ok(Value::NONE);
     }
-    match pystr::bytes_of(end) {
-        Some(s) if !end.is_none() => b.push(s),
-        _ => b.push_byte(b'\n'),
-    }
-    if b.failed {
-        return Err(cx.raise_memory_error(b.buf.len()));
-    }
-    write_to(cx, file, &b.buf)?;
-    Ok(Value::NONE)
 }
 
 fn repl_print(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
@@ -159,6 +172,7 @@ fn id(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 pub fn is_callable(cx: &mut Cx, v: Value) -> bool {
     match obj::kind_of(v) {
         Kind::Function | Kind::NativeFn | Kind::BoundMethod | Kind::Type => v.is_ptr(),
+        Kind::Native => crate::embed::native::is_function(v),
         _ => ops::is_user_object(v) && ops::lookup_special(cx, v, &q::__call__).is_some(),
     }
 }
@@ -224,6 +238,9 @@ fn locals(cx: &mut Cx, _args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn iter(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     if let Some(&sentinel) = args.get(1) {
+        if !is_callable(cx, args[0]) {
+            return Err(cx.type_error("iter(v, w): v must be callable"));
+        }
         return obj::iter::new(
             cx,
             &ITERATOR_TYPE,
@@ -232,14 +249,29 @@ fn iter(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
             sentinel,
         );
     }
-    ops::get_iter(cx, args[0])
+    let it = ops::get_iter(cx, args[0])?;
+    // CPython checks what a Python `__iter__` returned.
+    if ops::is_user_object(args[0]) && !is_iterator(cx, it) {
+        let tn = ops::alloc_free_name(cx.type_name(it));
+        return Err(cx.raise_fmt(
+            &TYPE_ERROR_TYPE,
+            format_args!("iter() returned non-iterator of type '{tn}'"),
+        ));
+    }
+    Ok(it)
+}
+
+/// Whether `v` is an iterator (has `__next__`).
+fn is_iterator(cx: &mut Cx, v: Value) -> bool {
+    let native = matches!(obj::kind_of(v), Kind::Iter | Kind::Generator)
+        && v.is_ptr()
+        && crate::obj::methods::dict::view_of(v).is_none();
+    native || (ops::is_user_object(v) && ops::lookup_special(cx, v, &q::__next__).is_some())
 }
 
 fn next(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let it = args[0];
-    let is_iter = matches!(obj::kind_of(it), Kind::Iter | Kind::Generator)
-        || (ops::is_user_object(it) && ops::lookup_special(cx, it, &q::__next__).is_some());
-    if !is_iter {
+    if !is_iterator(cx, it) {
         return Err(cx.type_error_obj(it, "isn't an iterator"));
     }
     if obj::kind_of(it) == Kind::Generator {
@@ -548,6 +580,17 @@ fn format(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
 
 fn import(cx: &mut Cx, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
     let name = args[0];
+    match pystr::str_of(name) {
+        Some("") => return Err(cx.raise_empty(&VALUE_ERROR_TYPE)),
+        Some(_) => {}
+        None => {
+            let tn = ops::alloc_free_name(cx.type_name(name));
+            return Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("can't convert '{tn}' object to str implicitly"),
+            ));
+        }
+    }
     let globals = args
         .get(1)
         .copied()

@@ -138,10 +138,11 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(DICT_TYPE) {
         if args.len() > 1 {
-            let n = args.len();
+            // MicroPython counts the new dict as the first argument of its update.
+            let n = args.len() + 1;
             return Err(cx.raise_fmt(
                 &TYPE_ERROR_TYPE,
-                format_args!("function expected at most 1 arguments, got {n}"),
+                format_args!("function expected at most 2 arguments, got {n}"),
             ));
         }
         let d = dict::new(cx)?;
@@ -150,11 +151,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         if let Some(&o) = args.first() {
             crate::obj::methods::dict::update_from(cx, d, o)?;
         }
-        let mut i = 0;
-        while i + 1 < kw.len() {
-            dict::set(cx, d, kw[i], kw[i + 1])?;
-            i += 2;
-        }
+        crate::obj::methods::dict::update_kw(cx, d, kw)?;
         cx.roots_truncate(mark);
         return Ok(d);
     }
@@ -175,20 +172,22 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(RANGE_TYPE) {
         nargs(cx, args, kw, 3)?;
-        let mut v = [0isize; 3];
+        let mut v = [Value::NULL; 3];
         for (k, &a) in args.iter().enumerate() {
-            v[k] = crate::vm::seq::int_arg(cx, a)?;
+            v[k] = range_arg(cx, a)?;
+            cx.root(v[k])?;
         }
+        let one = Value::small_int_unchecked(1);
         let (start, stop, step) = match args.len() {
             0 => return Err(cx.type_error("function missing 1 required positional arguments")),
-            1 => (0, v[0], 1),
-            2 => (v[0], v[1], 1),
+            1 => (Value::small_int_unchecked(0), v[0], one),
+            2 => (v[0], v[1], one),
             _ => (v[0], v[1], v[2]),
         };
-        if step == 0 {
+        if step == Value::small_int_unchecked(0) {
             return Err(cx.value_error(crate::flavour::msg::RANGE_ZERO_STEP));
         }
-        return crate::obj::range::new(cx, start, stop, step);
+        return crate::obj::range::new_values(cx, start, stop, step);
     }
     if is!(SLICE_TYPE) {
         nargs(cx, args, kw, 3)?;
@@ -237,7 +236,16 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         return new_descr(cx, &SUPER_TYPE, args[0], args[1], Value::NONE);
     }
     if is!(OBJECT_TYPE) {
-        nargs(cx, args, kw, 0)?;
+        if !kw.is_empty() {
+            return Err(cx.type_error("function doesn't take keyword arguments"));
+        }
+        if !args.is_empty() {
+            let n = args.len();
+            return Err(cx.raise_fmt(
+                &TYPE_ERROR_TYPE,
+                format_args!("function takes 0 positional arguments but {n} were given"),
+            ));
+        }
         return crate::obj::instance::new(cx, &OBJECT_TYPE);
     }
     if is!(TYPE_TYPE) {
@@ -266,6 +274,21 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     }
     if is!(ZIP_TYPE) || is!(MAP_TYPE) {
         let is_map = is!(MAP_TYPE);
+        let mut strict = false;
+        if is_map {
+            if !kw.is_empty() {
+                return Err(cx.type_error("function doesn't take keyword arguments"));
+            }
+        } else {
+            let mut i = 0;
+            while i + 1 < kw.len() {
+                if pystr::bytes_of(kw[i]) != Some(b"strict") {
+                    return Err(cx.type_error("extra keyword arguments given"));
+                }
+                strict = ops::truthy(cx, kw[i + 1])?;
+                i += 2;
+            }
+        }
         let first = usize::from(is_map);
         if is_map && args.len() < 2 {
             return Err(cx.type_error("map() must have at least two arguments."));
@@ -275,6 +298,7 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         cx.root(its)?;
         for (k, &a) in args[first..].iter().enumerate() {
             let it = ops::get_iter(cx, a)?;
+            crate::gc::write_barrier(cx, it);
             if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, its) {
                 t.items_mut()[k] = it;
             }
@@ -284,6 +308,11 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         } else {
             obj::iter::new(cx, &ZIP_TYPE, IterKind::Zip, its, Value::NULL)
         };
+        if let Ok(z) = r {
+            if let Some(io) = obj::iter::iter_of(z) {
+                io.i = usize::from(strict);
+            }
+        }
         cx.roots_truncate(mark);
         return r;
     }
@@ -299,6 +328,9 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
         cx.roots_truncate(mark);
         return r;
     }
+    if t.kind == Kind::Stream {
+        return crate::modules::io::construct(cx, t, args, kw);
+    }
     if is!(REVERSED_TYPE) {
         nargs(cx, args, kw, 1)?;
         let Some(&o) = args.first() else {
@@ -313,19 +345,51 @@ pub fn construct(cx: &mut Cx, t: &TypeObj, args: &[Value], kw: &[Value]) -> PyRe
     ))
 }
 
+/// An argument of `range()`: an int (bools become ints), or an object with `__index__`.
+fn range_arg(cx: &mut Cx, v: Value) -> PyResult<Value> {
+    if let Some(b) = v.as_bool() {
+        return Ok(Value::small_int_unchecked(b as isize));
+    }
+    if int::is_int(v) {
+        return Ok(v);
+    }
+    if ops::is_user_object(v) {
+        if let Some(m) = ops::lookup_special(cx, v, &q::__index__) {
+            let r = cx.call_with_self(m, v, &[], &[])?;
+            if int::is_int(r) || r.as_bool().is_some() {
+                return range_arg(cx, r);
+            }
+        }
+        if let Some(b) = ops::instance_base(v) {
+            return range_arg(cx, b);
+        }
+    }
+    let tn = ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to int")))
+}
+
 /// `bytes(x)` for ints (a zero buffer), iterables of ints and buffers.
 pub fn bytes_from(cx: &mut Cx, o: Value) -> PyResult<Value> {
-    if let Some(n) = int::to_i64(o) {
-        if n < 0 {
-            return Err(cx.raise_empty(&VALUE_ERROR_TYPE));
+    if int::is_int(o) || o.as_bool().is_some() {
+        let n = match int::to_i64(o) {
+            Some(n) if n < 0 => return Err(cx.raise_empty(&VALUE_ERROR_TYPE)),
+            Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            None if crate::vm::num::int_arg(o).is_some_and(|x| x.as_ref().is_negative()) => {
+                return Err(cx.raise_empty(&VALUE_ERROR_TYPE))
+            }
+            None => usize::MAX,
+        };
+        let mut b = allocator_api2::vec::Vec::new_in(cx.temp_alloc());
+        if b.try_reserve_exact(n).is_err() {
+            return Err(cx.raise_memory_error(n));
         }
-        // One reservation (a size beyond the heap fails at once, not after n pushes).
-        let mut b = StrBuilder::new(cx);
-        b.push_repeat(&[0], usize::try_from(n).unwrap_or(usize::MAX));
-        return b.finish_bytes(cx);
+        b.resize(n, 0u8);
+        return pystr::new_bytes(cx, &b);
     }
+    // Buffers (also wrapped by instances: bytearray subclasses, array.array) give their bytes.
+    let base = ops::instance_base(o).unwrap_or(o);
     if matches!(
-        obj::kind_of(o),
+        obj::kind_of(base),
         Kind::Bytes | Kind::ByteArray | Kind::MemoryView
     ) {
         let b = crate::obj::methods::bytes::buffer_bytes(cx, o)?;
@@ -407,11 +471,13 @@ pub fn int_from(cx: &mut Cx, x: Value, base: Value) -> PyResult<Value> {
         for name in [&q::__int__, &q::__index__, &q::__trunc__] {
             if let Some(m) = ops::lookup_special(cx, x, name) {
                 let r = cx.call_with_self(m, x, &[], &[])?;
-                if !crate::vm::num::is_intlike(r) || ops::is_user_object(r) {
-                    // MicroPython raises an empty TypeError.
-                    return Err(cx.raise_empty(&TYPE_ERROR_TYPE));
+                if int::is_int(r) || r.as_bool().is_some() {
+                    return Ok(r);
                 }
-                return Ok(r);
+                if let Some(b) = ops::instance_base(r).filter(|b| int::is_int(*b)) {
+                    return Ok(b);
+                }
+                return Err(cx.raise_empty(&TYPE_ERROR_TYPE));
             }
         }
         if let Some(b) = ops::instance_base(x) {
@@ -446,10 +512,18 @@ pub fn float_from(cx: &mut Cx, x: Value) -> PyResult<Value> {
         for name in [&q::__float__, &q::__index__] {
             if let Some(m) = ops::lookup_special(cx, x, name) {
                 let r = cx.call_with_self(m, x, &[], &[])?;
-                if float::value_of(r).is_none() && !crate::vm::num::is_intlike(r) {
-                    break;
+                let r = ops::instance_base(r).unwrap_or(r);
+                if let Some(f) = float::value_of(r) {
+                    return float::new(cx, f);
                 }
-                return float_from(cx, r);
+                if core::ptr::eq(name, &q::__index__) && crate::vm::num::is_intlike(r) {
+                    return float_from(cx, r);
+                }
+                let tn = ops::alloc_free_name(cx.type_name(x));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("can't convert {tn} to float"),
+                ));
             }
         }
         if let Some(b) = ops::instance_base(x) {
@@ -463,72 +537,88 @@ pub fn float_from(cx: &mut Cx, x: Value) -> PyResult<Value> {
     ))
 }
 
+/// One argument of `complex()`: `(real, imag, is_complex)`.
+fn complex_part(cx: &mut Cx, v: Value) -> PyResult<(f64, f64, bool)> {
+    if let Some((r, i)) = float::complex_of(v) {
+        return Ok((r, i, true));
+    }
+    if let Some(f) = crate::vm::num::to_f64(cx, v)? {
+        return Ok((f, 0.0, false));
+    }
+    if ops::is_user_object(v) {
+        if let Some(m) = ops::lookup_special(cx, v, &q::__complex__) {
+            let r = cx.call_with_self(m, v, &[], &[])?;
+            if let Some((re, im)) = float::complex_of(r) {
+                return Ok((re, im, true));
+            }
+            return Err(cx.type_error("__complex__ should return a complex object"));
+        }
+        if ops::lookup_special(cx, v, &q::__float__).is_some()
+            || ops::lookup_special(cx, v, &q::__index__).is_some()
+        {
+            let f = float_from(cx, v)?;
+            return Ok((float::value_of(f).unwrap_or(0.0), 0.0, false));
+        }
+        if let Some(b) = ops::instance_base(v) {
+            return complex_part(cx, b);
+        }
+    }
+    let tn = ops::alloc_free_name(cx.type_name(v));
+    Err(cx.raise_fmt(
+        &TYPE_ERROR_TYPE,
+        format_args!("can't convert {tn} to complex"),
+    ))
+}
+
+/// `complex(real, imag)` with CPython's rules for complex arguments.
 fn complex_from(cx: &mut Cx, re: Value, im: Value) -> PyResult<Value> {
     if re.is_null() {
-        return float::new_complex(cx, 0.0, 0.0);
+        if im.is_null() {
+            return float::new_complex(cx, 0.0, 0.0);
+        }
+        let (r, i, _) = complex_part(cx, im)?;
+        return float::new_complex(cx, -i, r);
     }
     if let Some(s) = pystr::str_of(re) {
+        if !im.is_null() {
+            return Err(cx.type_error("complex() can't take second arg if first is a string"));
+        }
         let t = s.trim();
         let t = t
             .strip_prefix('(')
             .and_then(|t| t.strip_suffix(')'))
-            .unwrap_or(t);
-        let parsed = parse_complex(t);
-        return match parsed {
+            .unwrap_or(t)
+            .trim();
+        return match parse_complex(t) {
             Some((r, i)) => float::new_complex(cx, r, i),
             None => Err(cx.value_error("invalid syntax for number")),
         };
     }
-    let re = if ops::is_user_object(re) {
-        complex_dunder(cx, re)?
-    } else {
-        re
-    };
-    let (r1, i1) = match float::complex_of(re) {
-        Some(c) => c,
-        None => match crate::vm::num::to_f64(cx, re)? {
-            Some(f) => (f, 0.0),
-            None => {
-                let tn = ops::alloc_free_name(cx.type_name(re));
-                return Err(cx.raise_fmt(
-                    &TYPE_ERROR_TYPE,
-                    format_args!("can't convert {tn} to complex"),
-                ));
-            }
-        },
-    };
-    let (r2, i2) = if im.is_null() {
-        (0.0, 0.0)
-    } else {
-        match float::complex_of(im) {
-            Some(c) => c,
-            None => match crate::vm::num::to_f64(cx, im)? {
-                Some(f) => (f, 0.0),
-                None => {
-                    let tn = ops::alloc_free_name(cx.type_name(im));
-                    return Err(cx.raise_fmt(
-                        &TYPE_ERROR_TYPE,
-                        format_args!("can't convert {tn} to complex"),
-                    ));
-                }
-            },
-        }
-    };
-    float::new_complex(cx, r1 - i2, i1 + r2)
-}
-
-/// What `complex(x)` uses of a Python object: `__complex__`, `__float__`, `__index__`, or the
-/// number a number subclass wraps.
-fn complex_dunder(cx: &mut Cx, x: Value) -> PyResult<Value> {
-    for name in [&q::__complex__, &q::__float__, &q::__index__] {
-        if let Some(m) = ops::lookup_special(cx, x, name) {
-            return cx.call_with_self(m, x, &[], &[]);
-        }
+    if pystr::str_of(im).is_some() {
+        return Err(cx.type_error("complex() second arg can't be a string"));
     }
-    Ok(ops::instance_base(x).unwrap_or(x))
+    if im.is_null() && float::complex_of(re).is_some() && !ops::is_user_object(re) {
+        return Ok(re);
+    }
+    let (mut real, cr_imag, cr_complex) = complex_part(cx, re)?;
+    let (mut imag, ci_imag, ci_complex) = if im.is_null() {
+        (0.0, 0.0, false)
+    } else {
+        complex_part(cx, im)?
+    };
+    if ci_complex {
+        real -= ci_imag;
+    }
+    if cr_complex {
+        imag += cr_imag;
+    }
+    float::new_complex(cx, real, imag)
 }
 
 fn parse_complex(t: &str) -> Option<(f64, f64)> {
+    if t.chars().any(char::is_whitespace) {
+        return None;
+    }
     if let Some(body) = t.strip_suffix(['j', 'J']) {
         // Find the split between the real and imaginary parts: the last sign not after 'e'.
         let b = body.as_bytes();

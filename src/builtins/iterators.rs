@@ -15,27 +15,26 @@ pub fn reversed(cx: &mut Cx, o: Value) -> PyResult<Value> {
         }
     }
     let n = match obj::kind_of(o) {
-        Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray | Kind::Range => {
-            ops::len(cx, o)?
-        }
+        Kind::Range if o.is_ptr() => return crate::obj::range::reversed(cx, o),
+        Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray => ops::len(cx, o)?,
         _ => {
             if ops::is_user_object(o) && ops::lookup_special(cx, o, &q::__getitem__).is_some() {
                 ops::len(cx, o)?
-            } else if obj::kind_of(o) == Kind::Dict {
-                let l = crate::vm::seq::list_from_iter(cx, o)?;
-                let mark = cx.roots_mark();
-                cx.root(l)?;
-                let r = reversed(cx, l);
-                cx.roots_truncate(mark);
-                return r;
+            } else if obj::kind_of(o) == Kind::Dict && o.is_ptr() {
+                return crate::obj::table::iter_new_reversed(cx, o, 0);
+            } else if let Some((d, which)) = iter_of(o)
+                .filter(|v| v.kind == IterKind::DictView)
+                .map(|v| (v.a, v.i as isize))
+            {
+                return crate::obj::table::iter_new_reversed(cx, d, which);
             } else if let Some(b) = ops::instance_base(o) {
                 return reversed(cx, b);
-            } else if ops::len_of_builtin(o).is_none() {
-                // MicroPython: `object of type 'int' has no len()`.
-                ops::len(cx, o)?;
-                return Err(cx.type_error_obj(o, "isn't reversible"));
             } else {
-                return Err(cx.type_error_obj(o, "isn't reversible"));
+                let tn = ops::alloc_free_name(cx.type_name(o));
+                return Err(cx.raise_fmt(
+                    &TYPE_ERROR_TYPE,
+                    format_args!("object of type '{tn}' has no len()"),
+                ));
             }
         }
     };
@@ -44,6 +43,45 @@ pub fn reversed(cx: &mut Cx, o: Value) -> PyResult<Value> {
         io.i = n;
     }
     Ok(it)
+}
+
+/// `zip(..., strict=True)` found iterator `k` of `n` exhausted: all must end together.
+fn zip_check_strict(cx: &mut Cx, its: Value, k: usize, n: usize) -> PyResult<()> {
+    let plural = |m: usize| if m == 1 { "" } else { "s" };
+    let range = |m: usize| -> (usize, usize) { (1, m) };
+    if k > 0 {
+        let (a, b) = range(k);
+        return Err(zip_error(cx, k + 1, "shorter", plural(k), a, b));
+    }
+    for j in 1..n {
+        let sub = tuple::items_of(its).map_or(Value::NONE, |t| t[j]);
+        if ops::iter_next(cx, sub)?.is_some() {
+            let (a, b) = range(j);
+            return Err(zip_error(cx, j + 1, "longer", plural(j), a, b));
+        }
+    }
+    Ok(())
+}
+
+fn zip_error(
+    cx: &mut Cx,
+    arg: usize,
+    what: &str,
+    plural: &str,
+    a: usize,
+    b: usize,
+) -> crate::vm::Raised {
+    if a == b {
+        cx.raise_fmt(
+            &VALUE_ERROR_TYPE,
+            format_args!("zip() argument {arg} is {what} than argument{plural} {a}"),
+        )
+    } else {
+        cx.raise_fmt(
+            &VALUE_ERROR_TYPE,
+            format_args!("zip() argument {arg} is {what} than argument{plural} {a}-{b}"),
+        )
+    }
 }
 
 /// `next()` for the builtin iterator kinds not handled in `vm/seq.rs`.
@@ -57,12 +95,15 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
             };
             let mark = cx.roots_mark();
             cx.root(v)?;
+            // The count leaves the iterator below: keep it for the tuple.
+            cx.root(count)?;
             let next_count = ops::binary(
                 cx,
                 crate::bytecode::opcode::BinaryOp::Add,
                 count,
                 Value::small_int_unchecked(1),
             )?;
+            crate::gc::write_barrier(cx, next_count);
             if let Some(io) = iter_of(it) {
                 io.b = next_count;
             }
@@ -71,7 +112,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
             t.map(Some)
         }
         IterKind::Zip => {
-            let its = io.a;
+            let (its, strict) = (io.a, io.i == 1);
             let n = tuple::items_of(its).map_or(0, |t| t.len());
             if n == 0 {
                 return Ok(None);
@@ -83,11 +124,18 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                 let sub = tuple::items_of(its).map_or(Value::NONE, |t| t[k]);
                 match ops::iter_next(cx, sub)? {
                     Some(v) => {
+                        crate::gc::write_barrier(cx, v);
                         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, out) {
                             t.items_mut()[k] = v;
                         }
                     }
                     None => {
+                        if let Some(io) = iter_of(it) {
+                            io.kind = IterKind::Exhausted;
+                        }
+                        if strict {
+                            zip_check_strict(cx, its, k, n)?;
+                        }
                         cx.roots_truncate(mark);
                         return Ok(None);
                     }
@@ -106,6 +154,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
                 let sub = tuple::items_of(its).map_or(Value::NONE, |t| t[k]);
                 match ops::iter_next(cx, sub)? {
                     Some(v) => {
+                        crate::gc::write_barrier(cx, v);
                         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, args) {
                             t.items_mut()[k] = v;
                         }
@@ -152,6 +201,7 @@ pub fn next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
         IterKind::Callable => {
             let (f, sentinel) = (io.a, io.b);
             let v = cx.call(f, &[], &[])?;
+            cx.root(v)?;
             if ops::eq(cx, v, sentinel)? {
                 if let Some(io) = iter_of(it) {
                     io.kind = IterKind::Exhausted;

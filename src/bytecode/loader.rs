@@ -55,8 +55,27 @@ fn bad(cx: &mut Cx) -> Raised {
 }
 
 /// Load a `.mpy` image. `trusted_magic` accepts either flavour's header byte (for images our
-/// own compiler just wrote). Returns the module's code object.
+/// own compiler just wrote). Returns the module's code object. The image is copied into the
+/// heap: code objects point into the copy.
 pub fn load_mpy(cx: &mut Cx, image: &[u8], trusted_magic: bool) -> PyResult<Value> {
+    check_header(cx, image, trusted_magic)?;
+    // Keep the image in the heap: code objects point into it.
+    let (ip, len) = (image.as_ptr(), image.len());
+    let buf = cx.alloc_bytes(len)?;
+    // SAFETY: fresh buffer of len bytes; the source is the caller's slice (not in a block the
+    // allocation could have freed: callers keep heap sources rooted).
+    unsafe { core::ptr::copy_nonoverlapping(ip, buf, len) };
+    load_in_place(cx, buf, len)
+}
+
+/// Load a `.mpy` image that lives for ever (frozen into flash): the code objects point into
+/// `image` itself, which is never copied (the collector ignores pointers outside the heap).
+pub fn load_mpy_static(cx: &mut Cx, image: &'static [u8]) -> PyResult<Value> {
+    check_header(cx, image, false)?;
+    load_in_place(cx, image.as_ptr() as *mut u8, image.len())
+}
+
+fn check_header(cx: &mut Cx, image: &[u8], trusted_magic: bool) -> PyResult<()> {
     let magic_ok = match image.first() {
         Some(b'M') => trusted_magic || !crate::flavour::CIRCUITPYTHON,
         Some(b'C') => trusted_magic || crate::flavour::CIRCUITPYTHON,
@@ -78,13 +97,13 @@ pub fn load_mpy(cx: &mut Cx, image: &[u8], trusted_magic: bool) -> PyResult<Valu
     if (feat >> 2) & 0x0f != 0 {
         return Err(cx.value_error("native code in .mpy unsupported"));
     }
-    // Keep the image in the heap: code objects point into it.
-    let (ip, len) = (image.as_ptr(), image.len());
-    let buf = cx.alloc_bytes(len)?;
-    // SAFETY: fresh buffer of len bytes; the source is the caller's slice (not in a block the
-    // allocation could have freed: callers keep heap sources rooted).
-    unsafe { core::ptr::copy_nonoverlapping(ip, buf, len) };
-    let img_val = buf;
+    Ok(())
+}
+
+/// Load the image at `img_val` (`len` bytes): a fresh heap buffer nothing else references
+/// yet, or static bytes.
+fn load_in_place(cx: &mut Cx, img_val: *mut u8, len: usize) -> PyResult<Value> {
+    let in_heap = cx.heap.block_of(img_val).is_some();
     // Root the buffer through a module context made right away.
     let ctx: *mut ModuleCtxObj = {
         // The buffer is unreachable until the ctx holds it: allocate the ctx with the heap
@@ -95,7 +114,9 @@ pub fn load_mpy(cx: &mut Cx, image: &[u8], trusted_magic: bool) -> PyResult<Valu
         ) {
             Some(p) => p.as_ptr() as *mut ModuleCtxObj,
             None => {
-                cx.heap.free(buf);
+                if in_heap {
+                    cx.heap.free(img_val);
+                }
                 return Err(cx.raise_memory_error(core::mem::size_of::<ModuleCtxObj>()));
             }
         }
@@ -137,6 +158,7 @@ fn load_tables(cx: &mut Cx, ctx: Value) -> PyResult<Value> {
     }
     // qstrs
     let qs = tuple::new_uninit(cx, n_qstr)?;
+    crate::gc::write_barrier(cx, qs);
     // SAFETY: ctx is live.
     unsafe { (*(ctx.raw() as *mut ModuleCtxObj)).qstrs = qs };
     for k in 0..n_qstr {
@@ -167,16 +189,19 @@ fn load_tables(cx: &mut Cx, ctx: Value) -> PyResult<Value> {
             let img = image_of(ctx);
             pystr::intern(cx, &img[start..start + n])?
         };
+        crate::gc::write_barrier(cx, s);
         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, qs) {
             t.items_mut()[k] = s;
         }
     }
     // constants
     let cs = tuple::new_uninit(cx, n_obj)?;
+    crate::gc::write_barrier(cx, cs);
     // SAFETY: ctx is live.
     unsafe { (*(ctx.raw() as *mut ModuleCtxObj)).consts = cs };
     for k in 0..n_obj {
         let v = read_const(cx, ctx, &mut r.i)?;
+        crate::gc::write_barrier(cx, v);
         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, cs) {
             t.items_mut()[k] = v;
         }
@@ -596,6 +621,7 @@ fn finish_raw_code(cx: &mut Cx, ctx: Value, lvl: &Level, outer: bool) -> PyResul
     };
     let name = tuple::items_of(unsafe_ctx(ctx).qstrs).map_or(Value::NONE, |t| t[name_q]);
     let co: *mut CodeObj = cx.alloc_obj(&CODE_TYPE, 0)?;
+    crate::gc::write_barrier_values(cx, &[ctx, lvl.children, name]);
     // SAFETY: fresh code object; the code bytes lie in the ctx image, which the code object
     // keeps alive through `ctx`.
     unsafe {

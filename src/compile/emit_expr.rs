@@ -56,6 +56,18 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
                     _ => self.load_const_obj(v),
                 }
             }
+            Kind::Tuple { items, .. } if self.has_unpacking(items) => {
+                self.display_unpacking(Display::Tuple, items)
+            }
+            Kind::ListLit(items) if self.has_unpacking(items) => {
+                self.display_unpacking(Display::List, items)
+            }
+            Kind::SetLit(items) if self.has_unpacking(items) => {
+                self.display_unpacking(Display::Set, items)
+            }
+            Kind::DictLit(items) if self.has_unpacking(items) => {
+                self.display_unpacking(Display::Dict, items)
+            }
             Kind::Tuple { items, .. } => {
                 let it = self.ast.list(items);
                 for &i in it {
@@ -550,4 +562,86 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
 #[allow(dead_code)]
 fn _assert_vecext<T, A: Allocator>(v: &mut allocator_api2::vec::Vec<T, A>, x: T) -> CResult<()> {
     v.tpush(x)
+}
+
+/// The kind of a display with `*` or `**` items.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Display {
+    Tuple,
+    List,
+    Set,
+    Dict,
+}
+
+impl<A: Allocator + Clone> Compiler<'_, '_, A> {
+    /// Whether a display has `*x` or `**x` items.
+    fn has_unpacking(&self, items: List) -> bool {
+        self.ast
+            .list(items)
+            .iter()
+            .any(|&i| matches!(self.ast.kind(i), Kind::Star(_) | Kind::DblStar(_)))
+    }
+
+    /// A display with `*x` (or `**x` in a dict) items, which MicroPython's bytecode has no
+    /// opcode for (CPython semantics; mpy-cross rejects these). The container is built
+    /// empty and grown by calling its own methods, which no program can rebind: `extend` and
+    /// `append` for a list, `update` and `add` for a set, `update` and `STORE_MAP` for a dict.
+    /// A tuple is `().__class__(list)`.
+    fn display_unpacking(&mut self, kind: Display, items: List) -> CResult<()> {
+        if kind == Display::Tuple {
+            self.op_u(1, bc::BUILD_TUPLE, 0)?;
+            let class = self.interner.intern(b"__class__")?;
+            self.op_qstr(0, bc::LOAD_ATTR, class)?;
+        }
+        match kind {
+            Display::Tuple | Display::List => self.op_u(1, bc::BUILD_LIST, 0)?,
+            Display::Set => self.op_u(1, bc::BUILD_SET, 0)?,
+            Display::Dict => self.op_u(1, bc::BUILD_MAP, 0)?,
+        }
+        let (many, one): (&[u8], &[u8]) = match kind {
+            Display::Tuple | Display::List => (b"extend", b"append"),
+            Display::Set => (b"update", b"add"),
+            Display::Dict => (b"update", b""),
+        };
+        let many = self.interner.intern(many)?;
+        let one = self.interner.intern(one)?;
+        let it = self.ast.list(items);
+        for &i in it {
+            match self.ast.kind(i) {
+                Kind::DictItem { .. } if kind == Display::Dict => {
+                    self.expr(i)?;
+                    self.op(-2, bc::STORE_MAP)?;
+                }
+                Kind::DblStar(e) if kind == Display::Dict => {
+                    self.op(1, bc::DUP_TOP)?;
+                    self.op_qstr(1, bc::LOAD_METHOD, many)?;
+                    self.expr(e)?;
+                    self.call(true, 1, 0, false)?;
+                    self.op(-1, bc::POP_TOP)?;
+                }
+                Kind::Star(e) if kind != Display::Dict => {
+                    self.op(1, bc::DUP_TOP)?;
+                    self.op_qstr(1, bc::LOAD_METHOD, many)?;
+                    self.expr(e)?;
+                    self.call(true, 1, 0, false)?;
+                    self.op(-1, bc::POP_TOP)?;
+                }
+                Kind::DictItem { .. } => return Err(self.err(i, "expecting just a value for set")),
+                _ if kind == Display::Dict => {
+                    return Err(self.err(i, "expecting key:value for dict"))
+                }
+                _ => {
+                    self.op(1, bc::DUP_TOP)?;
+                    self.op_qstr(1, bc::LOAD_METHOD, one)?;
+                    self.expr(i)?;
+                    self.call(true, 1, 0, false)?;
+                    self.op(-1, bc::POP_TOP)?;
+                }
+            }
+        }
+        if kind == Display::Tuple {
+            self.call(false, 1, 0, false)?;
+        }
+        Ok(())
+    }
 }

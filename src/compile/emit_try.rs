@@ -113,11 +113,11 @@ impl<A: Allocator + Clone> Compiler<'_, '_, A> {
         }
         self.op(1, bc::LOAD_CONST_NONE)?;
         self.label_assign(l_finally);
-        // A return or break/continue enters the finally with two values (value or
-        // destination, and a marker) where a normal exit has one None.
-        self.adjust_stack(1);
+        // The finally body runs above its entry state: None, an exception, or the 2-slot
+        // return/unwind state (MPY_FORMAT.md 7.3); mpy-cross budgets 3 slots in all.
+        self.adjust_stack(2);
         self.stmt(finally)?;
-        self.adjust_stack(-1);
+        self.adjust_stack(-2);
         self.decrease_except_level();
         self.op(-1, bc::END_FINALLY)
     }

@@ -47,6 +47,8 @@ struct Parser<'t, 'i, A: Allocator + Clone> {
     consts: Vec<(Sym, NodeId), A>,
     depth: u32,
     max_depth: u32,
+    /// The target's small-int width (an int literal wider than it is a constant object).
+    pub(super) small_int_bits: u8,
     mode: Mode,
     alloc: A,
 }
@@ -77,6 +79,7 @@ pub fn parse<A: Allocator + Clone>(
         consts: Vec::new_in(alloc.clone()),
         depth: 0,
         max_depth: opts.max_depth,
+        small_int_bits: opts.small_int_bits,
         mode,
         alloc,
     };

@@ -47,6 +47,24 @@ pub mod msg {
     } else {
         "tuple index out of range"
     };
+    /// `range(3)[5]`.
+    pub const RANGE_INDEX: &str = if CIRCUITPYTHON {
+        "index out of range"
+    } else {
+        "range index out of range"
+    };
+    /// `bytearray(1)[5]`.
+    pub const BYTEARRAY_INDEX: &str = if CIRCUITPYTHON {
+        "index out of range"
+    } else {
+        "bytearray index out of range"
+    };
+    /// `b'a'[5]`.
+    pub const BYTES_INDEX: &str = if CIRCUITPYTHON {
+        "index out of range"
+    } else {
+        "bytes index out of range"
+    };
     /// `{}.popitem()`.
     pub const POPITEM_EMPTY: &str = if CIRCUITPYTHON {
         "pop from empty dict"

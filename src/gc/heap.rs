@@ -34,9 +34,44 @@ pub(crate) mod meta {
     pub const FIN: u8 = 1 << 4;
     /// Manually managed (temporary allocator): never swept, never traced.
     pub const PINNED: u8 = 1 << 5;
-    /// Allocated during an incremental cycle after its marking started (treated as live).
-    pub const NEW: u8 = 1 << 6;
+    /// Grey: marked but its contents not yet traced (with MARK). Objects are born grey while
+    /// the incremental collector marks; the bit also lets the mark stack overflow without
+    /// losing work (a scan of the metadata finds the grey objects it could not hold).
+    pub const GREY: u8 = 1 << 6;
 }
+
+/// Where the collector is in a cycle, as far as the allocator must know: it decides the colour
+/// of new allocations (see [`Heap::alloc`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Phase {
+    /// No cycle in progress: every head is unmarked.
+    Idle,
+    /// Marking: new objects are born grey (and queued), new buffers marked.
+    Mark,
+    /// Sweeping: blocks below the sweep cursor are swept (new allocations there are born
+    /// unmarked); blocks at or above it are born marked, so the sweep keeps them.
+    Sweep,
+}
+
+/// Allocation size classes (in blocks) and their minimum sizes: 1, 2, 3, 4, 5-8, 9-16,
+/// 17-32, 33 and more.
+const N_CLASSES: usize = 8;
+const CLASS_MIN: [usize; N_CLASSES] = [1, 2, 3, 4, 5, 9, 17, 33];
+
+#[inline]
+fn class_of(n: usize) -> usize {
+    match n {
+        0..=4 => n.saturating_sub(1),
+        5..=8 => 4,
+        9..=16 => 5,
+        17..=32 => 6,
+        _ => 7,
+    }
+}
+
+/// Entries in the grey stack. When it is full, objects stay grey in the metadata and a scan
+/// finds them later (see [`Heap::grey_refill`]).
+pub(crate) const GREY_CAP: usize = 128;
 
 /// What kind of allocation to make.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -56,8 +91,8 @@ pub struct Heap {
     meta: *mut u8,
     pool: *mut u8,
     n_blocks: usize,
-    /// Where the next search for free blocks starts.
-    last_free: Cell<usize>,
+    /// Where searches for free runs start, per size class (see `find_free`).
+    hints: [Cell<usize>; N_CLASSES],
     used_blocks: Cell<usize>,
     /// The most blocks ever in use at once.
     high_water: Cell<usize>,
@@ -65,12 +100,29 @@ pub struct Heap {
     lock_depth: Cell<u32>,
     /// Blocks allocated since the last collection (drives the collection threshold).
     allocated_since_gc: Cell<usize>,
-    /// New allocations are born marked (set by the incremental collector during a cycle).
-    pub(crate) alloc_black: Cell<bool>,
     /// Fault injection ([`Heap::inject_failures`]): allocations to let through, then how
     /// many to refuse.
     fail_after: Cell<usize>,
     fail_count: Cell<usize>,
+    /// The collector's phase (how new allocations are coloured).
+    phase: Cell<Phase>,
+    /// During [`Phase::Sweep`], the first block not yet swept.
+    sweep_cursor: Cell<usize>,
+    /// The grey stack: `block index | resume offset << 32` of objects to trace.
+    grey: [Cell<u64>; GREY_CAP],
+    grey_len: Cell<usize>,
+    /// Every grey object that is not on the stack has a block index at or above this
+    /// (`usize::MAX`: there are none).
+    grey_rescan: Cell<usize>,
+    /// State of the active collector (pacing, statistics).
+    pub(crate) gc: crate::gc::GcState,
+    /// The emergency reserve (`micropython.alloc_emergency_exception_buf`): a pinned run
+    /// released to build an exception when the heap is locked or full, or NULL.
+    pub(crate) emergency: Cell<*mut u8>,
+    /// Bytes to keep in the emergency reserve (0: none).
+    pub(crate) emergency_size: Cell<usize>,
+    /// Blocks ever allocated (`micropython.mem_info`'s `total`).
+    total_allocated: Cell<usize>,
 }
 
 impl Heap {
@@ -101,19 +153,34 @@ impl Heap {
         let pool = unsafe { meta.add(meta_len) };
         // SAFETY: the metadata table lies inside the region.
         unsafe { core::ptr::write_bytes(meta, 0, n_blocks) };
-        Some(Heap {
+        let heap = Heap {
             meta,
             pool,
             n_blocks,
-            last_free: Cell::new(0),
+            hints: [const { Cell::new(0) }; N_CLASSES],
             used_blocks: Cell::new(0),
             high_water: Cell::new(0),
             lock_depth: Cell::new(0),
             allocated_since_gc: Cell::new(0),
-            alloc_black: Cell::new(false),
             fail_after: Cell::new(0),
             fail_count: Cell::new(0),
-        })
+            phase: Cell::new(Phase::Idle),
+            sweep_cursor: Cell::new(0),
+            grey: [const { Cell::new(0) }; GREY_CAP],
+            grey_len: Cell::new(0),
+            grey_rescan: Cell::new(usize::MAX),
+            gc: crate::gc::GcState::new(),
+            emergency: Cell::new(core::ptr::null_mut()),
+            emergency_size: Cell::new(0),
+            total_allocated: Cell::new(0),
+        };
+        <crate::gc::Active as crate::gc::Collector>::init(&heap);
+        Some(heap)
+    }
+
+    /// The address of the pool (for `mem_info(1)`).
+    pub fn pool_addr(&self) -> usize {
+        self.pool as usize
     }
 
     /// Number of blocks in the pool.
@@ -129,6 +196,11 @@ impl Heap {
     /// Bytes free (what `gc.mem_free()` reports).
     pub fn bytes_free(&self) -> usize {
         (self.n_blocks - self.used_blocks.get()) * BLOCK
+    }
+
+    /// Blocks free.
+    pub fn free_blocks(&self) -> usize {
+        self.n_blocks - self.used_blocks.get()
     }
 
     /// The most bytes ever in use at once.
@@ -157,6 +229,117 @@ impl Heap {
             }
         }
         best * BLOCK
+    }
+
+    /// Bytes ever allocated (wrapping).
+    pub fn total_allocated_bytes(&self) -> usize {
+        self.total_allocated.get().wrapping_mul(BLOCK)
+    }
+
+    /// The lock depth (`micropython.heap_locked()`).
+    pub fn lock_depth(&self) -> u32 {
+        self.lock_depth.get()
+    }
+
+    pub(crate) fn set_lock_depth(&self, d: u32) {
+        self.lock_depth.set(d);
+    }
+
+    /// Statistics of the allocation table (`micropython.mem_info`).
+    pub fn block_info(&self) -> BlockInfo {
+        let mut info = BlockInfo::default();
+        let mut i = 0;
+        let mut free_run = 0;
+        while i < self.n_blocks {
+            let m = self.meta(i);
+            match m & meta::STATE {
+                meta::FREE => {
+                    free_run += 1;
+                    info.max_free = info.max_free.max(free_run);
+                    i += 1;
+                }
+                meta::HEAD => {
+                    free_run = 0;
+                    let n = self.alloc_blocks(i);
+                    match n {
+                        1 => info.one_blocks += 1,
+                        2 => info.two_blocks += 1,
+                        _ => {}
+                    }
+                    info.max_block = info.max_block.max(n);
+                    i += n;
+                }
+                _ => {
+                    free_run = 0;
+                    i += 1;
+                }
+            }
+        }
+        info
+    }
+
+    /// Visit every allocation: `f(kind, bytes)` where `kind` is the object's kind, or `None`
+    /// for a raw buffer (`Some` only for objects); pinned blocks are reported as
+    /// `AllocClass::Pinned`. For heap censuses in tests and tools.
+    pub fn for_each_allocation(&self, f: &mut dyn FnMut(AllocClass, usize)) {
+        let mut i = 0;
+        while i < self.n_blocks {
+            let m = self.meta(i);
+            if m & meta::STATE != meta::HEAD {
+                i += 1;
+                continue;
+            }
+            let n = self.alloc_blocks(i);
+            let class = if m & meta::PINNED != 0 {
+                AllocClass::Pinned
+            } else if m & meta::OBJ != 0 {
+                // SAFETY: i heads a live object; its header is a type pointer or NULL while
+                // it is being built.
+                let ty = unsafe { (*(self.block_ptr(i) as *const crate::obj::ObjHeader)).ty };
+                if ty.is_null() {
+                    AllocClass::Buffer
+                } else {
+                    // SAFETY: a live object's type is a live type.
+                    AllocClass::Object(unsafe { (*ty).kind })
+                }
+            } else {
+                AllocClass::Buffer
+            };
+            f(class, n * BLOCK);
+            i += n;
+        }
+    }
+
+    /// The character `micropython.mem_info(1)` shows for block `i`: `.` free, `=` tail, `h`
+    /// a head, or a letter for the kind of object it starts (as MicroPython does).
+    pub(crate) fn block_char(&self, i: usize) -> u8 {
+        let m = self.meta(i);
+        match m & meta::STATE {
+            meta::FREE => b'.',
+            meta::TAIL => b'=',
+            _ if m & meta::OBJ == 0 => b'h',
+            _ => {
+                // SAFETY: i is the head of a live object whose header is set (or NULL while
+                // being built: checked).
+                let ty = unsafe { (*(self.block_ptr(i) as *const crate::obj::ObjHeader)).ty };
+                if ty.is_null() {
+                    return b'h';
+                }
+                use crate::obj::Kind;
+                // SAFETY: a live object's type is a live type.
+                match unsafe { (*ty).kind } {
+                    Kind::Tuple => b'T',
+                    Kind::List => b'L',
+                    Kind::Dict => b'D',
+                    Kind::Str | Kind::Bytes => b'S',
+                    Kind::ByteArray => b'A',
+                    Kind::Float => b'F',
+                    Kind::Function => b'B',
+                    Kind::Module => b'M',
+                    _ => b'h',
+                }
+            }
+        }
     }
 
     /// Lock or unlock allocation (`micropython.heap_lock`). Returns the new depth.
@@ -272,28 +455,29 @@ impl Heap {
     /// Allocate `size` bytes, zeroed, aligned to 16. Returns `None` when no run of free blocks
     /// is large enough (the caller may collect and retry) or the heap is locked.
     pub fn alloc(&self, size: usize, kind: AllocKind) -> Option<NonNull<u8>> {
-        if self.is_locked() || self.injected_failure() {
+        // A locked heap refuses objects and buffers; temporary scratch memory (the text `print`
+        // builds, freed before it returns) is still allowed, as MicroPython prints while
+        // locked without allocating.
+        if (self.is_locked() && kind != AllocKind::Pinned) || self.injected_failure() {
             return None;
         }
         let n = size.max(1).div_ceil(BLOCK);
-        let start = self
-            .find_free(n, self.last_free.get())
-            .or_else(|| self.find_free(n, 0))?;
+        let start = self.find_free(n)?;
         let flags = match kind {
             AllocKind::Object => meta::OBJ,
             AllocKind::ObjectWithFinaliser => meta::OBJ | meta::FIN,
             AllocKind::Buffer => 0,
             AllocKind::Pinned => meta::PINNED,
         };
-        self.set_meta(start, meta::HEAD | flags | self.new_flag());
+        let colour = self.birth_colour(start, flags);
+        self.set_meta(start, meta::HEAD | flags | colour);
+        if colour & meta::GREY != 0 {
+            self.grey_push(start, 0);
+        }
         for j in 1..n {
             self.set_meta(start + j, meta::TAIL);
         }
-        if n == 1 {
-            self.last_free.set(start + 1);
-        } else if start == self.last_free.get() {
-            self.last_free.set(start + n);
-        }
+        self.after_alloc(start, n);
         let used = self.used_blocks.get() + n;
         self.used_blocks.set(used);
         if used > self.high_water.get() {
@@ -301,24 +485,145 @@ impl Heap {
         }
         self.allocated_since_gc
             .set(self.allocated_since_gc.get() + n);
+        self.total_allocated
+            .set(self.total_allocated.get().wrapping_add(n));
         let p = self.block_ptr(start);
         // SAFETY: blocks start..start+n are inside the pool and now belong to this allocation.
         unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
         NonNull::new(p)
     }
 
-    /// The flag newly allocated objects get (set by the incremental collector during a cycle).
+    /// The colour a new allocation at block `start` is born with.
+    ///
+    /// While marking, objects are born grey: they are queued and traced once, so whatever
+    /// their constructor stores in them before the next slice is seen without a barrier, and
+    /// nothing allocated during a cycle is freed by it. Buffers are born marked (their owner
+    /// traces their contents). While sweeping, a block the sweep has passed is born unmarked
+    /// (the next cycle decides), one it has yet to reach is born marked (the sweep keeps it
+    /// and clears the mark). Pinned blocks are never marked or swept.
     #[inline]
-    fn new_flag(&self) -> u8 {
-        if self.alloc_black.get() {
-            meta::NEW
-        } else {
-            0
+    fn birth_colour(&self, start: usize, flags: u8) -> u8 {
+        if flags & meta::PINNED != 0 {
+            return 0;
+        }
+        match self.phase.get() {
+            Phase::Idle => 0,
+            Phase::Mark if flags & meta::OBJ != 0 => meta::MARK | meta::GREY,
+            Phase::Mark => meta::MARK,
+            Phase::Sweep if start >= self.sweep_cursor.get() => meta::MARK,
+            Phase::Sweep => 0,
         }
     }
 
-    fn find_free(&self, n: usize, from: usize) -> Option<usize> {
-        let mut i = from;
+    /// The collector's phase.
+    #[inline]
+    pub fn phase(&self) -> Phase {
+        self.phase.get()
+    }
+
+    #[cfg_attr(not(feature = "gc-incremental"), allow(dead_code))]
+    pub(crate) fn set_phase(&self, p: Phase) {
+        self.phase.set(p);
+    }
+
+    #[cfg_attr(not(feature = "gc-incremental"), allow(dead_code))]
+    pub(crate) fn sweep_cursor(&self) -> usize {
+        self.sweep_cursor.get()
+    }
+
+    #[cfg_attr(not(feature = "gc-incremental"), allow(dead_code))]
+    pub(crate) fn set_sweep_cursor(&self, i: usize) {
+        self.sweep_cursor.set(i);
+    }
+
+    /// Queue grey object `i` for tracing from value offset `off`. `reserve_one` keeps the
+    /// last slot free (children leave room for the continuation of the object being traced).
+    /// When the stack is full the object stays grey in the metadata and a later scan finds it.
+    #[inline]
+    pub(crate) fn grey_push_limited(&self, i: usize, off: u32, reserve_one: bool) {
+        let len = self.grey_len.get();
+        let cap = if reserve_one { GREY_CAP - 1 } else { GREY_CAP };
+        if len < cap {
+            self.grey[len].set(i as u64 | (off as u64) << 32);
+            self.grey_len.set(len + 1);
+        } else if off == 0 {
+            if i < self.grey_rescan.get() {
+                self.grey_rescan.set(i);
+            }
+        } else {
+            // Unreachable by construction (a continuation reuses the slot its entry was popped
+            // from), but never lose work: trace the object again from its start.
+            self.set_meta(i, self.meta(i) | meta::GREY);
+            if i < self.grey_rescan.get() {
+                self.grey_rescan.set(i);
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn grey_push(&self, i: usize, off: u32) {
+        self.grey_push_limited(i, off, false)
+    }
+
+    /// Take the next entry to trace: `(block index, value offset)`.
+    #[inline]
+    pub(crate) fn grey_pop(&self) -> Option<(usize, u32)> {
+        let len = self.grey_len.get();
+        if len == 0 {
+            return None;
+        }
+        self.grey_len.set(len - 1);
+        let e = self.grey[len - 1].get();
+        Some(((e & 0xffff_ffff) as usize, (e >> 32) as u32))
+    }
+
+    /// Whether no grey object is left (on the stack or in the metadata).
+    #[inline]
+    pub(crate) fn grey_is_empty(&self) -> bool {
+        self.grey_len.get() == 0 && self.grey_rescan.get() == usize::MAX
+    }
+
+    /// Scan the metadata for grey objects the stack could not hold, pushing them until the
+    /// stack is full or `max_blocks` blocks were looked at. Returns the blocks looked at.
+    pub(crate) fn grey_refill(&self, max_blocks: usize) -> usize {
+        let mut i = self.grey_rescan.get();
+        let end = self.n_blocks.min(i.saturating_add(max_blocks));
+        let start = i;
+        while i < end {
+            if self.grey_len.get() == GREY_CAP {
+                break;
+            }
+            let m = self.meta(i);
+            if m & (meta::STATE | meta::GREY) == (meta::HEAD | meta::GREY) {
+                self.grey_push(i, 0);
+            }
+            i += 1;
+        }
+        self.grey_rescan
+            .set(if i >= self.n_blocks { usize::MAX } else { i });
+        i - start
+    }
+
+    /// Forget every grey entry (an abandoned cycle; the caller clears the marks).
+    #[cfg_attr(not(feature = "gc-incremental"), allow(dead_code))]
+    pub(crate) fn grey_clear(&self) {
+        self.grey_len.set(0);
+        self.grey_rescan.set(usize::MAX);
+    }
+
+    /// First fit: the lowest run of `n` free blocks.
+    ///
+    /// Scanning from block 0 every time makes allocation in a nearly full heap quadratic, so
+    /// each size class `c` (minimum size `m`) keeps a hint with this invariant: for every
+    /// position `p < hint` where `m` blocks are free, the blocks from `p` up to the hint are all
+    /// free. A search steps back from the hint over free blocks, then goes forward; it finds the
+    /// lowest fit, as a scan from 0 would.
+    fn find_free(&self, n: usize) -> Option<usize> {
+        let h = self.hints[class_of(n)].get().min(self.n_blocks);
+        let mut i = h;
+        while i > 0 && self.meta(i - 1) & meta::STATE == meta::FREE {
+            i -= 1;
+        }
         while i + n <= self.n_blocks {
             // Find a free block.
             if self.meta(i) & meta::STATE != meta::FREE {
@@ -336,6 +641,17 @@ impl Heap {
             i += j + 1;
         }
         None
+    }
+
+    /// `n` blocks were allocated at `start`, found by `find_free(n)`: no run of `n` free blocks
+    /// starts below it, hence none of any larger size, and the blocks up to `start + n` are
+    /// now taken. The hints of the classes whose minimum is at least `n` move there.
+    fn after_alloc(&self, start: usize, n: usize) {
+        for (c, &min) in CLASS_MIN.iter().enumerate().skip(class_of(n)) {
+            if min >= n && self.hints[c].get() < start + n {
+                self.hints[c].set(start + n);
+            }
+        }
     }
 
     /// Free the allocation at `p`. Pointers that are not the head of a live allocation are
@@ -358,8 +674,12 @@ impl Heap {
         };
         self.used_blocks
             .set(self.used_blocks.get().saturating_sub(n));
-        if i < self.last_free.get() {
-            self.last_free.set(i);
+        // A window of free blocks that includes the freed ones and starts below `i` runs
+        // through `i`: moving the hints down to `i` keeps their invariant.
+        for h in &self.hints {
+            if i < h.get() {
+                h.set(i);
+            }
         }
     }
 
@@ -378,7 +698,7 @@ impl Heap {
             }
             return NonNull::new(p);
         }
-        if self.is_locked() || self.injected_failure() {
+        if (self.is_locked() && self.meta(i) & meta::PINNED == 0) || self.injected_failure() {
             return None;
         }
         // Try to extend in place.
@@ -394,30 +714,57 @@ impl Heap {
             self.high_water.set(self.high_water.get().max(used));
             self.allocated_since_gc
                 .set(self.allocated_since_gc.get() + extra);
+            self.total_allocated
+                .set(self.total_allocated.get().wrapping_add(extra));
             // SAFETY: the new tail blocks are inside the pool and belong to this allocation.
             unsafe { core::ptr::write_bytes(self.block_ptr(i + have), 0, extra * BLOCK) };
             return NonNull::new(p);
         }
-        let head_flags = self.meta(i) & !(meta::STATE | meta::MARK);
+        let head_flags = self.meta(i);
         let kind = if head_flags & meta::PINNED != 0 {
             AllocKind::Pinned
         } else if head_flags & meta::OBJ != 0 {
-            AllocKind::Object
+            if head_flags & meta::FIN != 0 {
+                AllocKind::ObjectWithFinaliser
+            } else {
+                AllocKind::Object
+            }
         } else {
             AllocKind::Buffer
         };
+        // The new run is coloured as any new allocation (`birth_colour`): during marking it is
+        // marked (a buffer whose owner was already traced stays live), during sweeping it is
+        // marked exactly when the sweep has yet to reach it.
         let q = self.alloc(size, kind)?;
-        // Keep the mark state, so that a buffer moved during an incremental cycle stays live.
-        let qi = self.head_of(q.as_ptr())?;
-        self.set_meta(
-            qi,
-            self.meta(qi) | (self.meta(i) & (meta::MARK | meta::FIN)),
-        );
         // SAFETY: both allocations are live, distinct, and at least have*BLOCK bytes long.
         unsafe { core::ptr::copy_nonoverlapping(p, q.as_ptr(), have * BLOCK) };
         self.free_run(i, have);
         Some(q)
     }
+}
+
+/// What an allocation is (see [`Heap::for_each_allocation`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllocClass {
+    /// An object of this kind.
+    Object(crate::obj::Kind),
+    /// A buffer owned by an object (items, entries, frames, images...).
+    Buffer,
+    /// Pinned memory (the frame stack, the emergency reserve, temporary data).
+    Pinned,
+}
+
+/// Counts from the allocation table (`micropython.mem_info`); sizes in blocks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BlockInfo {
+    /// Allocations of one block.
+    pub one_blocks: usize,
+    /// Allocations of two blocks.
+    pub two_blocks: usize,
+    /// The largest allocation.
+    pub max_block: usize,
+    /// The longest run of free blocks.
+    pub max_free: usize,
 }
 
 /// An `allocator_api2` allocator over the heap's pinned blocks, for temporary Rust data (the
@@ -496,5 +843,64 @@ unsafe impl allocator_api2::alloc::Allocator for TempAlloc {
             .realloc(ptr.as_ptr(), new.size())
             .ok_or(allocator_api2::alloc::AllocError)?;
         Ok(NonNull::slice_from_raw_parts(p, new.size()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use super::*;
+    use std::vec::Vec;
+
+    /// The lowest run of `n` free blocks, by a plain scan from block 0.
+    fn naive_fit(h: &Heap, n: usize) -> Option<usize> {
+        (0..h.n_blocks()).find(|&i| {
+            i + n <= h.n_blocks() && (i..i + n).all(|j| h.meta(j) & meta::STATE == meta::FREE)
+        })
+    }
+
+    /// Random allocations, frees and reallocations: every allocation lands where a first-fit
+    /// scan from block 0 would put it (the size-class hints never skip a fit).
+    #[test]
+    fn hints_keep_first_fit() {
+        let mut region = std::vec![0u8; 64 * 1024];
+        // SAFETY: the region outlives the heap and is used by nothing else.
+        let h = unsafe { Heap::new(region.as_mut_ptr(), region.len()) }.unwrap();
+        let mut live: Vec<*mut u8> = Vec::new();
+        let mut seed = 12345u32;
+        let mut rnd = |m: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 16) % m
+        };
+        for step in 0..20_000 {
+            let op = rnd(10);
+            if op < 5 || live.is_empty() {
+                let n = match rnd(4) {
+                    0 => 1 + rnd(2) as usize,
+                    1 => 1 + rnd(8) as usize,
+                    2 => 1 + rnd(40) as usize,
+                    _ => 1 + rnd(200) as usize,
+                };
+                let want = naive_fit(&h, n);
+                let got = h.alloc(n * BLOCK, AllocKind::Buffer);
+                assert_eq!(
+                    got.map(|p| h.block_of(p.as_ptr()).unwrap()),
+                    want,
+                    "step {step}: alloc of {n} blocks"
+                );
+                if let Some(p) = got {
+                    live.push(p.as_ptr());
+                }
+            } else if op < 9 {
+                let k = rnd(live.len() as u32) as usize;
+                h.free(live.swap_remove(k));
+            } else {
+                let k = rnd(live.len() as u32) as usize;
+                let n = 1 + rnd(60) as usize;
+                if let Some(q) = h.realloc(live[k], n * BLOCK) {
+                    live[k] = q.as_ptr();
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 //! How to find the values inside each kind of object, and the roots of an interpreter.
 
-use super::Marker;
 use crate::obj::bytes::{ByteArrayObj, MemoryViewObj};
 use crate::obj::code::{CodeObj, ModuleCtxObj};
 use crate::obj::exception::ExceptionObj;
@@ -18,39 +17,112 @@ use crate::value::Value;
 use crate::vm::frame::Frame;
 use crate::vm::Cx;
 
-fn values(m: &mut Marker, p: *const Value, n: usize) {
+/// What the collector calls for each value, object and buffer an object holds. The marker of
+/// either collector implements it, and so does the gc-stress verifier; a native object's
+/// `trace` hook receives one.
+pub trait Tracer {
+    /// A value held by the object being traced.
+    fn value(&mut self, v: Value);
+    /// An object pointer held by the object being traced (heap or static).
+    fn object(&mut self, p: *const u8);
+    /// A raw buffer owned by the object being traced (its contents are the owner's business).
+    fn buffer(&mut self, p: *const u8);
+}
+
+fn values<T: Tracer>(m: &mut T, p: *const Value, n: usize) {
     for i in 0..n {
         // SAFETY: callers pass buffers holding n values.
         m.value(unsafe { *p.add(i) });
     }
 }
 
-fn table(m: &mut Marker, t: &Table) {
+/// Trace `len` values at `p` from index `from`, at most `chunk` of them. Returns where to
+/// resume, if values are left.
+fn values_chunk<T: Tracer>(
+    m: &mut T,
+    p: *const Value,
+    len: usize,
+    from: usize,
+    chunk: usize,
+) -> Option<usize> {
+    if from >= len {
+        return None;
+    }
+    let end = len.min(from.saturating_add(chunk));
+    for i in from..end {
+        // SAFETY: i < len, the number of values the buffer holds.
+        m.value(unsafe { *p.add(i) });
+    }
+    (end < len).then_some(end)
+}
+
+/// Trace a table's entries from entry `from`, at most `chunk / 2` of them.
+fn table<T: Tracer>(m: &mut T, t: &Table, from: usize, chunk: usize) -> Option<usize> {
     if t.entries.is_null() {
-        return;
+        return None;
     }
     m.buffer(t.entries as *const u8);
-    for e in t.entries() {
+    let es = t.entries();
+    if from >= es.len() {
+        return None;
+    }
+    let end = es.len().min(from.saturating_add((chunk / 2).max(1)));
+    for e in &es[from..end] {
         m.value(e.key);
         m.value(e.value);
     }
+    (end < es.len()).then_some(end)
 }
 
 /// Trace a frame's values (and its buffer when it lives in the heap).
-pub(crate) fn frame(m: &mut Marker, f: *mut Frame) {
+pub(crate) fn frame<T: Tracer>(m: &mut T, f: *mut Frame) {
     // SAFETY: callers pass live frames.
     let fr = unsafe { &mut *f };
     fr.for_each_value(|v| m.value(v));
 }
 
-/// Trace the object at `p` (an allocation marked as an object).
-pub(crate) fn trace_object(m: &mut Marker, p: *mut u8) {
+/// Trace the object at `p` (an allocation marked as an object), starting at value offset
+/// `from` for the kinds traced in chunks (lists, tuples, dicts and sets) and tracing at most
+/// `chunk` values of their arrays. Returns the offset to resume at when values are left.
+/// The fixed fields are traced with the first chunk (`from == 0`).
+pub(crate) fn trace_object<T: Tracer>(
+    m: &mut T,
+    p: *mut u8,
+    from: usize,
+    chunk: usize,
+) -> Option<usize> {
     // SAFETY: p is the start of a live object allocation, whose first word is its header with
     // a valid type pointer; the kind names the layout, so each cast below matches the object.
     unsafe {
         let ty = (*(p as *const ObjHeader)).ty;
-        m.object(ty as *const u8);
-        match (*ty).kind {
+        if from == 0 {
+            m.object(ty as *const u8);
+        }
+        let kind = (*ty).kind;
+        match kind {
+            Kind::Tuple => {
+                let t = &*(p as *const TupleObj);
+                return values_chunk(m, t.items().as_ptr(), t.len, from, chunk);
+            }
+            Kind::List => {
+                let l = &*(p as *const ListObj);
+                if l.items.is_null() {
+                    return None;
+                }
+                m.buffer(l.items as *const u8);
+                return values_chunk(m, l.items, l.len, from, chunk);
+            }
+            Kind::Dict | Kind::Set | Kind::FrozenSet => {
+                let t = &*(p.add(core::mem::size_of::<ObjHeader>()) as *const Table);
+                return table(m, t, from, chunk);
+            }
+            _ => {}
+        }
+        if from != 0 {
+            return None;
+        }
+        // The fixed fields of every other kind.
+        match kind {
             Kind::Type => {
                 let t = &*(p as *const TypeObj);
                 m.object(t.name as *const u8);
@@ -60,26 +132,12 @@ pub(crate) fn trace_object(m: &mut Marker, p: *mut u8) {
                 m.value(t.bases);
                 m.value(t.mro);
             }
-            Kind::Tuple => {
-                let t = &*(p as *const TupleObj);
-                values(m, t.items().as_ptr(), t.len);
-            }
-            Kind::List => {
-                let l = &*(p as *const ListObj);
-                if !l.items.is_null() {
-                    m.buffer(l.items as *const u8);
-                    values(m, l.items, l.len);
-                }
-            }
-            Kind::Dict | Kind::Set | Kind::FrozenSet => {
-                let t = &*(p.add(core::mem::size_of::<ObjHeader>()) as *const Table);
-                table(m, t);
-            }
             Kind::ByteArray => {
                 let b = &*(p as *const ByteArrayObj);
                 m.buffer(b.data);
             }
             Kind::MemoryView => m.value((*(p as *const MemoryViewObj)).obj),
+            Kind::Range => m.value((*(p as *const crate::obj::range::RangeObj)).big),
             Kind::Slice => {
                 let s = &*(p as *const SliceObj);
                 m.value(s.start);
@@ -149,7 +207,9 @@ pub(crate) fn trace_object(m: &mut Marker, p: *mut u8) {
                 m.value(c.consts);
                 m.buffer(c.image);
             }
-            Kind::Native => crate::embed::trace_native(m, p),
+            Kind::Native => crate::obj::native::trace(m, p),
+            Kind::Stream => m.value((*(p as *const crate::modules::io::IoObj)).buf),
+            Kind::Tuple | Kind::List | Kind::Dict | Kind::Set | Kind::FrozenSet => {}
             Kind::Immediate
             | Kind::Object
             | Kind::Str
@@ -157,10 +217,10 @@ pub(crate) fn trace_object(m: &mut Marker, p: *mut u8) {
             | Kind::Int
             | Kind::Float
             | Kind::Complex
-            | Kind::Range
             | Kind::NativeFn => {}
         }
     }
+    None
 }
 
 /// Run the finaliser of an object about to be freed.
@@ -168,13 +228,16 @@ pub(crate) fn finalise(p: *mut u8) {
     // SAFETY: p is a live object allocation with the FIN flag; its header names its type.
     let kind = unsafe { (*(*(p as *const ObjHeader)).ty).kind };
     if kind == Kind::Native {
-        crate::embed::finalise_native(p);
+        crate::obj::native::finalise(p);
+    } else if kind == Kind::Stream {
+        crate::modules::io::finalise(p);
     }
 }
 
 impl Cx {
-    /// Mark every root.
-    pub(crate) fn trace_roots(&self, m: &mut Marker) {
+    /// Trace every root. `volatile_only` skips the interned-string table, whose stores are
+    /// barriered (interning stores a new string or nothing), for the rescan ending a mark.
+    pub(crate) fn trace_roots<T: Tracer>(&self, m: &mut T, volatile_only: bool) {
         // Frames: walk the chain from the running frame. Native re-entries and generator
         // resumptions link their frames above the frame that started them, so the chain
         // holds every live frame.
@@ -194,7 +257,9 @@ impl Cx {
         }
         if !self.interned.slots.is_null() {
             m.buffer(self.interned.slots as *const u8);
-            values(m, self.interned.slots, self.interned.cap);
+            if !volatile_only {
+                values(m, self.interned.slots, self.interned.cap);
+            }
         }
         m.value(self.exc);
         m.value(self.modules);
@@ -203,5 +268,6 @@ impl Cx {
         m.value(self.sys_dict);
         m.value(self.handles);
         m.value(self.builtins_dict);
+        self.host.trace(m);
     }
 }

@@ -6,9 +6,15 @@ use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::{Cx, PyResult};
 
+/// `gc.collect()`: a full collection. MicroPython's unix port (`MICROPY_PY_GC_COLLECT_RETVAL`)
+/// returns the number of allocations it freed; CircuitPython returns None.
 fn collect(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
     cx.collect();
-    Ok(Value::NONE)
+    if crate::flavour::CIRCUITPYTHON {
+        return Ok(Value::NONE);
+    }
+    let n = cx.gc_stats().last_freed;
+    crate::obj::int::from_i64(cx, n as i64)
 }
 
 fn enable(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
@@ -35,11 +41,15 @@ fn mem_alloc(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
     crate::obj::int::from_i64(cx, n as i64)
 }
 
+/// `gc.threshold([bytes])`: collect (mark-sweep) or start a cycle (incremental) once this many
+/// bytes were allocated since the last collection; -1 (the default): only when the heap is
+/// full (mark-sweep) or by the incremental collector's own pacing. As in MicroPython the
+/// amount is kept in whole blocks (rounded down).
 fn threshold(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     match a.first() {
         None => {
             let t = cx.gc_threshold;
-            if t == 0 {
+            if t == usize::MAX {
                 return Ok(Value::small_int_unchecked(-1));
             }
             crate::obj::int::from_i64(cx, (t * crate::gc::heap::BLOCK) as i64)
@@ -47,10 +57,11 @@ fn threshold(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
         Some(&v) => {
             let n = crate::vm::seq::int_arg(cx, v)?;
             cx.gc_threshold = if n < 0 {
-                0
+                usize::MAX
             } else {
-                (n as usize).div_ceil(crate::gc::heap::BLOCK)
+                n as usize / crate::gc::heap::BLOCK
             };
+            cx.gc_threshold_changed();
             Ok(Value::NONE)
         }
     }

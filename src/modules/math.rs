@@ -1,7 +1,10 @@
-//! `math`: the functions of MicroPython's math module, over `libm`.
+//! `math`: the functions of MicroPython's math module. `exp`, `log`, `pow` and the
+//! trigonometric and hyperbolic functions round as CPython's C library does
+//! (`crate::num::float_math`, `float_trig`); the rest use `libm`.
 
 use super::{Item, ModuleDef};
 use crate::native_fn;
+use crate::num::float_trig as trig;
 use crate::obj::float;
 use crate::obj::types::*;
 use crate::qstrs::q;
@@ -31,12 +34,11 @@ fn domain(cx: &mut Cx) -> crate::vm::Raised {
     cx.value_error("math domain error")
 }
 
+/// A result of a one-argument function: MicroPython raises `ValueError: math domain error`
+/// for a NaN from a non-NaN argument and for an infinity from a finite one.
 fn ret(cx: &mut Cx, f: f64, x: f64) -> PyResult<Value> {
-    if f.is_nan() && !x.is_nan() {
+    if (f.is_nan() && !x.is_nan()) || (f.is_infinite() && x.is_finite()) {
         return Err(domain(cx));
-    }
-    if f.is_infinite() && x.is_finite() {
-        return Err(cx.overflow_error("math range error"));
     }
     float::new(cx, f)
 }
@@ -52,35 +54,33 @@ macro_rules! unary {
 }
 
 unary!(sqrt, |x| if x < 0.0 { f64::NAN } else { libm::sqrt(x) });
-unary!(exp, libm::exp);
+unary!(exp, crate::num::float_math::exp);
 unary!(expm1, libm::expm1);
-unary!(sin, libm::sin);
-unary!(cos, libm::cos);
-unary!(tan, libm::tan);
+unary!(sin, trig::sin);
+unary!(cos, trig::cos);
+unary!(tan, trig::tan);
 unary!(asin, |x| if !(-1.0..=1.0).contains(&x) {
     f64::NAN
 } else {
-    libm::asin(x)
+    trig::asin(x)
 });
 unary!(acos, |x| if !(-1.0..=1.0).contains(&x) {
     f64::NAN
 } else {
-    libm::acos(x)
+    trig::acos(x)
 });
-unary!(atan, libm::atan);
-unary!(sinh, libm::sinh);
-unary!(cosh, libm::cosh);
-unary!(tanh, libm::tanh);
-unary!(asinh, libm::asinh);
-unary!(acosh, |x| if x < 1.0 { f64::NAN } else { libm::acosh(x) });
+unary!(atan, trig::atan);
+unary!(sinh, trig::sinh);
+unary!(cosh, trig::cosh);
+unary!(tanh, trig::tanh);
+unary!(asinh, trig::asinh);
+unary!(acosh, trig::acosh);
 unary!(atanh, |x| if x <= -1.0 || x >= 1.0 {
     f64::NAN
 } else {
     libm::atanh(x)
 });
 unary!(fabs, libm::fabs);
-unary!(log2, |x| if x <= 0.0 { f64::NAN } else { libm::log2(x) });
-unary!(log10, |x| if x <= 0.0 { f64::NAN } else { libm::log10(x) });
 unary!(log1p, |x| if x <= -1.0 { f64::NAN } else { libm::log1p(x) });
 unary!(erf, libm::erf);
 unary!(erfc, libm::erfc);
@@ -89,23 +89,78 @@ unary!(lgamma, libm::lgamma);
 unary!(degrees, |x| x * (180.0 / core::f64::consts::PI));
 unary!(radians, |x| x * (core::f64::consts::PI / 180.0));
 
-fn log(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let x = arg(cx, a[0])?;
+/// A positive int too big for a float as `m * 2**e` with `m` in `[0.5, 1)` rounded to 53
+/// bits (CPython's `_PyLong_Frexp`).
+fn big_frexp(limbs: &[u32]) -> (f64, i64) {
+    let n = crate::num::BigRef::new(false, limbs).bit_length() as i64;
+    // The top 64 bits, and whether anything below them is set.
+    let bit = |i: i64| -> u64 {
+        if i < 0 {
+            return 0;
+        }
+        let (w, b) = ((i / 32) as usize, (i % 32) as u32);
+        limbs.get(w).map_or(0, |&l| u64::from((l >> b) & 1))
+    };
+    let mut top: u64 = 0;
+    for i in (n - 64..n).rev() {
+        top = (top << 1) | bit(i);
+    }
+    let low_bits = n - 64;
+    let sticky = (0..low_bits.max(0)).any(|i| bit(i) == 1);
+    // Round the 64 bits to 53, ties to even.
+    let rest = top & 0x7ff;
+    let mut m = top >> 11;
+    if rest > 0x400 || (rest == 0x400 && (sticky || m & 1 == 1)) {
+        m += 1;
+    }
+    let mut e = n;
+    if m == 1 << 53 {
+        m >>= 1;
+        e += 1;
+    }
+    (m as f64 / 9_007_199_254_740_992.0, e)
+}
+
+/// `f(x)` for a log function `f`, also for ints too big for a float, as CPython's
+/// `loghelper` computes it: `f(m) + f(2.0) * e` for `x = m * 2**e`.
+fn log_with(cx: &mut Cx, v: Value, f: fn(f64) -> f64) -> PyResult<f64> {
+    if let Some((neg, limbs)) = crate::obj::int::big_of(v) {
+        if !neg && crate::num::BigRef::new(false, limbs).to_f64().is_err() {
+            let (m, e) = big_frexp(limbs);
+            return Ok(f(m) + f(2.0) * e as f64);
+        }
+    }
+    let x = arg(cx, v)?;
+    if x.is_nan() {
+        return Ok(x);
+    }
     if x <= 0.0 {
         return Err(domain(cx));
     }
-    let mut r = libm::log(x);
-    if let Some(&b) = a.get(1) {
-        let b = arg(cx, b)?;
-        if b <= 0.0 {
-            return Err(domain(cx));
+    Ok(f(x))
+}
+
+fn log(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let r = log_with(cx, a[0], crate::num::float_math::log)?;
+    match a.get(1) {
+        None => float::new(cx, r),
+        Some(&b) => {
+            let lb = log_with(cx, b, crate::num::float_math::log)?;
+            if lb == 0.0 {
+                return Err(cx.zero_division());
+            }
+            float::new(cx, r / lb)
         }
-        let lb = libm::log(b);
-        if lb == 0.0 {
-            return Err(cx.zero_division());
-        }
-        r /= lb;
     }
+}
+
+fn log2(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let r = log_with(cx, a[0], crate::num::float_math::log2)?;
+    float::new(cx, r)
+}
+
+fn log10(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let r = log_with(cx, a[0], crate::num::float_math::log10)?;
     float::new(cx, r)
 }
 
@@ -150,19 +205,19 @@ fn trunc(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 fn pow(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (x, y) = (arg(cx, a[0])?, arg(cx, a[1])?);
-    if x == 0.0 && y < 0.0 || x < 0.0 && y != libm::trunc(y) && y.is_finite() {
+    if x == 0.0 && y < 0.0 || x < 0.0 && y != libm::trunc(y) && y.is_finite() && x.is_finite() {
         return Err(domain(cx));
     }
-    let r = libm::pow(x, y);
+    let r = crate::num::float_math::pow(x, y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(cx.overflow_error("math range error"));
+        return Err(domain(cx));
     }
     float::new(cx, r)
 }
 
 fn atan2(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let (y, x) = (arg(cx, a[0])?, arg(cx, a[1])?);
-    float::new(cx, libm::atan2(y, x))
+    float::new(cx, trig::atan2(y, x))
 }
 
 fn fmod(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
@@ -179,12 +234,20 @@ fn copysign(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn hypot(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let mut acc = 0.0f64;
-    for &v in a {
-        let x = arg(cx, v)?;
-        acc = libm::hypot(acc, x);
+    let mut v = allocator_api2::vec::Vec::new_in(cx.temp_alloc());
+    if v.try_reserve(a.len()).is_err() {
+        return Err(cx.raise_memory_error(a.len() * 8));
     }
-    float::new(cx, acc)
+    let (mut max, mut nan) = (0.0f64, false);
+    for &x in a {
+        let f = arg(cx, x)?.abs();
+        nan |= f.is_nan();
+        if f > max {
+            max = f;
+        }
+        v.push(f);
+    }
+    float::new(cx, trig::vector_norm(&mut v, max, nan))
 }
 
 fn isnan(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
@@ -250,24 +313,54 @@ fn modf(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn factorial(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    if float::value_of(a[0]).is_some() {
+        return Err(cx.type_error("can't convert float to int"));
+    }
     let n = crate::vm::seq::int_arg(cx, a[0])?;
     if n < 0 {
-        return Err(cx.value_error("factorial() not defined for negative values"));
+        return Err(cx.value_error("negative factorial"));
     }
-    let mut acc = Value::small_int_unchecked(1);
-    let mark = cx.roots_mark();
-    cx.root(acc)?;
-    for k in 2..=n {
-        acc = crate::vm::ops::binary(
-            cx,
-            crate::bytecode::opcode::BinaryOp::Multiply,
-            acc,
-            Value::small_int_unchecked(k),
-        )?;
-        cx.root_set(mark, acc);
+    let n = n as u64;
+    // Refuse results bigger than the heap before spending time on them (log2 n! ~ n log2 n).
+    let bits = (n as f64) * libm::log2((n as f64).max(2.0));
+    let limit = (crate::vm::num::max_limbs(cx) * 32) as f64;
+    if bits > limit {
+        return Err(cx.raise_memory_error((bits / 8.0) as usize));
     }
-    cx.roots_truncate(mark);
-    Ok(acc)
+    let al = cx.temp_alloc();
+    let r = product(2, n, al);
+    crate::vm::num::big_to_value(cx, r)
+}
+
+/// The product `lo * (lo + 1) * ... * hi` (1 when empty), by binary splitting.
+fn product<A: allocator_api2::alloc::Allocator + Clone>(
+    lo: u64,
+    hi: u64,
+    al: A,
+) -> Result<crate::num::Big<A>, crate::num::NumError> {
+    if lo > hi {
+        return crate::num::Big::from_u64(1, al);
+    }
+    if hi - lo < 16 {
+        let mut acc = crate::num::Big::from_u64(1, al.clone())?;
+        let mut chunk: u64 = 1;
+        for k in lo..=hi {
+            match chunk.checked_mul(k) {
+                Some(c) => chunk = c,
+                None => {
+                    let c = crate::num::InlineBig::from_u64(chunk);
+                    acc = acc.as_ref().mul(c.as_ref(), al.clone())?;
+                    chunk = k;
+                }
+            }
+        }
+        let c = crate::num::InlineBig::from_u64(chunk);
+        return acc.as_ref().mul(c.as_ref(), al);
+    }
+    let mid = lo + (hi - lo) / 2;
+    let x = product(lo, mid, al.clone())?;
+    let y = product(mid + 1, hi, al.clone())?;
+    x.as_ref().mul(y.as_ref(), al)
 }
 
 fn gcd(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {

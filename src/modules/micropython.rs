@@ -18,24 +18,80 @@ fn opt_level(_cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     })
 }
 
+/// `mem_info([verbose])`, in MicroPython's format: the allocator's totals (`mem:`), the GC heap
+/// (`GC:` and the block counts, sizes in blocks), and with an argument the allocation table,
+/// 64 blocks a line (`.` free, `h` head, `=` tail, a letter for some object kinds). There is
+/// no `stack:` line: the Rust stack use is not measured.
 fn mem_info(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let (used, free, hw) = (
-        cx.heap().bytes_used(),
-        cx.heap().bytes_free(),
-        cx.heap().high_water_bytes(),
+    let h = cx.heap();
+    let (used, free, hw, total) = (
+        h.bytes_used(),
+        h.bytes_free(),
+        h.high_water_bytes(),
+        h.total_allocated_bytes(),
     );
-    let total = used + free;
+    let info = h.block_info();
     let mut b = crate::obj::str::StrBuilder::new(cx);
     let _ = core::fmt::Write::write_fmt(
         &mut b,
-        format_args!("mem: total={total}, current={used}, peak={hw}\nGC: total: {total}, used: {used}, free: {free}\n"),
+        format_args!(
+            "mem: total={total}, current={used}, peak={hw}\n\
+             GC: total: {}, used: {used}, free: {free}\n \
+             No. of 1-blocks: {}, 2-blocks: {}, max blk sz: {}, max free sz: {}\n",
+            used + free,
+            info.one_blocks,
+            info.two_blocks,
+            info.max_block,
+            info.max_free
+        ),
     );
     if !a.is_empty() {
-        let lf = cx.heap().largest_free_bytes();
-        let _ = core::fmt::Write::write_fmt(&mut b, format_args!(" max free sz: {lf}\n"));
+        dump_table(cx, &mut b);
+    }
+    if b.failed {
+        return Err(cx.raise_memory_error(b.buf.len()));
     }
     cx.hal().write_out(&b.buf);
     Ok(Value::NONE)
+}
+
+/// The allocation table, as `gc_dump_alloc_table` prints it.
+fn dump_table(cx: &Cx, b: &mut crate::obj::str::StrBuilder) {
+    const LINE: usize = 64;
+    let h = cx.heap();
+    let n = h.n_blocks();
+    let _ = core::fmt::Write::write_fmt(
+        b,
+        format_args!("GC memory layout; from {:x}:", h.pool_addr()),
+    );
+    let mut bl = 0;
+    while bl < n {
+        let end = (bl + LINE).min(n);
+        // Runs of whole free lines are summarised.
+        if (bl..end).all(|i| h.block_char(i) == b'.') {
+            let mut lines = 0;
+            let mut k = bl;
+            while k < n && (k..(k + LINE).min(n)).all(|i| h.block_char(i) == b'.') {
+                lines += 1;
+                k += LINE;
+            }
+            if lines > 1 {
+                let _ = core::fmt::Write::write_fmt(
+                    b,
+                    format_args!("\n       ({lines} lines all free)"),
+                );
+                bl = k;
+                continue;
+            }
+        }
+        let _ =
+            core::fmt::Write::write_fmt(b, format_args!("\n{:08x}: ", bl * crate::gc::heap::BLOCK));
+        for i in bl..end {
+            b.push_byte(h.block_char(i));
+        }
+        bl = end;
+    }
+    b.push_byte(b'\n');
 }
 
 fn qstr_info(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
@@ -46,18 +102,33 @@ fn qstr_info(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `heap_lock()`: allocation raises MemoryError until the matching `heap_unlock()`.
 fn heap_lock(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let d = cx.heap().lock(true);
-    Ok(Value::small_int_unchecked(d as isize - 1))
+    cx.heap().lock(true);
+    Ok(Value::NONE)
 }
 
+/// `heap_unlock()`: returns the lock depth left.
 fn heap_unlock(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
     let d = cx.heap().lock(false);
+    if d == 0 {
+        cx.refill_emergency();
+    }
     Ok(Value::small_int_unchecked(d as isize))
 }
 
+/// `heap_locked()`: the lock depth.
 fn heap_locked(cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    Ok(Value::bool(cx.heap().is_locked()))
+    Ok(Value::small_int_unchecked(cx.heap().lock_depth() as isize))
+}
+
+/// `alloc_emergency_exception_buf(size)`: keep `size` bytes (at least 256) in reserve, so that
+/// an exception raised while the heap is locked or full still carries its type and message
+/// instead of becoming a bare MemoryError.
+fn alloc_emergency_exception_buf(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let n = crate::vm::seq::int_arg(cx, a[0])?;
+    cx.set_emergency_reserve(n.max(0) as usize)?;
+    Ok(Value::NONE)
 }
 
 fn nothing(_cx: &mut Cx, _a: &[Value], _k: &[Value]) -> PyResult<Value> {
@@ -81,7 +152,7 @@ native_fn!(
     1,
     1,
     false,
-    nothing
+    alloc_emergency_exception_buf
 );
 native_fn!(MP_KBD_INTR, q::kbd_intr, 1, 1, false, nothing);
 native_fn!(MP_STACK_USE, q::stack_use, 0, 0, false, stack_use);
@@ -106,6 +177,10 @@ pub static DEF: ModuleDef = ModuleDef {
             ),
             (&q::kbd_intr, Item::Obj(&MP_KBD_INTR.header)),
             (&q::stack_use, Item::Obj(&MP_STACK_USE.header)),
+            (
+                &q::schedule,
+                Item::Obj(&crate::embed::poll::MP_SCHEDULE.header),
+            ),
         ]
     },
     init: None,

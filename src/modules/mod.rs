@@ -1,11 +1,56 @@
-//! Builtin modules: `sys`, `gc`, `micropython`, `math`, `io` (one file each). A module object
-//! is made from its static table the first time it is imported.
+//! Builtin modules, one file each. A module object is made from its static table the first
+//! time it is imported. Which modules exist depends on the flavour (FLAVOURS.md): `cmath` and
+//! `platform` only in micropython, `traceback` and `warnings` only in circuitpython. Modules
+//! that go through the port (`io` files, `time`, `os`, `platform`) use the `Hal`; the hardware
+//! modules go through the port's board (`hw`): `machine` (micropython); `board`,
+//! `microcontroller`, `digitalio`, `busio`, `analogio`, `pwmio`, `supervisor` (circuitpython).
+//! The classes modules define (`array.array`, `collections.deque`, ...) are made per
+//! interpreter (`native.rs`). `asyncio` is Python frozen into the core (`frozen.rs`).
 
+#[cfg(feature = "circuitpython")]
+pub mod analogio;
+pub mod array;
+pub mod binascii;
+#[cfg(feature = "circuitpython")]
+pub mod board;
+#[cfg(feature = "circuitpython")]
+pub mod busio;
+#[cfg(not(feature = "circuitpython"))]
+pub mod cmath;
+pub mod collections;
+#[cfg(feature = "circuitpython")]
+pub mod digitalio;
+pub mod errno;
+mod frozen;
 pub mod gc;
+pub mod hashlib;
+pub mod heapq;
+pub mod hw;
 pub mod io;
+pub mod json;
+#[cfg(not(feature = "circuitpython"))]
+pub mod machine;
 pub mod math;
+#[cfg(feature = "circuitpython")]
+pub mod microcontroller;
 pub mod micropython;
+pub mod native;
+pub mod os;
+pub mod platform;
+#[cfg(feature = "circuitpython")]
+pub mod pwmio;
+pub mod random;
+pub mod re;
+pub mod re_engine;
+pub mod struct_;
+#[cfg(feature = "circuitpython")]
+pub mod supervisor;
 pub mod sys;
+pub mod time;
+#[cfg(feature = "circuitpython")]
+pub mod traceback;
+#[cfg(feature = "circuitpython")]
+pub mod warnings;
 
 use crate::obj::str::StrObj;
 use crate::obj::{dict, module, str as pystr, ObjHeader};
@@ -34,13 +79,66 @@ pub struct ModuleDef {
     pub init: Option<fn(&mut Cx, Value) -> PyResult<()>>,
 }
 
+pub(crate) use frozen::FROZEN;
+
 // SAFETY: the tables are immutable statics.
 unsafe impl Sync for ModuleDef {}
 
-static DEFS: [&ModuleDef; 5] = [&sys::DEF, &gc::DEF, &micropython::DEF, &math::DEF, &io::DEF];
+static DEFS: &[&ModuleDef] = &[
+    &sys::DEF,
+    &gc::DEF,
+    &micropython::DEF,
+    &math::DEF,
+    &io::DEF,
+    // Modules that go through the port.
+    &time::DEF,
+    &os::DEF,
+    &struct_::DEF,
+    &binascii::DEF,
+    &hashlib::DEF,
+    &errno::DEF,
+    &heapq::DEF,
+    &random::DEF,
+    &json::DEF,
+    &collections::DEF,
+    &array::DEF,
+    &re::DEF,
+    #[cfg(not(feature = "circuitpython"))]
+    &cmath::DEF,
+    #[cfg(feature = "circuitpython")]
+    &traceback::DEF,
+    #[cfg(feature = "circuitpython")]
+    &warnings::DEF,
+    // The board (FLAVOURS.md row 43).
+    #[cfg(not(feature = "circuitpython"))]
+    &machine::DEF,
+    #[cfg(feature = "circuitpython")]
+    &board::DEF,
+    #[cfg(feature = "circuitpython")]
+    &microcontroller::DEF,
+    #[cfg(feature = "circuitpython")]
+    &digitalio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &busio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &analogio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &pwmio::DEF,
+    #[cfg(feature = "circuitpython")]
+    &supervisor::DEF,
+];
 
-fn defs() -> &'static [&'static ModuleDef] {
-    &DEFS
+/// Modules only the micropython flavour has.
+static MP_DEFS: &[&ModuleDef] = &[&platform::DEF];
+
+/// Every builtin module of this flavour.
+fn defs() -> impl Iterator<Item = &'static &'static ModuleDef> {
+    let extra: &'static [&'static ModuleDef] = if crate::flavour::CIRCUITPYTHON {
+        &[]
+    } else {
+        MP_DEFS
+    };
+    DEFS.iter().chain(extra.iter())
 }
 
 /// Make a module object from its definition.
@@ -49,6 +147,7 @@ pub(crate) fn make(cx: &mut Cx, def: &'static ModuleDef) -> PyResult<Value> {
     let mark = cx.roots_mark();
     cx.root(m)?;
     let d = module::dict_of(m).unwrap_or(Value::NULL);
+    crate::obj::table::reserve(cx, d, def.items.len())?;
     for &(name, item) in def.items {
         let v = match item {
             Item::Obj(p) => Value::from_ptr(p),
@@ -60,6 +159,8 @@ pub(crate) fn make(cx: &mut Cx, def: &'static ModuleDef) -> PyResult<Value> {
     if let Some(init) = def.init {
         init(cx, m)?;
     }
+    // Module globals are mostly read: no room for growth (it would be up to half the table).
+    crate::obj::table::shrink_to_fit(cx, d)?;
     cx.roots_truncate(mark);
     Ok(m)
 }
@@ -68,12 +169,12 @@ pub(crate) fn make(cx: &mut Cx, def: &'static ModuleDef) -> PyResult<Value> {
 /// in `sys.modules`. `None` when there is no such builtin.
 pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>> {
     let nb = pystr::bytes_of(name).unwrap_or(&[]);
-    let mut found = defs().iter().find(|d| d.name.as_bytes() == nb);
+    let mut found = defs().find(|d| d.name.as_bytes() == nb);
     if found.is_none() && !crate::flavour::CIRCUITPYTHON && nb.first() == Some(&b'u') {
-        found = defs().iter().find(|d| d.name.as_bytes() == &nb[1..]);
+        found = defs().find(|d| d.name.as_bytes() == &nb[1..]);
     }
     if found.is_none() && nb == b"usys" {
-        found = defs().iter().find(|d| d.name.as_bytes() == b"sys");
+        found = defs().find(|d| d.name.as_bytes() == b"sys");
     }
     if found.is_none() && nb == b"builtins" {
         let m = module::new(cx, q::builtins.value())?;
@@ -84,6 +185,7 @@ pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>
             mo.dict = Value::NULL;
         }
         let bd = cx.builtins_dict;
+        crate::gc::write_barrier(cx, bd);
         if let Some(mo) = crate::obj::get_mut::<module::ModuleObj>(cx, m) {
             mo.dict = bd;
         }
@@ -102,4 +204,53 @@ pub(crate) fn import_builtin(cx: &mut Cx, name: Value) -> PyResult<Option<Value>
     dict::set(cx, cx.modules, def.name.value(), m)?;
     cx.roots_truncate(mark);
     Ok(Some(m))
+}
+
+/// A tuple subclass named `name` whose items are also readable as the attributes `fields`
+/// and whose repr is `name(field=value, ...)`: CircuitPython's `struct_time`, MicroPython's
+/// attrtuples (`os.uname()`). Instances are made by calling it with a tuple.
+pub(crate) fn attr_tuple_class(
+    cx: &mut Cx,
+    name: &'static str,
+    fields: &'static [&'static str],
+) -> PyResult<Value> {
+    use crate::obj::types::{PROPERTY_TYPE, TUPLE_TYPE, TYPE_TYPE};
+    let mark = cx.roots_mark();
+    let d = dict::new(cx)?;
+    cx.root(d)?;
+    for (i, field) in fields.iter().enumerate() {
+        let get = crate::embed::native::new_function(cx, field, move |cx, a, _k| {
+            crate::vm::seq::getitem(cx, a[0], Value::small_int_unchecked(i as isize))
+        })?;
+        cx.root(get)?;
+        let prop = cx.call(Value::from_ptr(&PROPERTY_TYPE.header), &[get], &[])?;
+        cx.root(prop)?;
+        let n = pystr::intern(cx, field.as_bytes())?;
+        dict::set(cx, d, n, prop)?;
+    }
+    let repr = crate::embed::native::new_function(cx, "__repr__", move |cx, a, _k| {
+        let mut b = pystr::StrBuilder::new(cx);
+        b.push_str(name);
+        b.push_byte(b'(');
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                b.push_str(", ");
+            }
+            b.push_str(field);
+            b.push_byte(b'=');
+            let v = crate::vm::seq::getitem(cx, a[0], Value::small_int_unchecked(i as isize))?;
+            crate::obj::methods::repr::write_repr(cx, &mut b, v, 0)?;
+        }
+        b.push_byte(b')');
+        b.finish(cx)
+    })?;
+    cx.root(repr)?;
+    dict::set(cx, d, q::__repr__.value(), repr)?;
+    let n = pystr::intern(cx, name.as_bytes())?;
+    cx.root(n)?;
+    let bases = crate::obj::tuple::new(cx, &[Value::from_ptr(&TUPLE_TYPE.header)])?;
+    cx.root(bases)?;
+    let cls = cx.call(Value::from_ptr(&TYPE_TYPE.header), &[n, bases, d], &[]);
+    cx.roots_truncate(mark);
+    cls
 }

@@ -1,7 +1,8 @@
 //! `float ** float` as CPython computes it on a typical host (C's `pow`, which glibc rounds
 //! correctly): the `libm` crate's `pow` is up to one unit in the last place off (it gives
 //! `10.0 ** -5 == 9.999999999999999e-06`), so for an integral exponent the power is computed
-//! exactly with big ints and rounded once. Other exponents use `libm::pow`.
+//! exactly with big ints and rounded once. Other exponents use `float_math::pow` (double-double,
+//! correctly rounded in practice), so folding and run time agree.
 //!
 //! One known difference remains: when the exact power lies exactly halfway between two
 //! doubles (`10.0 ** 23`, `3.0 ** 34`), this rounds to even, while glibc's result depends on
@@ -16,7 +17,7 @@ use allocator_api2::alloc::Allocator;
 use super::bigint::{Big, BigRef, InlineBig};
 use super::NumError;
 
-/// Largest exact intermediate power, in bits; beyond it `libm::pow` is used (only
+/// Largest exact intermediate power, in bits; beyond it `float_math::pow` is used (only
 /// exponents in the thousands with long mantissas get there).
 const MAX_EXACT_BITS: u64 = 1 << 14;
 
@@ -27,11 +28,11 @@ pub fn float_pow<A: Allocator + Clone>(x: f64, y: f64, alloc: A) -> Result<f64, 
         return Ok(if y == 0.5 && x.is_finite() && x > 0.0 {
             libm::sqrt(x) // correctly rounded, unlike pow's approximation
         } else {
-            libm::pow(x, y)
+            super::float_math::pow(x, y)
         });
     }
     if y.abs() > 1e15 {
-        return Ok(libm::pow(x, y));
+        return Ok(super::float_math::pow(x, y));
     }
     let n = y as i64;
     // x = m * 2^e with m odd.
@@ -51,7 +52,7 @@ pub fn float_pow<A: Allocator + Clone>(x: f64, y: f64, alloc: A) -> Result<f64, 
     let k = n.unsigned_abs();
     let m_bits = u64::from(64 - m.leading_zeros());
     if m_bits.saturating_mul(k) > MAX_EXACT_BITS {
-        return Ok(libm::pow(x, y));
+        return Ok(super::float_math::pow(x, y));
     }
     // P = m^k exactly; the value is P * 2^(e*n) for n > 0, 2^(-e*k) / P for n < 0.
     let base = InlineBig::from_u64(m);

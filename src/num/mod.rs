@@ -23,10 +23,12 @@
 //! - `*_i64` functions: the small-int fast paths, reporting [`NumError::Overflow`] when the
 //!   caller must switch to big ints.
 //! - [`repr_float`], [`format_float`], [`write_grouped`]: float text output.
-//! - [`parse_float`], [`parse_float_literal`]: float text input.
+//! - [`parse_float`], [`parse_float_literal`], [`parse_hex_float`]: float text input.
 //! - [`float_pow`]: `**` on floats, correctly rounded for integral exponents.
 //! - `float_*` functions: `%`, `//`, `divmod`, `round`, `hash`, `as_integer_ratio`,
 //!   `is_integer`, `int()` of floats.
+//! - [`float_math`]: `exp`, `log`, `log2`, `log10` and `pow` rounded as CPython's C library
+//!   rounds them (`libm`'s differ in the last bit often enough to show).
 //!
 //! Not here: CPython's `sys.set_int_max_str_digits` limit (4300 digits) on decimal
 //! conversions, which is interpreter policy: check `bit_length()` before calling
@@ -39,9 +41,12 @@ mod bigint_pow;
 mod bigint_str;
 mod float_dec;
 mod float_fmt;
+mod float_hex;
+pub mod float_math;
 mod float_ops;
 mod float_parse;
 mod float_pow;
+pub mod float_trig;
 mod limbs;
 mod small;
 mod unicode;
@@ -51,6 +56,7 @@ pub use bigint_float::{HASH_INF, HASH_MODULUS};
 pub use float_fmt::{
     format_float, repr_float, write_grouped, FloatFormat, FloatKind, FloatSign, MAX_PRECISION,
 };
+pub use float_hex::parse_hex_float;
 pub use float_ops::{
     float_as_integer_ratio, float_divmod, float_floordiv, float_hash, float_hash32, float_hash64,
     float_is_integer, float_mod, float_round, float_round_half_even, float_to_big,

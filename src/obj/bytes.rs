@@ -137,6 +137,7 @@ pub fn new_memoryview(
     format: u8,
 ) -> PyResult<Value> {
     let m: *mut MemoryViewObj = cx.alloc_obj(&super::types::MEMORYVIEW_TYPE, 0)?;
+    crate::gc::write_barrier(cx, obj);
     // SAFETY: a fresh object; obj is rooted by the caller.
     unsafe {
         (*m).obj = obj;

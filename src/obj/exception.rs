@@ -38,6 +38,7 @@ pub fn new(cx: &mut Cx, ty: *const super::TypeObj, args: Value) -> PyResult<Valu
     let p: PyResult<*mut ExceptionObj> = cx.alloc_obj(ty, 0);
     cx.roots_truncate(mark);
     let p = p?;
+    crate::gc::write_barrier(cx, args);
     // SAFETY: fresh object.
     unsafe { (*p).args = args };
     Ok(Value::from_ptr(p))

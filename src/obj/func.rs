@@ -101,6 +101,7 @@ impl PyObj for BoundMethodObj {
 /// A new bound method.
 pub fn new_bound(cx: &mut Cx, func: Value, self_: Value) -> PyResult<Value> {
     let p: *mut BoundMethodObj = cx.alloc_obj(&super::types::BOUND_METHOD_TYPE, 0)?;
+    crate::gc::write_barrier_values(cx, &[func, self_]);
     // SAFETY: fresh object; func and self_ are reachable from the caller (they were rooted
     // across the allocation by being on the VM stack or rooted).
     unsafe {
@@ -126,6 +127,7 @@ impl PyObj for CellObj {
 /// A new cell holding `v` (which must be reachable across the allocation).
 pub fn new_cell(cx: &mut Cx, v: Value) -> PyResult<Value> {
     let p: *mut CellObj = cx.alloc_obj(&super::types::CELL_TYPE, 0)?;
+    crate::gc::write_barrier(cx, v);
     // SAFETY: fresh object.
     unsafe { (*p).value = v };
     Ok(Value::from_ptr(p))
@@ -161,6 +163,7 @@ pub fn new_descr(
     c: Value,
 ) -> PyResult<Value> {
     let p: *mut DescrObj = cx.alloc_obj(ty, 0)?;
+    crate::gc::write_barrier_values(cx, &[a, b, c]);
     // SAFETY: fresh object.
     unsafe {
         (*p).a = a;

@@ -12,7 +12,10 @@ pub enum IterKind {
     Seq,
     /// Over a range: `i` = next value, `j` = items left, `n` = step.
     Range,
-    /// Dict keys / values / items: `a` = dict, `i` = entry position.
+    /// Over a range with big-int bounds: `a` = next value (an int), `b` = the range.
+    BigRange,
+    /// Dict keys / values / items: `a` = dict, `i` = entry position, `j` = size when made
+    /// (see `table::iter_new`).
     DictKeys,
     /// Dict values.
     DictValues,
@@ -34,6 +37,9 @@ pub enum IterKind {
     Callable,
     /// A dict view (not an iterator itself): `a` = dict; `i` = 0 keys, 1 values, 2 items.
     DictView,
+    /// `reversed()` of a dict or dict view: `a` = dict, `i` = entry position + 1 counting
+    /// down, `j` = size when made, `n` = 0 keys, 1 values, 2 items.
+    DictReversed,
     /// Done: always exhausted.
     Exhausted,
 }
@@ -70,6 +76,7 @@ pub fn new(
     b: Value,
 ) -> PyResult<Value> {
     let p: *mut IterObj = cx.alloc_obj(ty, 0)?;
+    crate::gc::write_barrier_values(cx, &[a, b]);
     // SAFETY: fresh object.
     unsafe {
         (*p).kind = kind;

@@ -65,6 +65,10 @@ pub fn with_capacity(cx: &mut Cx, cap: usize) -> PyResult<Value> {
 pub fn new(cx: &mut Cx, items: &[Value]) -> PyResult<Value> {
     let (src, n) = (items.as_ptr(), items.len());
     let l = with_capacity(cx, n)?;
+    if n > 0 {
+        // SAFETY: src still points at n live values (the caller keeps them reachable).
+        crate::gc::write_barrier_values(cx, unsafe { core::slice::from_raw_parts(src, n) });
+    }
     // SAFETY: l is a live list with capacity n; src still points at n live values.
     unsafe {
         let lo = &mut *(l.raw() as *mut ListObj);

@@ -23,6 +23,7 @@ pub mod iter;
 pub mod list;
 pub mod methods;
 pub mod module;
+pub mod native;
 pub mod range;
 pub mod set;
 pub mod slice;
@@ -96,6 +97,8 @@ pub enum Kind {
     MemoryView,
     /// A native object registered by an embedder.
     Native,
+    /// An `io` stream (`modules::io::IoObj`): StringIO, BytesIO, a file.
+    Stream,
 }
 
 /// Type flags.
@@ -279,6 +282,22 @@ pub unsafe fn get_unchecked<T: PyObj>(_cx: &Cx, v: Value) -> &T {
 pub unsafe fn get_unchecked_mut<T: PyObj>(_cx: &mut Cx, v: Value) -> &mut T {
     // SAFETY: the caller promises v is a live T.
     unsafe { &mut *(v.raw() as *mut T) }
+}
+
+/// Whether `cls` and `base` are classes (type objects) and `cls` is `base` or a subclass of
+/// it (`issubclass` for one class; for native code working on values).
+pub fn is_subclass_value(cls: Value, base: Value) -> bool {
+    let is_type = |v: Value| kind_of(v) == Kind::Type && v.is_ptr();
+    is_type(cls)
+        && is_type(base)
+        && is_subtype(cls.raw() as *const TypeObj, base.raw() as *const TypeObj)
+}
+
+/// Whether `v` is an instance of the class `cls` (`false` when `cls` is not a class).
+pub fn is_instance_value(v: Value, cls: Value) -> bool {
+    kind_of(cls) == Kind::Type
+        && cls.is_ptr()
+        && is_subtype(type_of(v), cls.raw() as *const TypeObj)
 }
 
 /// Whether type `t` is `base` or a subclass of it.

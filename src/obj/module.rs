@@ -25,6 +25,7 @@ pub fn new(cx: &mut Cx, name: Value) -> PyResult<Value> {
     cx.root(d)?;
     super::dict::set_static(cx, d, &crate::qstrs::q::__name__, name)?;
     let m: *mut ModuleObj = cx.alloc_obj(&super::types::MODULE_TYPE, 0)?;
+    crate::gc::write_barrier(cx, d);
     // SAFETY: fresh object.
     unsafe { (*m).dict = d };
     cx.roots_truncate(mark);

@@ -24,6 +24,7 @@ impl PyObj for SliceObj {
 /// A new slice (the parts must be reachable across the allocation).
 pub fn new(cx: &mut Cx, start: Value, stop: Value, step: Value) -> PyResult<Value> {
     let p: *mut SliceObj = cx.alloc_obj(&super::types::SLICE_TYPE, 0)?;
+    crate::gc::write_barrier_values(cx, &[start, stop, step]);
     // SAFETY: fresh object.
     unsafe {
         (*p).start = start;

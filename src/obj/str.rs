@@ -9,6 +9,11 @@ use super::{Kind, ObjHeader, PyObj};
 use crate::value::Value;
 
 /// The layout of `str` and `bytes` objects.
+///
+/// A heap string keeps its bytes inline, starting where `data` is (so a heap string costs
+/// three words plus its bytes and a NUL: up to 7 bytes fit in 32 bytes on a 64-bit target, 15
+/// in 32 bytes on a 32-bit one); a static string (the names in `src/qstrs.txt`) has its bytes
+/// in the binary and `data` points at them. The top bit of `len` says which.
 #[repr(C)]
 pub struct StrObj {
     /// `str` or `bytes` (or a subclass's instance base).
@@ -17,11 +22,26 @@ pub struct StrObj {
     pub hash: u32,
     /// Length in code points (`str`) or bytes (`bytes`).
     pub char_len: u32,
-    /// Length in bytes.
-    pub len: usize,
-    /// The bytes (inline after the struct for heap strings).
-    pub data: *const u8,
+    /// Length in bytes, with [`OUT_OF_LINE`] set for static strings.
+    len: usize,
+    /// Static strings: the bytes. Heap strings: the first bytes themselves.
+    data: *const u8,
 }
+
+/// The bit of `StrObj::len` marking a static string (bytes out of line).
+const OUT_OF_LINE: usize = 1 << (usize::BITS - 1);
+
+/// The bytes a heap string of `len` bytes needs (header fields, the bytes, a NUL).
+pub(crate) const fn heap_str_size(len: usize) -> usize {
+    core::mem::offset_of!(StrObj, data) + len + 1
+}
+
+// Even an empty heap string's allocation (whole blocks) covers the whole struct, so a
+// `&StrObj` to a heap string never reaches past its allocation.
+const _: () = assert!(
+    heap_str_size(0).div_ceil(crate::gc::heap::BLOCK) * crate::gc::heap::BLOCK
+        >= core::mem::size_of::<StrObj>()
+);
 
 // SAFETY: static strings are immutable; heap ones belong to one interpreter.
 unsafe impl Sync for StrObj {}
@@ -57,16 +77,34 @@ impl StrObj {
             header: ObjHeader::new(&super::types::STR_TYPE),
             hash,
             char_len,
-            len: s.len(),
+            len: s.len() | OUT_OF_LINE,
             data: s.as_ptr(),
         }
+    }
+
+    /// Length in bytes.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len & !OUT_OF_LINE
+    }
+
+    /// Whether it has no bytes.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The bytes.
     #[inline]
     pub fn as_bytes(&self) -> &[u8] {
-        // SAFETY: data points at len bytes that live as long as the object.
-        unsafe { core::slice::from_raw_parts(self.data, self.len) }
+        let p = if self.len & OUT_OF_LINE != 0 {
+            self.data
+        } else {
+            core::ptr::addr_of!(self.data) as *const u8
+        };
+        // SAFETY: a static string's data points at len bytes in the binary; a heap string's
+        // len bytes start at its data field, inside its allocation (`heap_str_size`).
+        unsafe { core::slice::from_raw_parts(p, self.len()) }
     }
 
     /// The text (for `str` objects, which are valid UTF-8).
@@ -79,7 +117,7 @@ impl StrObj {
     /// Whether every character is ASCII.
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.char_len as usize == self.len
+        self.char_len as usize == self.len()
     }
 
     /// The static name as a `Value`.
@@ -184,17 +222,23 @@ pub(crate) fn new_with_type(
     // The source may live in the heap: it stays put (the collector never moves), and callers
     // keep its owner rooted.
     let len = s.len();
+    if len >= OUT_OF_LINE {
+        return Err(cx.raise_memory_error(len));
+    }
     let src = s.as_ptr();
-    let p: *mut StrObj = cx.alloc_obj(ty, len + 1)?;
-    // SAFETY: p is a fresh allocation of size_of::<StrObj>() + len + 1 bytes; the source bytes
-    // are still valid (non-moving heap, rooted owner) and do not overlap the new block.
+    let p = cx
+        .alloc_raw(heap_str_size(len), crate::gc::heap::AllocKind::Object)?
+        .as_ptr() as *mut StrObj;
+    // SAFETY: p is a fresh zeroed allocation of heap_str_size(len) bytes rounded up to whole
+    // blocks, which covers all of StrObj (checked below); the source bytes are still valid
+    // (non-moving heap, rooted owner) and do not overlap the new block.
     unsafe {
-        let data = (p as *mut u8).add(core::mem::size_of::<StrObj>());
+        (*p).header.ty = ty;
+        let data = core::ptr::addr_of_mut!((*p).data) as *mut u8;
         core::ptr::copy_nonoverlapping(src, data, len);
         (*p).hash = hash_bytes(core::slice::from_raw_parts(data, len));
         (*p).char_len = char_len;
         (*p).len = len;
-        (*p).data = data;
     }
     Ok(Value::from_ptr(p))
 }

@@ -75,7 +75,7 @@ pub fn intern(cx: &mut Cx, b: &[u8]) -> PyResult<Value> {
     }
     // Grow at 3/4 load.
     if (cx.interned.len + 1) * 4 > cx.interned.cap * 3 {
-        let new_cap = (cx.interned.cap * 2).max(64);
+        let new_cap = (cx.interned.cap * 2).max(16);
         let new_slots = cx.alloc_values(new_cap)?;
         let (old, old_cap) = (cx.interned.slots, cx.interned.cap);
         for i in 0..old_cap {
@@ -108,6 +108,7 @@ pub fn intern(cx: &mut Cx, b: &[u8]) -> PyResult<Value> {
     if i == usize::MAX {
         i = h as usize & (cx.interned.cap - 1);
     }
+    crate::gc::write_barrier(cx, s);
     // SAFETY: i < cap (find_heap returns an empty slot index).
     unsafe { *cx.interned.slots.add(i) = s };
     cx.interned.len += 1;

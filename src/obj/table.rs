@@ -161,6 +161,14 @@ fn resize(cx: &mut Cx, obj: Value, min_cap: usize) -> PyResult<()> {
     }
     let bytes = cap * core::mem::size_of::<Entry>() + index_size(cap) * 4;
     let buf = cx.alloc_bytes(bytes)? as *mut Entry;
+    if crate::gc::marking(cx) {
+        // Entries move down over deleted ones: a chunked trace of this table may already have
+        // passed their new positions.
+        for e in table_of(obj).entries() {
+            crate::gc::write_barrier(cx, e.key);
+            crate::gc::write_barrier(cx, e.value);
+        }
+    }
     let t = table_of(obj);
     let mut n = 0;
     for i in 0..t.used {
@@ -358,6 +366,16 @@ pub fn reserve(cx: &mut Cx, obj: Value, n: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// Give back the room beyond the live entries (for tables that are built once and then
+/// mostly read, such as the globals of builtin modules).
+pub fn shrink_to_fit(cx: &mut Cx, obj: Value) -> PyResult<()> {
+    let t = table_of(obj);
+    if t.len < t.cap && t.len > 0 {
+        resize(cx, obj, t.len)?;
+    }
+    Ok(())
+}
+
 /// The entry at position `i` or later that is live: `(next position, key, value)`.
 pub fn next_entry(obj: Value, mut i: usize) -> Option<(usize, Value, Value)> {
     let t = table_of(obj);
@@ -386,4 +404,92 @@ pub fn copy_into(cx: &mut Cx, dst: Value, src: Value) -> PyResult<()> {
         i = next;
     }
     Ok(())
+}
+
+/// A new iterator over the table of `obj` (a dict, set or frozenset): `kind` is one of
+/// `DictKeys`, `DictValues`, `DictItems`, `Set`. It remembers the size so that a change
+/// during iteration raises `RuntimeError`, as in CPython.
+pub fn iter_new(cx: &mut Cx, obj: Value, kind: super::iter::IterKind) -> PyResult<Value> {
+    let it = super::iter::new(cx, &super::types::ITERATOR_TYPE, kind, obj, Value::NULL)?;
+    if let Some(io) = super::iter::iter_of(it) {
+        io.i = 0;
+        io.j = table_of(obj).len;
+    }
+    Ok(it)
+}
+
+/// A new iterator over the table of a dict from its last entry to its first (`reversed()` of
+/// a dict or a dict view); `which` is 0 for keys, 1 for values, 2 for items.
+pub fn iter_new_reversed(cx: &mut Cx, d: Value, which: isize) -> PyResult<Value> {
+    let it = super::iter::new(
+        cx,
+        &super::types::REVERSED_TYPE,
+        super::iter::IterKind::DictReversed,
+        d,
+        Value::NULL,
+    )?;
+    if let Some(io) = super::iter::iter_of(it) {
+        let t = table_of(d);
+        io.i = t.used;
+        io.j = t.len;
+        io.n = which;
+    }
+    Ok(it)
+}
+
+/// The next item of a table iterator made by [`iter_new`] or [`iter_new_reversed`].
+pub fn iter_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
+    use super::iter::IterKind;
+    let Some(io) = super::iter::iter_of(it) else {
+        return Ok(None);
+    };
+    let (kind, obj, start_len) = (io.kind, io.a, io.j);
+    if table_of(obj).len != start_len {
+        io.kind = IterKind::Exhausted;
+        let msg = if kind == IterKind::Set {
+            "Set changed size during iteration"
+        } else {
+            "dictionary changed size during iteration"
+        };
+        return Err(cx.runtime_error(msg));
+    }
+    let found = if kind == IterKind::DictReversed {
+        let t = table_of(obj);
+        let mut i = io.i.min(t.used);
+        let mut found = None;
+        while i > 0 {
+            i -= 1;
+            // SAFETY: i < used.
+            let e = unsafe { *t.entries.add(i) };
+            if !e.key.is_null() {
+                found = Some((e.key, e.value));
+                break;
+            }
+        }
+        io.i = i;
+        found
+    } else {
+        match next_entry(obj, io.i) {
+            Some((next, k, v)) => {
+                io.i = next;
+                Some((k, v))
+            }
+            None => None,
+        }
+    };
+    let Some((k, v)) = found else {
+        io.kind = IterKind::Exhausted;
+        return Ok(None);
+    };
+    let which = match kind {
+        IterKind::DictValues => 1,
+        IterKind::DictItems => 2,
+        IterKind::DictReversed => io.n,
+        _ => 0,
+    };
+    match which {
+        1 => Ok(Some(v)),
+        2 => super::tuple::new(cx, &[k, v]).map(Some),
+        _ => Ok(Some(k)),
+    }
 }

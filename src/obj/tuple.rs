@@ -68,6 +68,8 @@ pub fn new(cx: &mut Cx, items: &[Value]) -> PyResult<Value> {
     let (src, n) = (items.as_ptr(), items.len());
     let t = new_uninit(cx, n)?;
     if n > 0 {
+        // SAFETY: src still points at n live values (see below).
+        crate::gc::write_barrier_values(cx, unsafe { core::slice::from_raw_parts(src, n) });
         // SAFETY: t is a fresh tuple of n items; src still points at n values (the caller's
         // slice lives in a rooted place that allocation does not move).
         unsafe {

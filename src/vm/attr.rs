@@ -193,6 +193,7 @@ fn bind(cx: &mut Cx, o: Value, found: Found) -> PyResult<Value> {
 fn bind_value(cx: &mut Cx, o: Value, f: Value) -> PyResult<Value> {
     match obj::kind_of(f) {
         Kind::Function | Kind::NativeFn if f.is_ptr() => obj::func::new_bound(cx, f, o),
+        Kind::Native if crate::embed::native::is_function(f) => obj::func::new_bound(cx, f, o),
         Kind::ClassMethod => {
             let func = obj::func::descr_of(f).map_or(Value::NONE, |d| d.a);
             obj::func::new_bound(cx, func, Value::from_ptr(obj::type_of(o)))
@@ -392,6 +393,12 @@ fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> 
             let d = obj::module::dict_of(o).unwrap_or(Value::NULL);
             if let Some(v) = dict::get_str(d, name) {
                 return Ok(Some(v));
+            }
+            // The `builtins` module: its dict holds only assignments; the rest is static.
+            if d == cx.builtins_dict {
+                if let Some(v) = crate::builtins::static_lookup(name) {
+                    return Ok(Some(v));
+                }
             }
             if let Some(v) = builtin_attr(cx, o, name)? {
                 return Ok(Some(v));

@@ -83,6 +83,10 @@ impl Cx {
         kw: &[Value],
         in_heap: bool,
     ) -> PyResult<*mut Frame> {
+        // Calls are poll points too (interrupts, fuel), so recursion without loops is bounded.
+        if self.host.active {
+            crate::embed::poll::poll_call(self)?;
+        }
         // SAFETY: callers pass function objects.
         let fo = unsafe { &*(func.raw() as *const FunctionObj) };
         // SAFETY: a function's code is a live code object.
@@ -415,6 +419,8 @@ impl Cx {
         let g: PyResult<*mut GenObj> = self.alloc_obj(&GENERATOR_TYPE, 0);
         self.unlink_frame(f);
         let g = g?;
+        // SAFETY: f is a live frame (its code object is live).
+        crate::gc::write_barrier(self, unsafe { &*((*f).code.raw() as *const CodeObj) }.name);
         // SAFETY: g is a fresh generator; f a live frame buffer.
         unsafe {
             (*g).frame = f;
@@ -440,6 +446,7 @@ impl Cx {
     /// Take `f` (the running frame) off the chain.
     #[inline]
     pub(crate) fn unlink_frame(&mut self, f: *mut Frame) {
+        self.frame_unlinked(f);
         // SAFETY: f is the live running frame.
         self.frames.cur = unsafe { (*f).prev };
         self.depth = self.depth.saturating_sub(1);
@@ -495,6 +502,8 @@ impl Cx {
         }
         let t = tuple::new_uninit(self, args.len() + 1)?;
         self.root(t)?;
+        crate::gc::write_barrier(self, self_);
+        crate::gc::write_barrier_values(self, args);
         if let Some(items) = obj::get_mut::<tuple::TupleObj>(self, t) {
             let it = items.items_mut();
             it[0] = self_;
@@ -520,13 +529,16 @@ impl Cx {
         self.reentry -= 1;
         match r {
             Ok(super::dispatch::Exit::Return(v)) => Ok(v),
-            Ok(super::dispatch::Exit::Yield(_)) => Err(self.runtime_error("unexpected yield")),
+            Ok(_) => Err(self.runtime_error("unexpected yield")),
             Err(e) => Err(e),
         }
     }
 
     /// Calls of types, instances with `__call__`, and things that are not callable.
     fn call_other(&mut self, f: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+        if obj::kind_of(f) == Kind::Native && f.is_ptr() {
+            return crate::embed::native::call_object(self, f, args, kw);
+        }
         if obj::kind_of(f) == Kind::Type && f.is_ptr() {
             return crate::vm::ops::call_type(self, f, args, kw);
         }

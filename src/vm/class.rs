@@ -439,6 +439,17 @@ fn make_type_inner(cx: &mut Cx, name: Value, bases: Value, ns: Value) -> PyResul
         return Err(cx.type_error("Cannot create a consistent method resolution order (MRO)"));
     };
     let mro = tuple::new(cx, &mro_buf[..n])?;
+    crate::gc::write_barrier_values(
+        cx,
+        &[
+            name,
+            ns,
+            bases,
+            mro,
+            Value::from_ptr(first),
+            Value::from_ptr(native),
+        ],
+    );
     // SAFETY: t is a fresh type object (zeroed), rooted above.
     unsafe {
         let tr = &mut *t;

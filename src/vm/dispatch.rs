@@ -29,6 +29,9 @@ pub(crate) enum Exit {
     Return(Value),
     /// The base frame (a generator's) yielded this value.
     Yield(Value),
+    /// The fuel budget ran out at the level where the embedder allows a pause: the frames
+    /// stay linked and a later `run` continues (see `embed::poll`).
+    Paused,
 }
 
 /// What a call made by an opcode turned into.
@@ -178,6 +181,17 @@ impl Cx {
                     reraise = false;
                     throwing = true;
                     continue 'frame;
+                }};
+            }
+            // A safepoint (back-edges): collect, poll signals and fuel; maybe pause or raise.
+            macro_rules! safepoint {
+                () => {{
+                    sync!();
+                    match self.poll_safepoint() {
+                        Ok(false) => {}
+                        Ok(true) => return Ok(Exit::Paused),
+                        Err(_) => raise_now!(()),
+                    }
                 }};
             }
 
@@ -616,16 +630,15 @@ impl Cx {
                             Ok(()) => {}
                             Err(_) => raise_now!(()),
                         }
-                        sync!();
-                        self.poll_safepoint();
+                        safepoint!();
                     }
                     JUMP => {
                         let t = read_jump(bc, &mut ip, true);
-                        if t < ip {
-                            sync!();
-                            self.poll_safepoint();
-                        }
+                        let back = t < ip;
                         ip = t;
+                        if back {
+                            safepoint!();
+                        }
                     }
                     POP_JUMP_IF_TRUE | POP_JUMP_IF_FALSE => {
                         let t = read_jump(bc, &mut ip, true);
@@ -650,11 +663,11 @@ impl Cx {
                         };
                         sp -= 1;
                         if b == (op == POP_JUMP_IF_TRUE) {
-                            if t < ip {
-                                sync!();
-                                self.poll_safepoint();
-                            }
+                            let back = t < ip;
                             ip = t;
+                            if back {
+                                safepoint!();
+                            }
                         }
                     }
                     JUMP_IF_TRUE_OR_POP | JUMP_IF_FALSE_OR_POP => {
@@ -687,18 +700,22 @@ impl Cx {
                             mgr,
                             crate::qstrs::q::__exit__.value()
                         ));
-                        let (enter, enter_self) = tri!(ops::load_method(
-                            self,
-                            mgr,
-                            crate::qstrs::q::__enter__.value()
-                        ));
-                        // Stack: (..., exit, exit_self) then the record, then r.
+                        // Stack: (..., exit, exit_self) then the record, then r. `exit` may
+                        // be a fresh bound method: store it before loading `__enter__`
+                        // allocates, and keep `mgr` rooted meanwhile.
                         set_top!(exit);
                         push!(if exit_self.is_null() {
                             Value::NONE
                         } else {
                             exit_self
                         });
+                        sync!();
+                        let mark = self.roots_mark();
+                        let loaded = self.root(mgr).and_then(|_| {
+                            ops::load_method(self, mgr, crate::qstrs::q::__enter__.value())
+                        });
+                        self.roots_truncate(mark);
+                        let (enter, enter_self) = tri!(loaded);
                         let saved = sp;
                         sync!();
                         if tri!(self.op_enter(enter, enter_self, handler)) {
@@ -1300,6 +1317,7 @@ impl Cx {
         let p: PyResult<*mut FunctionObj> = self.alloc_obj(&FUNCTION_TYPE, 0);
         self.roots_truncate(mark);
         let p = p?;
+        crate::gc::write_barrier_values(self, &[code, globals, defs, kwdefs, closure]);
         // SAFETY: fresh function object; the values are reachable from the caller's stack.
         unsafe {
             (*p).code = code;
@@ -1504,6 +1522,7 @@ impl Cx {
             } else {
                 ops::make_raise_obj(self, cause)?
             };
+            crate::gc::write_barrier(self, cause);
             if let Some(e) = exception::exc_of(exc) {
                 e.cause = cause;
                 e.suppress_context = true;
@@ -1515,10 +1534,15 @@ impl Cx {
         Ok(())
     }
 
-    /// A poll point on back-edges: collection, interrupts, fuel.
+    /// A poll point on back-edges: collection, interrupts, scheduled callbacks, fuel.
+    /// Ok(true): pause the run (out of fuel at the embedder's level); Err: raise.
     #[inline]
-    pub(crate) fn poll_safepoint(&mut self) {
+    pub(crate) fn poll_safepoint(&mut self) -> PyResult<bool> {
         self.gc_safepoint();
+        if self.host.active {
+            return crate::embed::poll::poll(self);
+        }
+        Ok(false)
     }
 }
 

@@ -389,6 +389,9 @@ impl Cx {
         match r {
             Ok(Exit::Yield(v)) => Ok((v, false)),
             Ok(Exit::Return(v)) => Ok((v, true)),
+            // A pause (out of fuel) only happens at the embedder's own run level, never
+            // inside a generator resumed from native code.
+            Ok(Exit::Paused) => Err(self.runtime_error("unexpected pause")),
             Err(e) => Err(e),
         }
     }

@@ -157,6 +157,12 @@ fn import_one(cx: &mut Cx, full: Value, parent: Value, short_at: usize) -> PyRes
         let Some(d) = pystr::str_of(dir) else {
             continue;
         };
+        if d == crate::embed::frozen::PATH_ENTRY {
+            if let Some(m) = crate::embed::frozen::import(cx, full)? {
+                return Ok(m);
+            }
+            continue;
+        }
         let fb = pystr::bytes_of(full).unwrap_or(&[]);
         let short = &fb[fb.len() - short_len..];
         // Candidate: a package directory, else name.py, else name.mpy.
@@ -177,11 +183,25 @@ fn import_one(cx: &mut Cx, full: Value, parent: Value, short_at: usize) -> PyRes
         if cx.hal().stat(path) == PathKind::Dir {
             b.push_str("/__init__.py");
             // SAFETY: as above.
+            let mut has_init = cx
+                .hal()
+                .stat(unsafe { core::str::from_utf8_unchecked(&b.buf) })
+                == PathKind::File;
+            if !has_init {
+                // A precompiled package: __init__.mpy.
+                b.buf.truncate(base_len);
+                b.push_str("/__init__.mpy");
+                // SAFETY: as above.
+                has_init = cx
+                    .hal()
+                    .stat(unsafe { core::str::from_utf8_unchecked(&b.buf) })
+                    == PathKind::File;
+            }
+            // SAFETY: as above.
             let init = unsafe { core::str::from_utf8_unchecked(&b.buf) };
             let pkg_dir = pystr::new_str(cx, &b.buf[..base_len])?;
             let mark = cx.roots_mark();
             cx.root(pkg_dir)?;
-            let has_init = cx.hal().stat(init) == PathKind::File;
             let m = if has_init {
                 let init_path = pystr::new_str(cx, init.as_bytes())?;
                 cx.root(init_path)?;
@@ -212,6 +232,18 @@ fn import_one(cx: &mut Cx, full: Value, parent: Value, short_at: usize) -> PyRes
                 return m;
             }
         }
+        // A native module library the port can load (a `.so` on unix).
+        let fb = pystr::bytes_of(full).unwrap_or(&[]);
+        let short = core::str::from_utf8(&fb[fb.len() - short_len..]).unwrap_or("");
+        match cx.hal().load_native(d, short) {
+            None => {}
+            Some(Ok(native)) => return (native.init)(cx, full, native.data),
+            Some(Err(e)) => return Err(e.raise(cx)),
+        }
+    }
+    // Frozen modules are found even when sys.path has no `.frozen` entry.
+    if let Some(m) = crate::embed::frozen::import(cx, full)? {
+        return Ok(m);
     }
     let n = super::ops::alloc_free_name(pystr::str_of(full).unwrap_or("?"));
     Err(cx.raise_fmt(&IMPORT_ERROR_TYPE, format_args!("no module named '{n}'")))
@@ -274,7 +306,7 @@ pub fn import_from(cx: &mut Cx, m: Value, name: Value) -> PyResult<Value> {
         }
     }
     let n = super::ops::alloc_free_name(pystr::str_of(name).unwrap_or("?"));
-    Err(cx.raise_fmt(&IMPORT_ERROR_TYPE, format_args!("cannot import name {n}")))
+    Err(cx.raise_fmt(&IMPORT_ERROR_TYPE, format_args!("can't import name {n}")))
 }
 
 /// IMPORT_STAR: copy the public names (or `__all__`) of `m` into `dest`.

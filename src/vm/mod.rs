@@ -86,8 +86,8 @@ pub struct Cx {
     pub(crate) config: Config,
     /// Automatic collection enabled (`gc.enable()`).
     pub(crate) gc_enabled: bool,
-    /// Collect when this many blocks were allocated since the last collection (0: only when
-    /// the heap is full).
+    /// Collect (or start an incremental cycle) when this many blocks were allocated since the
+    /// last collection (`usize::MAX`: never on that account; `gc.threshold()`).
     pub(crate) gc_threshold: usize,
     /// Collections run so far.
     pub(crate) gc_count: usize,
@@ -103,6 +103,8 @@ pub struct Cx {
     pub(crate) repr_stack: [Value; 32],
     /// Entries in use in `repr_stack`.
     pub(crate) repr_depth: u32,
+    /// What the embedding adds: fuel, signals, scheduled callbacks, handles, frozen modules.
+    pub(crate) host: crate::embed::host::Host,
 }
 
 /// The temporary-root stack (a heap buffer of values).
@@ -131,22 +133,11 @@ impl Cx {
     /// Allocate `size` bytes, collecting and retrying once when the heap is full; raise
     /// `MemoryError` when it is still full.
     pub(crate) fn alloc_raw(&mut self, size: usize, kind: AllocKind) -> PyResult<NonNull<u8>> {
-        #[cfg(feature = "gc-stress")]
-        if self.gc_enabled && !self.in_gc {
-            self.collect();
-        }
-        if self.gc_enabled
-            && self.gc_threshold != 0
-            && self.heap.allocated_since_gc() >= self.gc_threshold
-            && !self.in_gc
-        {
-            self.collect();
-        }
+        self.gc_before_alloc();
         if let Some(p) = self.heap.alloc(size, kind) {
             return Ok(p);
         }
-        if !self.in_gc && !self.heap.is_locked() {
-            self.collect();
+        if self.gc_after_alloc_failure() {
             if let Some(p) = self.heap.alloc(size, kind) {
                 return Ok(p);
             }
@@ -184,15 +175,11 @@ impl Cx {
         if p.is_null() {
             return self.alloc_bytes(size);
         }
-        #[cfg(feature = "gc-stress")]
-        if self.gc_enabled && !self.in_gc {
-            self.collect();
-        }
+        self.gc_before_alloc();
         if let Some(q) = self.heap.realloc(p, size) {
             return Ok(q.as_ptr());
         }
-        if !self.in_gc && !self.heap.is_locked() {
-            self.collect();
+        if self.gc_after_alloc_failure() {
             if let Some(q) = self.heap.realloc(p, size) {
                 return Ok(q.as_ptr());
             }
@@ -204,8 +191,10 @@ impl Cx {
     /// pushed it returns; `roots_mark`/`roots_truncate` scope it inside a loop.
     ///
     /// Pushing never collects (growing the stack uses the heap directly), so a run of `root`
-    /// calls keeps every value it is given alive.
-    pub(crate) fn root(&mut self, v: Value) -> PyResult<()> {
+    /// calls keeps every value it is given alive. Native code outside the core (raw native
+    /// functions, the C ABI) roots its temporaries the same way: see the rooting rule in
+    /// HACKING.md.
+    pub fn root(&mut self, v: Value) -> PyResult<()> {
         if self.roots.len == self.roots.cap {
             let new_cap = (self.roots.cap * 2).max(32);
             let bytes = new_cap * core::mem::size_of::<Value>();
@@ -228,15 +217,27 @@ impl Cx {
 
     /// The current depth of the root stack.
     #[inline]
-    pub(crate) fn roots_mark(&self) -> usize {
+    pub fn roots_mark(&self) -> usize {
         self.roots.len
     }
 
     /// Drop temporary roots above `mark`.
     #[inline]
-    pub(crate) fn roots_truncate(&mut self, mark: usize) {
+    pub fn roots_truncate(&mut self, mark: usize) {
         if mark < self.roots.len {
             self.roots.len = mark;
+        }
+    }
+
+    /// The root at position `i` (`0..roots_mark()`), if there is one. Foreign code names
+    /// rooted values by their position (the C ABI's object handles).
+    #[inline]
+    pub fn root_get(&self, i: usize) -> Option<Value> {
+        if i < self.roots.len {
+            // SAFETY: i < len <= cap.
+            Some(unsafe { *self.roots.buf.add(i) })
+        } else {
+            None
         }
     }
 

@@ -147,9 +147,9 @@ pub fn truthy(cx: &mut Cx, v: Value) -> PyResult<bool> {
         | Kind::Dict
         | Kind::Set
         | Kind::FrozenSet
-        | Kind::Range
         | Kind::ByteArray
         | Kind::MemoryView => Ok(len_of_builtin(v).unwrap_or(1) != 0),
+        Kind::Range => obj::range::truthy(cx, v),
         Kind::Instance | Kind::Exception => {
             if let Some(m) = lookup_special(cx, v, &q::__bool__) {
                 let r = cx.call_with_self(m, v, &[], &[])?;
@@ -178,7 +178,12 @@ pub(crate) fn len_of_builtin(v: Value) -> Option<usize> {
         Kind::Dict | Kind::Set | Kind::FrozenSet => Some(obj::table::table_of(v).len),
         Kind::Range => {
             // SAFETY: kind-checked range.
-            Some(unsafe { (*(v.raw() as *const obj::range::RangeObj)).len() })
+            let r = unsafe { &*(v.raw() as *const obj::range::RangeObj) };
+            if r.big.is_null() {
+                Some(r.len())
+            } else {
+                None
+            }
         }
         Kind::ByteArray => {
             // SAFETY: kind-checked bytearray.
@@ -204,6 +209,9 @@ pub(crate) fn len_of_builtin(v: Value) -> Option<usize> {
 pub fn len(cx: &mut Cx, v: Value) -> PyResult<usize> {
     if let Some(n) = len_of_builtin(v) {
         return Ok(n);
+    }
+    if obj::kind_of(v) == Kind::Range && v.is_ptr() {
+        return obj::range::len(cx, v);
     }
     if let Some(m) = lookup_special(cx, v, &q::__len__) {
         let r = cx.call_with_self(m, v, &[], &[])?;
@@ -402,7 +410,7 @@ pub(crate) fn is_user_object(v: Value) -> bool {
 
 /// The builtin object an instance of a class deriving from a builtin wraps.
 #[inline]
-pub(crate) fn instance_base(v: Value) -> Option<Value> {
+pub fn instance_base(v: Value) -> Option<Value> {
     obj::instance::inst_of(v)
         .map(|i| i.base)
         .filter(|b| !b.is_null())
@@ -431,6 +439,17 @@ fn eq_no_user(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
         (Kind::Dict, Kind::Dict) => nested(cx, |cx| crate::obj::methods::dict::dict_eq(cx, a, b)),
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
             nested(cx, |cx| crate::obj::methods::set::set_eq(cx, a, b))
+        }
+        (Kind::Range, Kind::Range) => obj::range::eq(cx, a, b),
+        (Kind::Slice, Kind::Slice) => {
+            let (x, y) = (slice_tuple(cx, a)?, slice_tuple(cx, b)?);
+            seq_eq(cx, x, y)
+        }
+        (Kind::Iter, _) | (_, Kind::Iter)
+            if crate::obj::methods::dict::view_of(a).is_some()
+                || crate::obj::methods::dict::view_of(b).is_some() =>
+        {
+            Ok(crate::obj::methods::dict::view_eq(cx, a, b)?.unwrap_or(a == b))
         }
         (Kind::BoundMethod, Kind::BoundMethod) if a.is_ptr() && b.is_ptr() => {
             // SAFETY: kind-checked bound methods.
@@ -470,6 +489,28 @@ pub(crate) fn nested<T>(cx: &mut Cx, f: impl FnOnce(&mut Cx) -> PyResult<T>) -> 
     let r = f(cx);
     cx.depth = cx.depth.saturating_sub(1);
     r
+}
+
+/// Equality as containers test it (CPython's `PyObject_RichCompareBool`): an object is equal
+/// to itself, even a NaN.
+#[inline]
+pub fn eq_or_same(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
+    if a == b {
+        return Ok(true);
+    }
+    eq(cx, a, b)
+}
+
+/// A slice's `(start, stop, step)` as a new tuple, rooted (slices compare as these tuples).
+fn slice_tuple(cx: &mut Cx, s: Value) -> PyResult<Value> {
+    // SAFETY: callers pass slice objects.
+    let parts = unsafe {
+        let so = &*(s.raw() as *const obj::slice::SliceObj);
+        [so.start, so.stop, so.step]
+    };
+    let t = tuple::new(cx, &parts)?;
+    cx.root(t)?;
+    Ok(t)
 }
 
 /// Equality that never runs Python: `Some` when it can decide.
@@ -524,7 +565,7 @@ fn seq_eq(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
             }
             (ia[i], ib[i])
         };
-        if !eq(cx, x, y)? {
+        if !eq_or_same(cx, x, y)? {
             return Ok(false);
         }
         i += 1;
@@ -553,7 +594,7 @@ pub(crate) fn seq_compare(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyRe
             return Ok(Value::bool(r));
         }
         let (x, y) = (seq_items(a)[i], seq_items(b)[i]);
-        if !nested(cx, |cx| eq(cx, x, y))? {
+        if !nested(cx, |cx| eq_or_same(cx, x, y))? {
             return nested(cx, |cx| binary(cx, op, x, y));
         }
         i += 1;
@@ -574,28 +615,12 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
     match obj::kind_of(v) {
         Kind::Str | Kind::Bytes => Ok(pystr::hash_of(v).unwrap_or(0) as usize),
         Kind::Int | Kind::Float | Kind::Complex => Ok(crate::vm::num::hash_number(v)),
-        Kind::Tuple => {
-            let mut h: usize = 0x345678;
-            let mut i = 0;
-            while let Some(&x) = tuple::items_of(v).and_then(|t| t.get(i)) {
-                let hx = nested(cx, |cx| hash(cx, x))?;
-                h = (h ^ hx).wrapping_mul(1_000_003);
-                i += 1;
-            }
-            Ok(h)
-        }
-        Kind::FrozenSet => {
-            let mut h: usize = 0;
-            let mut i = 0;
-            while let Some((next, k, _)) = obj::table::next_entry(v, i) {
-                h ^= nested(cx, |cx| hash(cx, k))?.wrapping_mul(0x9e37_79b9);
-                i = next;
-            }
-            Ok(h)
-        }
-        Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray => {
+        Kind::Tuple => nested(cx, |cx| crate::vm::num::hash_tuple(cx, v)),
+        Kind::FrozenSet => nested(cx, |cx| crate::vm::num::hash_frozenset(cx, v)),
+        Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Slice => {
             Err(cx.unsupported_unop("__hash__", v))
         }
+        Kind::Range => obj::range::hash(cx, v),
         Kind::Instance | Kind::Exception | Kind::Type => {
             if is_user_object(v) {
                 // A class that defines __eq__ but not __hash__ is unhashable.
@@ -675,11 +700,10 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
         extend_list_from_iter(cx, a, b)?;
         return Ok(Some(a));
     }
-    if ka == Kind::List && a.is_ptr() && op == InplaceMultiply {
-        if let Some(n) = int::to_i64(b) {
-            crate::obj::methods::list::imul(cx, a, n)?;
-            return Ok(Some(a));
-        }
+    if ka == Kind::List && a.is_ptr() && op == InplaceMultiply && crate::vm::num::is_intlike(b) {
+        let n = repeat_count(cx, b)?;
+        crate::obj::methods::list::imul(cx, a, n)?;
+        return Ok(Some(a));
     }
     if let Some(r) = crate::obj::methods::bytes::bytes_binop(cx, op, a, b)? {
         return Ok(Some(r));
@@ -713,12 +737,14 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
         (Multiply, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List, _)
             if int::is_int(b) || b.as_bool().is_some() =>
         {
-            Ok(Some(repeat(cx, a, int::to_i64(b).unwrap_or(i64::MAX))?))
+            let n = repeat_count(cx, b)?;
+            Ok(Some(repeat(cx, a, n)?))
         }
         (Multiply, _, Kind::Str | Kind::Bytes | Kind::Tuple | Kind::List)
             if int::is_int(a) || a.as_bool().is_some() =>
         {
-            Ok(Some(repeat(cx, b, int::to_i64(a).unwrap_or(i64::MAX))?))
+            let n = repeat_count(cx, a)?;
+            Ok(Some(repeat(cx, b, n)?))
         }
         (Modulo, Kind::Str, _) => {
             // `percent_format` itself takes the items of tuple subclasses and looks keys up
@@ -737,6 +763,12 @@ fn builtin_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
             b,
             op == InplaceOr,
         )?)),
+        (Or, Kind::Dict, _) if op == InplaceOr && a.is_ptr() => {
+            Ok(Some(crate::obj::methods::dict::dict_or(cx, a, b, true)?))
+        }
+        (_, Kind::Iter, _) | (_, _, Kind::Iter) => {
+            crate::obj::methods::dict::view_binop(cx, op, a, b)
+        }
         _ => Ok(None),
     }
 }
@@ -748,6 +780,8 @@ fn concat_seq(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
     if obj::kind_of(a) == Kind::Tuple {
         let t = tuple::new_uninit(cx, n)?;
         if n > 0 {
+            crate::gc::write_barrier_values(cx, seq_items(a));
+            crate::gc::write_barrier_values(cx, seq_items(b));
             if let Some(to) = obj::get_mut::<tuple::TupleObj>(cx, t) {
                 let it = to.items_mut();
                 it[..la].copy_from_slice(seq_items(a));
@@ -757,6 +791,8 @@ fn concat_seq(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
         Ok(t)
     } else {
         let l = obj::list::with_capacity(cx, n)?;
+        crate::gc::write_barrier_values(cx, seq_items(a));
+        crate::gc::write_barrier_values(cx, seq_items(b));
         if let Some(lo) = obj::get_mut::<obj::list::ListObj>(cx, l) {
             // SAFETY: capacity n; the sources are live (held by the caller's stack).
             unsafe {
@@ -769,6 +805,14 @@ fn concat_seq(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
     }
 }
 
+/// The count of a sequence repetition: a machine word (`OverflowError` beyond).
+fn repeat_count(cx: &mut Cx, n: Value) -> PyResult<i64> {
+    match int::to_i64(n) {
+        Some(n) => Ok(n),
+        None => Err(cx.overflow_error("overflow converting long int to machine word")),
+    }
+}
+
 /// `seq * n`.
 fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
     let n = n.max(0) as usize;
@@ -776,6 +820,7 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
         Kind::Str | Kind::Bytes => crate::obj::methods::str::repeat(cx, a, n),
         _ => {
             let items_len = seq_items(a).len();
+            let n = if items_len == 0 { 0 } else { n };
             let total = items_len
                 .checked_mul(n)
                 .ok_or(())
@@ -783,6 +828,7 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
             if obj::kind_of(a) == Kind::Tuple {
                 let t = tuple::new_uninit(cx, total)?;
                 if total > 0 {
+                    crate::gc::write_barrier_values(cx, seq_items(a));
                     if let Some(to) = obj::get_mut::<tuple::TupleObj>(cx, t) {
                         for (k, chunk) in to.items_mut().chunks_mut(items_len).enumerate() {
                             let _ = k;
@@ -795,6 +841,7 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
                 let l = obj::list::with_capacity(cx, total)?;
                 // An empty list times a huge count is empty at once.
                 let n = if items_len == 0 { 0 } else { n };
+                crate::gc::write_barrier_values(cx, seq_items(a));
                 if let Some(lo) = obj::get_mut::<obj::list::ListObj>(cx, l) {
                     for k in 0..n {
                         // SAFETY: capacity total = items_len * n.

@@ -27,8 +27,21 @@ impl Cx {
 
     /// Raise a new exception of type `ty` with a message.
     pub fn raise_msg(&mut self, ty: &'static TypeObj, msg: &str) -> Raised {
+        // No memory for it (a locked or full heap): build it in the emergency reserve
+        // (`micropython.alloc_emergency_exception_buf`) if there is one, else the MemoryError
+        // raised by the failed allocation stands.
+        let locked = self.heap.is_locked();
+        if locked {
+            if let Some(e) = self.with_emergency(|cx| cx.new_exception_msg(ty, msg)) {
+                return self.raise(e);
+            }
+        }
         match self.new_exception_msg(ty, msg) {
             Ok(e) => self.raise(e),
+            Err(r) if !locked => match self.with_emergency(|cx| cx.new_exception_msg(ty, msg)) {
+                Some(e) => self.raise(e),
+                None => r,
+            },
             Err(r) => r,
         }
     }
@@ -86,13 +99,19 @@ impl Cx {
         if !locked && !self.in_gc {
             let mut buf = [0u8; 64];
             let msg = fmt_alloc_msg(&mut buf, size);
-            // The caller already collected. Allocate the message without collecting again,
-            // and so that failing to allocate it lands below (the preallocated exception)
-            // instead of recursing here until the Rust stack overflows.
+            // Without collecting (the failed allocation just did) and without recursing: a
+            // nested failure lands below, on the preallocated instance.
             self.in_gc = true;
-            let e = self.new_exception_msg(&MEMORY_ERROR_TYPE, msg);
+            let r = self.new_exception_msg(&MEMORY_ERROR_TYPE, msg);
             self.in_gc = false;
-            if let Ok(e) = e {
+            if let Ok(e) = r {
+                return self.raise(e);
+            }
+        }
+        if locked && !self.in_gc {
+            let msg = "memory allocation failed, heap is locked";
+            if let Some(e) = self.with_emergency(|cx| cx.new_exception_msg(&MEMORY_ERROR_TYPE, msg))
+            {
                 return self.raise(e);
             }
         }

@@ -4,7 +4,6 @@ use super::{Cx, PyResult};
 use crate::obj::bytes::ByteArrayObj;
 use crate::obj::iter::{IterKind, IterObj};
 use crate::obj::list::ListObj;
-use crate::obj::range::RangeObj;
 use crate::obj::slice::SliceObj;
 use crate::obj::types::*;
 use crate::obj::{self, dict, int, list, str as pystr, tuple, Kind};
@@ -12,24 +11,33 @@ use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::frame::Frame;
 
-/// An index value as a machine integer (ints, bools, `__index__`).
-pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
+/// An int-like value (int, bool, or an object with `__index__`) as a machine integer;
+/// `None` when the value is not int-like.
+fn machine_int(cx: &mut Cx, v: Value) -> PyResult<Option<isize>> {
     if let Some(i) = v.as_small_int() {
-        return Ok(i);
+        return Ok(Some(i));
     }
     if let Some(b) = v.as_bool() {
-        return Ok(b as isize);
+        return Ok(Some(b as isize));
     }
     if obj::kind_of(v) == Kind::Int && v.is_ptr() {
         return match int::to_i64(v).and_then(|i| isize::try_from(i).ok()) {
-            Some(i) => Ok(i),
+            Some(i) => Ok(Some(i)),
             None => Err(cx.overflow_error("overflow converting long int to machine word")),
         };
     }
     if super::ops::is_user_object(v) {
         if let Some(r) = super::dunder::to_index(cx, v)? {
-            return index_value(cx, r, what);
+            return machine_int(cx, r);
         }
+    }
+    Ok(None)
+}
+
+/// An index value as a machine integer (ints, bools, `__index__`).
+pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
+    if let Some(i) = machine_int(cx, v)? {
+        return Ok(i);
     }
     let tn = super::ops::alloc_free_name(cx.type_name(v));
     Err(cx.raise_fmt(
@@ -40,22 +48,8 @@ pub fn index_value(cx: &mut Cx, v: Value, what: &str) -> PyResult<isize> {
 
 /// An int argument as a machine integer (for builtins): `can't convert X to int`.
 pub fn int_arg(cx: &mut Cx, v: Value) -> PyResult<isize> {
-    if let Some(i) = v.as_small_int() {
+    if let Some(i) = machine_int(cx, v)? {
         return Ok(i);
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(b as isize);
-    }
-    if obj::kind_of(v) == Kind::Int && v.is_ptr() {
-        return match int::to_i64(v).and_then(|i| isize::try_from(i).ok()) {
-            Some(i) => Ok(i),
-            None => Err(cx.overflow_error("overflow converting long int to machine word")),
-        };
-    }
-    if super::ops::is_user_object(v) {
-        if let Some(r) = super::dunder::to_index(cx, v)? {
-            return int_arg(cx, r);
-        }
     }
     let tn = super::ops::alloc_free_name(cx.type_name(v));
     Err(cx.raise_fmt(&TYPE_ERROR_TYPE, format_args!("can't convert {tn} to int")))
@@ -159,6 +153,11 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
                     tuple::new_uninit(cx, n)?
                 };
                 let src = super::ops::seq_items(o);
+                if crate::gc::marking(cx) {
+                    for k in 0..n {
+                        crate::gc::write_barrier(cx, src[(start + k as isize * step) as usize]);
+                    }
+                }
                 let dst: &mut [Value] = if is_list {
                     let lo = obj::get_mut::<ListObj>(cx, out).expect("list");
                     lo.len = n;
@@ -213,28 +212,10 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
                 .unwrap_or(&[]);
             match norm_index(idx, b.len()) {
                 Some(j) => Ok(Value::small_int_unchecked(b[j] as isize)),
-                None => Err(cx.index_error("bytearray index out of range")),
+                None => Err(cx.index_error(crate::flavour::msg::BYTEARRAY_INDEX)),
             }
         }
-        Kind::Range if o.is_ptr() => {
-            // SAFETY: kind-checked range.
-            let (start, stop, step) = unsafe {
-                let r = &*(o.raw() as *const RangeObj);
-                (r.start, r.stop, r.step)
-            };
-            let len = obj::range::range_len(start, stop, step);
-            if is_slice {
-                let (s0, s1, ss, _) = slice_indices(cx, i, len)?;
-                let ns = start + s0 * step;
-                let ne = start + s1 * step;
-                return obj::range::new(cx, ns, ne, step * ss);
-            }
-            let idx = index_value(cx, i, "range")?;
-            match norm_index(idx, len) {
-                Some(j) => int::from_i128(cx, start as i128 + j as i128 * step as i128),
-                None => Err(cx.index_error("range index out of range")),
-            }
-        }
+        Kind::Range if o.is_ptr() => obj::range::getitem(cx, o, i),
         Kind::Dict if o.is_ptr() => match dict::get(cx, o, i)? {
             Some(v) => Ok(v),
             None => Err(cx.raise_with_arg(&KEY_ERROR_TYPE, i)),
@@ -340,32 +321,9 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
         Kind::List | Kind::Tuple | Kind::Str | Kind::Bytes | Kind::ByteArray if o.is_ptr() => {
             obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL)
         }
-        Kind::Range if o.is_ptr() => {
-            // SAFETY: kind-checked range.
-            let (start, stop, step) = unsafe {
-                let r = &*(o.raw() as *const RangeObj);
-                (r.start, r.stop, r.step)
-            };
-            let it = obj::iter::new(
-                cx,
-                &ITERATOR_TYPE,
-                IterKind::Range,
-                Value::NULL,
-                Value::NULL,
-            )?;
-            if let Some(io) = obj::iter::iter_of(it) {
-                io.i = start as usize;
-                io.j = obj::range::range_len(start, stop, step);
-                io.n = step;
-            }
-            Ok(it)
-        }
-        Kind::Dict if o.is_ptr() => {
-            obj::iter::new(cx, &ITERATOR_TYPE, IterKind::DictKeys, o, Value::NULL)
-        }
-        Kind::Set | Kind::FrozenSet if o.is_ptr() => {
-            obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Set, o, Value::NULL)
-        }
+        Kind::Range if o.is_ptr() => obj::range::iter(cx, o),
+        Kind::Dict if o.is_ptr() => obj::table::iter_new(cx, o, IterKind::DictKeys),
+        Kind::Set | Kind::FrozenSet if o.is_ptr() => obj::table::iter_new(cx, o, IterKind::Set),
         Kind::Iter if o.is_ptr() => {
             let it = obj::iter::iter_of(o).expect("iter");
             if it.kind == IterKind::DictView {
@@ -375,7 +333,7 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
                     _ => IterKind::DictItems,
                 };
                 let d = it.a;
-                return obj::iter::new(cx, &ITERATOR_TYPE, k, d, Value::NULL);
+                return obj::table::iter_new(cx, d, k);
             }
             Ok(o)
         }
@@ -383,6 +341,7 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
         Kind::MemoryView if o.is_ptr() => {
             obj::iter::new(cx, &ITERATOR_TYPE, IterKind::Seq, o, Value::NULL)
         }
+        _ if crate::modules::io::is_iterable_stream(o) => Ok(o),
         _ => {
             if super::ops::is_user_object(o) {
                 if let Some(m) = super::ops::lookup_special(cx, o, &q::__iter__) {
@@ -410,6 +369,7 @@ pub fn iter_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
             let (v, done) = cx.resume_generator(it, Value::NONE, None)?;
             Ok(if done { None } else { Some(v) })
         }
+        _ if crate::modules::io::is_iterable_stream(it) => crate::modules::io::next_line(cx, it),
         _ => {
             if super::ops::is_user_object(it) {
                 if let Some(m) = super::ops::lookup_special(cx, it, &q::__next__) {
@@ -524,21 +484,12 @@ fn native_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
             io.i = v.wrapping_add(io.n) as usize;
             int::from_i128(cx, v as i128).map(Some)
         }
-        IterKind::DictKeys | IterKind::DictValues | IterKind::DictItems | IterKind::Set => {
-            let kind = io.kind;
-            let d = io.a;
-            match obj::table::next_entry(d, io.i) {
-                Some((next, k, v)) => {
-                    io.i = next;
-                    match kind {
-                        IterKind::DictValues => Ok(Some(v)),
-                        IterKind::DictItems => tuple::new(cx, &[k, v]).map(Some),
-                        _ => Ok(Some(k)),
-                    }
-                }
-                None => Ok(None),
-            }
-        }
+        IterKind::BigRange => obj::range::big_iter_next(cx, it),
+        IterKind::DictKeys
+        | IterKind::DictValues
+        | IterKind::DictItems
+        | IterKind::Set
+        | IterKind::DictReversed => obj::table::iter_next(cx, it),
         IterKind::Exhausted => Ok(None),
         _ => crate::builtins::iterators::next(cx, it),
     }
@@ -568,29 +519,17 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                 let Some(&x) = super::ops::seq_items(container).get(i) else {
                     return Ok(false);
                 };
-                if super::ops::eq(cx, x, item)? {
+                if super::ops::eq_or_same(cx, x, item)? {
                     return Ok(true);
                 }
                 i += 1;
             }
         }
-        Kind::Dict | Kind::Set | Kind::FrozenSet if container.is_ptr() => {
-            Ok(obj::table::get(cx, container, item)?.is_some())
+        Kind::Dict if container.is_ptr() => Ok(obj::table::get(cx, container, item)?.is_some()),
+        Kind::Set | Kind::FrozenSet if container.is_ptr() => {
+            crate::obj::methods::set::contains(cx, container, item)
         }
-        Kind::Range if container.is_ptr() => {
-            let Some(x) = int::to_i64(item) else {
-                return Ok(false);
-            };
-            // SAFETY: kind-checked range.
-            let r = unsafe { &*(container.raw() as *const RangeObj) };
-            let (s, e, st) = (r.start as i64, r.stop as i64, r.step as i64);
-            let inside = if st > 0 {
-                x >= s && x < e
-            } else {
-                x <= s && x > e
-            };
-            Ok(inside && (x - s) % st == 0)
-        }
+        Kind::Range if container.is_ptr() => obj::range::contains(cx, container, item),
         Kind::Iter
             if container.is_ptr()
                 && obj::iter::iter_of(container).is_some_and(|i| i.kind == IterKind::DictView) =>
@@ -604,7 +543,7 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                 1 => {
                     let mut i = 0;
                     while let Some((next, _, v)) = obj::table::next_entry(d, i) {
-                        if super::ops::eq(cx, v, item)? {
+                        if super::ops::eq_or_same(cx, v, item)? {
                             return Ok(true);
                         }
                         i = next;
@@ -617,7 +556,7 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                     };
                     let (k, v) = (kv[0], kv[1]);
                     match obj::table::get(cx, d, k)? {
-                        Some(x) => super::ops::eq(cx, x, v),
+                        Some(x) => super::ops::eq_or_same(cx, x, v),
                         None => Ok(false),
                     }
                 }
@@ -633,21 +572,17 @@ pub fn contains(cx: &mut Cx, container: Value, item: Value) -> PyResult<bool> {
                     return contains(cx, b, item);
                 }
             }
-            let it = match get_iter(cx, container) {
-                Ok(it) => it,
-                Err(e) => {
-                    if obj::isinstance(cx.exc, &TYPE_ERROR_TYPE) {
-                        cx.exc = Value::NULL;
-                        return Err(cx.unsupported_binop("", item, container));
-                    }
-                    return Err(e);
-                }
-            };
+            let int_like = |v: Value| v.is_small_int() || v.as_bool().is_some();
+            if int_like(container) && int_like(item) {
+                // MicroPython's int operator reports `1 in 1` before trying to iterate.
+                return Err(cx.unsupported_binop("", container, item));
+            }
+            let it = get_iter(cx, container)?;
             let mark = cx.roots_mark();
             cx.root(it)?;
             let r = loop {
                 match iter_next(cx, it) {
-                    Ok(Some(x)) => match super::ops::eq(cx, x, item) {
+                    Ok(Some(x)) => match super::ops::eq_or_same(cx, x, item) {
                         Ok(true) => break Ok(true),
                         Ok(false) => {}
                         Err(e) => break Err(e),
@@ -818,6 +753,7 @@ pub(crate) fn unpack_ex(
         }
     };
     let items = super::ops::seq_items(s);
+    crate::gc::write_barrier_values(cx, &items[left..left + mid_n]);
     if let Some(lo) = obj::get_mut::<ListObj>(cx, mid) {
         lo.len = mid_n;
         lo.items_mut().copy_from_slice(&items[left..left + mid_n]);

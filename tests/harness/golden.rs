@@ -3,7 +3,8 @@
 //!
 //! Every `tests/py/**/*.py` (except helpers in `mods/` and files starting with `_`) is run;
 //! its stdout and exit status must equal the expectation: `<name>.py.cp.exp` (circuitpython
-//! flavour), else `<name>.py.exp`, else what CPython 3.11 prints. CPython's output is computed
+//! flavour), else `<name>.py.exp`, else what CPython 3.11 prints. A `<name>.py.stdin` file is
+//! the script's standard input in every run (none: empty input). CPython's output is computed
 //! at test time with `python3` and cached under `target/golden-cache` by content hash.
 //!
 //! `tests/py/KNOWN_FAILURES` lists scripts that do not pass yet, per flavour. A listed script
@@ -89,12 +90,19 @@ pub fn exp_file(script: &Path, circuitpython: bool) -> Option<PathBuf> {
     e.exists().then_some(e)
 }
 
+/// The standard input a script gets: its `<name>.py.stdin` file, else nothing.
+pub fn stdin_of(script: &Path) -> Vec<u8> {
+    std::fs::read(format!("{}.stdin", script.to_string_lossy())).unwrap_or_default()
+}
+
 /// Run CPython on a script (cached).
 pub fn cpython(script: &Path) -> Outcome {
     let dir = script.parent().unwrap();
     // The cache key covers the script and the files beside it (imports).
     let mut key = std::fs::read(script).unwrap_or_default();
     key.extend_from_slice(script.to_string_lossy().as_bytes());
+    let stdin = stdin_of(script);
+    key.extend_from_slice(&stdin);
     let mods = dir.join("mods");
     let mut extra: Vec<PathBuf> = Vec::new();
     fn collect(d: &Path, out: &mut Vec<PathBuf>) {
@@ -138,13 +146,21 @@ pub fn cpython(script: &Path) -> Outcome {
             }
         }
     }
-    let out = Command::new("python3")
+    let mut child = Command::new("python3")
         .arg(script.file_name().unwrap())
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
         .env("PYTHONDONTWRITEBYTECODE", "1")
-        .output()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .expect("python3 must be installed to compute golden outputs");
+    if let Some(mut i) = child.stdin.take() {
+        use std::io::Write;
+        let _ = i.write_all(&stdin);
+    }
+    let out = child.wait_with_output().expect("python3 output");
     let o = Outcome {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         status: out.status.code().unwrap_or(-1),

@@ -2,25 +2,60 @@
 //!
 //! `pyrite FILE [args]`, `pyrite -c CODE`, `pyrite -m MODULE`, the program read from stdin
 //! when stdin is not a terminal, `-X heapsize=N[K|M]`, `-X emit=bytecode`, `MICROPYPATH`,
-//! and a REPL when started with no arguments on a terminal.
+//! and a REPL when started with no arguments on a terminal. `FILE` may be a `.mpy` image.
+//!
+//! `import name` also loads C modules built as shared libraries (`name.so` on `sys.path`,
+//! see ports/ffi/include/pyrite.h).
+//!
+//! `pyrite --compile FILE.py [-o FILE.mpy]` compiles to a `.mpy` image (as `mpy-cross`
+//! does) instead of running.
+//!
+//! `--board FILE.toml` gives the program a simulated board (`sim`): `machine` or
+//! `board`/`digitalio`/`busio`... drive it, and `--board-log FILE` (`-`: stderr) records every
+//! pin change and bus transaction. `--startup [DIR]` runs the board's start-up sequence
+//! instead of a script (`startup`).
+
+mod sim;
+mod startup;
 
 use std::io::{BufRead, IsTerminal, Read, Write};
 
-use pyrite::{Config, Hal, Interpreter, PathKind};
+use pyrite::{Config, Hal, Interpreter, Signal};
 
-/// The port: the process's stdio and filesystem.
+#[macro_use]
+mod host;
+use host::HostServices;
+
+/// Ctrl-C reaches the running program as `KeyboardInterrupt` through this signal object.
+static SIGNAL: Signal = Signal::new();
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    // Two atomic stores: safe in a signal handler.
+    SIGNAL.interrupt();
+}
+
+/// Turn SIGINT into `KeyboardInterrupt` (not in the REPL, where Ctrl-C at the prompt would
+/// linger until the next input runs).
+fn catch_sigint(interp: &mut Interpreter) {
+    interp.attach_signal(&SIGNAL);
+    let handler: extern "C" fn(libc::c_int) = on_sigint;
+    // SAFETY: the handler only performs atomic stores (async-signal-safe).
+    unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
+}
+
+/// The port: the process's stdio, and the OS services of `host.rs`.
 struct UnixHal {
     out: std::io::BufWriter<std::io::Stdout>,
-    start: std::time::Instant,
-    stdin: Option<std::io::StdinLock<'static>>,
+    host: HostServices,
+    board: Option<sim::SimBoard>,
 }
 
 impl UnixHal {
     fn new() -> UnixHal {
         UnixHal {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
-            start: std::time::Instant::now(),
-            stdin: None,
+            host: HostServices::new(),
+            board: None,
         }
     }
 }
@@ -38,39 +73,11 @@ impl Hal for UnixHal {
         let _ = std::io::stderr().write_all(bytes);
     }
 
-    fn stat(&mut self, path: &str) -> PathKind {
-        match std::fs::metadata(if path.is_empty() { "." } else { path }) {
-            Ok(m) if m.is_dir() => PathKind::Dir,
-            Ok(_) => PathKind::File,
-            Err(_) => PathKind::Missing,
-        }
-    }
-
-    fn file_size(&mut self, path: &str) -> Option<usize> {
-        std::fs::metadata(path)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.len() as usize)
-    }
-
-    fn read_file(&mut self, path: &str, buf: &mut [u8]) -> Option<usize> {
-        let mut f = std::fs::File::open(path).ok()?;
-        let mut n = 0;
-        while n < buf.len() {
-            match f.read(&mut buf[n..]) {
-                Ok(0) => break,
-                Ok(k) => n += k,
-                Err(_) => return None,
-            }
-        }
-        Some(n)
-    }
-
     fn read_line(&mut self, sink: &mut dyn FnMut(&[u8])) -> Option<()> {
         let _ = self.out.flush();
-        let stdin = self.stdin.get_or_insert_with(|| std::io::stdin().lock());
+        // Stdin's buffer is global: locking it per line loses nothing.
         let mut line = Vec::new();
-        match stdin.read_until(b'\n', &mut line) {
+        match std::io::stdin().lock().read_until(b'\n', &mut line) {
             Ok(0) | Err(_) => None,
             Ok(_) => {
                 if line.last() == Some(&b'\n') {
@@ -82,8 +89,26 @@ impl Hal for UnixHal {
         }
     }
 
-    fn ticks_ms(&mut self) -> u64 {
-        self.start.elapsed().as_millis() as u64
+    fn read_stdin(&mut self, buf: &mut [u8]) -> usize {
+        let _ = self.out.flush();
+        std::io::stdin().lock().read(buf).unwrap_or(0)
+    }
+
+    forward_host_services!(host);
+
+    /// `import name` finds `name.so` (a C module built against pyrite.h) on `sys.path`.
+    fn load_native(
+        &mut self,
+        dir: &str,
+        name: &str,
+    ) -> Option<Result<pyrite::NativeModule, pyrite::PyErr>> {
+        pyrite_ffi::load_native(dir, name)
+    }
+
+    fn board(&mut self) -> Option<&mut dyn pyrite::hal::Board> {
+        self.board
+            .as_mut()
+            .map(|b| b as &mut dyn pyrite::hal::Board)
     }
 }
 
@@ -103,6 +128,7 @@ fn parse_size(s: &str) -> Option<usize> {
 }
 
 enum Program {
+    Startup(String),
     File(String),
     Code(String),
     Module(String),
@@ -115,15 +141,106 @@ fn usage(argv0: &str) -> i32 {
     2
 }
 
+/// `--compile IN.py [-o OUT.mpy]`: write the `.mpy` image of IN.py (default OUT: IN with
+/// the `.mpy` extension). The file name as given becomes the name in tracebacks.
+#[cfg(feature = "compiler")]
+fn compile_file(argv0: &str, args: &[String]) -> i32 {
+    use pyrite::compile::{compile, CompileOptions, Mode};
+    let (input, output) = match args {
+        [i] => (i.clone(), None),
+        [i, o, out] if o == "-o" => (i.clone(), Some(out.clone())),
+        _ => {
+            eprintln!("usage: {argv0} --compile FILE.py [-o FILE.mpy]");
+            return 2;
+        }
+    };
+    let output = output.unwrap_or_else(|| {
+        let stem = input.strip_suffix(".py").unwrap_or(&input);
+        format!("{stem}.mpy")
+    });
+    let src = match std::fs::read(&input) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{argv0}: can't open file '{input}': {e}");
+            return 2;
+        }
+    };
+    let opts = CompileOptions {
+        circuitpython: pyrite::flavour::CIRCUITPYTHON,
+        ..CompileOptions::default()
+    };
+    match compile(
+        &src,
+        &input,
+        Mode::File,
+        &opts,
+        allocator_api2::alloc::Global,
+    ) {
+        Ok(image) => match std::fs::write(&output, &image[..]) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("{argv0}: can't write '{output}': {e}");
+                1
+            }
+        },
+        Err(e) => {
+            let scope = e
+                .scope
+                .as_ref()
+                .map(|s| format!(", in {}", s.as_str()))
+                .unwrap_or_default();
+            eprintln!(
+                "Traceback (most recent call last):\n  File \"{input}\", line {}{scope}\n{}: {}",
+                e.line,
+                e.kind_name(),
+                e.msg()
+            );
+            1
+        }
+    }
+}
+
+#[cfg(not(feature = "compiler"))]
+fn compile_file(argv0: &str, _args: &[String]) -> i32 {
+    eprintln!("{argv0}: --compile needs a build with the compiler");
+    2
+}
+
 fn real_main() -> i32 {
     let args: Vec<String> = std::env::args().collect();
     let argv0 = args.first().cloned().unwrap_or_else(|| "pyrite".into());
+    if args.get(1).map(String::as_str) == Some("--compile") {
+        return compile_file(&argv0, &args[2..]);
+    }
     let mut heap_size = 2 * 1024 * 1024;
     let mut i = 1;
     let mut program = None;
+    let mut board_file: Option<String> = None;
+    let mut board_log: Option<String> = None;
     while i < args.len() {
         let a = &args[i];
-        if a == "-X" {
+        if a == "--board" || a == "--board-log" {
+            let Some(v) = args.get(i + 1) else {
+                return usage(&argv0);
+            };
+            if a == "--board" {
+                board_file = Some(v.clone());
+            } else {
+                board_log = Some(v.clone());
+            }
+            i += 1;
+        } else if a == "--startup" {
+            let dir = match args.get(i + 1) {
+                Some(d) if !d.starts_with('-') => {
+                    i += 1;
+                    d.clone()
+                }
+                _ => ".".into(),
+            };
+            program = Some(Program::Startup(dir));
+            i += 1;
+            break;
+        } else if a == "-X" {
             i += 1;
             let Some(opt) = args.get(i) else {
                 return usage(&argv0);
@@ -181,6 +298,16 @@ fn real_main() -> i32 {
     });
 
     let mut hal = UnixHal::new();
+    if let Some(f) = &board_file {
+        match load_board(f, board_log.as_deref()) {
+            Ok(b) => hal.board = Some(b),
+            Err(e) => {
+                eprintln!("{argv0}: {f}: {e}");
+                return 2;
+            }
+        }
+    }
+    let has_board = hal.board.is_some();
     let mut interp = match Interpreter::with_heap_size(heap_size, &mut hal, Config::default()) {
         Ok(i) => i,
         Err(_) => {
@@ -206,6 +333,10 @@ fn real_main() -> i32 {
             }
         }
     }
+    if let Program::Startup(d) = &program {
+        let abs = std::fs::canonicalize(d).unwrap_or_else(|_| d.into());
+        path.insert(0, abs.to_string_lossy().to_string());
+    }
     if let Program::File(f) = &program {
         let dir = std::path::Path::new(f)
             .parent()
@@ -229,13 +360,20 @@ fn real_main() -> i32 {
     let mut argv: Vec<&str> = Vec::new();
     match &program {
         Program::File(f) => argv.push(f),
-        Program::Code(_) | Program::Stdin | Program::Repl => argv.push(""),
+        Program::Code(_) | Program::Stdin | Program::Repl | Program::Startup(_) => argv.push(""),
         Program::Module(m) => argv.push(m),
     }
     argv.extend(rest.iter().map(|s| s.as_str()));
     let _ = interp.set_argv(&argv);
 
+    if !matches!(program, Program::Repl) {
+        catch_sigint(&mut interp);
+    } else if has_board {
+        // Pin interrupts and timers of the simulated board arrive through the signal.
+        interp.attach_signal(&SIGNAL);
+    }
     match program {
+        Program::Startup(dir) => startup::run(&mut interp, &dir),
         Program::File(f) => {
             let src = match std::fs::read(&f) {
                 Ok(s) => s,
@@ -271,6 +409,21 @@ fn real_main() -> i32 {
     }
 }
 
+/// Read a board description and make the simulated board (its interrupts go through
+/// `SIGNAL`).
+fn load_board(file: &str, log: Option<&str>) -> Result<sim::SimBoard, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| errno_text(&e))?;
+    let conf = sim::config::parse(&text)?;
+    let log: Option<sim::Log> = match log {
+        None => None,
+        Some("-") => Some(Box::new(std::io::stderr())),
+        Some(p) => Some(Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| format!("{p}: {}", errno_text(&e)))?,
+        ))),
+    };
+    sim::SimBoard::new(&conf, log, &SIGNAL)
+}
+
 fn errno_text(e: &std::io::Error) -> String {
     let s = e.to_string();
     match s.find(" (os error") {
@@ -279,7 +432,7 @@ fn errno_text(e: &std::io::Error) -> String {
     }
 }
 
-fn repl(interp: &mut Interpreter) -> i32 {
+pub(crate) fn repl(interp: &mut Interpreter) -> i32 {
     let (ma, mi, pa) = pyrite::flavour::VERSION;
     println!(
         "{} v{ma}.{mi}.{pa}; linux [pyrite {}] version",
@@ -317,6 +470,9 @@ fn repl(interp: &mut Interpreter) -> i32 {
 }
 
 fn main() {
+    // Native modules loaded from shared libraries call the pyr_ functions of this binary
+    // (exported by -rdynamic, see build.rs): keep them all linked in.
+    std::hint::black_box(pyrite_ffi::keep_symbols());
     // Run on a thread with a large stack: native re-entries (sorted(key=...), __repr__, ...)
     // recurse on the Rust stack, bounded by the interpreter's re-entry limit.
     let child = std::thread::Builder::new()

@@ -12,11 +12,15 @@ fn run(script: &Path) -> harness::Outcome {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pyrite"))
         .arg(script.file_name().unwrap())
         .current_dir(dir)
-        .stdin(Stdio::null())
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("run pyrite");
+    if let Some(mut i) = child.stdin.take() {
+        use std::io::Write;
+        let _ = i.write_all(&harness::stdin_of(script));
+    }
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
         match child.try_wait() {

@@ -293,7 +293,19 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
     fn int_literal(&mut self, a: u32, n: u32, line: u32) -> CResult<NodeId> {
         let text = self.toks.span(a, n);
         match num::parse_int(text) {
-            Ok(IntLit::Val(v)) => self.num_node(Num::Int(v), line),
+            Ok(IntLit::Val(v)) => {
+                // Like mpy-cross, a literal too wide for the target's small ints is a constant
+                // object node, which carries its line into the line table.
+                let bits = self.small_int_bits.clamp(2, 63) as u32;
+                let (min, max) = (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1);
+                match i64::try_from(v) {
+                    Ok(i) if !(min..=max).contains(&v) => {
+                        let c = self.add_const(ConstVal::Small(i))?;
+                        self.node(Kind::Const(c), line)
+                    }
+                    _ => self.num_node(Num::Int(v), line),
+                }
+            }
             Ok(IntLit::Big { base, digits_start }) => {
                 let digits = text.get(digits_start..).unwrap_or(&[]);
                 let digits = core::str::from_utf8(digits).unwrap_or("0");
@@ -403,9 +415,14 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
 
     fn dict_or_set_item(&mut self) -> CResult<NodeId> {
         let line = self.line();
-        // MicroPython's grammar has no `**x` or `*x` in dict/set displays.
-        if self.is_op(Op::DblStar) || self.is_op(Op::Star) {
-            return Err(self.error());
+        // `**x` and `*x` in dict and set displays: CPython's grammar (MicroPython's has
+        // neither; the emitter builds these displays with method calls).
+        if self.eat_op(Op::DblStar) {
+            let e = self.expr()?;
+            return self.node(Kind::DblStar(e), line);
+        }
+        if self.is_op(Op::Star) {
+            return self.star_or_namedexpr();
         }
         let k = self.test()?;
         if self.eat_op(Op::Colon) {
@@ -421,6 +438,9 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         }
         let first = self.dict_or_set_item()?;
         if self.is_kw(Kw::For) {
+            if matches!(self.ast.kind(first), Kind::Star(_) | Kind::DblStar(_)) {
+                return Err(self.error());
+            }
             let f = self.comp_for()?;
             self.expect_op(Op::RBrace)?;
             let kind = if matches!(self.ast.kind(first), Kind::DictItem { .. }) {

@@ -177,7 +177,7 @@ pub fn bytearray_setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<
             b[j] = bv;
             Ok(())
         }
-        None => Err(cx.index_error("bytearray index out of range")),
+        None => Err(cx.index_error(crate::flavour::msg::BYTEARRAY_INDEX)),
     }
 }
 
@@ -216,7 +216,7 @@ pub fn bytearray_delitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<()> {
             let empty = pystr::new_bytes(cx, b"")?;
             splice(cx, o, j, j + 1, empty)
         }
-        None => Err(cx.index_error("bytearray index out of range")),
+        None => Err(cx.index_error(crate::flavour::msg::BYTEARRAY_INDEX)),
     }
 }
 

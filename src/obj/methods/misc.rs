@@ -2,49 +2,39 @@
 
 use crate::native_fn;
 use crate::obj::func::{descr_of, new_descr};
-use crate::obj::range::RangeObj;
+use crate::obj::range;
 use crate::obj::slice::SliceObj;
 use crate::obj::types::*;
-use crate::obj::{int, tuple, Attr};
+use crate::obj::{tuple, Attr};
 use crate::qstrs::q;
 use crate::value::Value;
 use crate::vm::{Cx, PyResult};
 
-fn range_of(v: Value) -> (isize, isize, isize) {
-    // SAFETY: getters of range objects receive range objects.
-    let r = unsafe { &*(v.raw() as *const RangeObj) };
-    (r.start, r.stop, r.step)
+fn range_self(cx: &mut Cx, v: Value) -> PyResult<Value> {
+    if crate::obj::kind_of(v) == crate::obj::Kind::Range && v.is_ptr() {
+        return Ok(v);
+    }
+    Err(super::list::descriptor_error(cx, "index", "range", v))
 }
 
 fn r_start(cx: &mut Cx, v: Value) -> PyResult<Value> {
-    int::from_i64(cx, range_of(v).0 as i64)
+    Ok(range::parts(cx, v)?.0)
 }
 fn r_stop(cx: &mut Cx, v: Value) -> PyResult<Value> {
-    int::from_i64(cx, range_of(v).1 as i64)
+    Ok(range::parts(cx, v)?.1)
 }
 fn r_step(cx: &mut Cx, v: Value) -> PyResult<Value> {
-    int::from_i64(cx, range_of(v).2 as i64)
+    Ok(range::parts(cx, v)?.2)
 }
 
 fn r_index(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let (s, e, st) = range_of(a[0]);
-    if let Some(x) = int::to_i64(a[1]) {
-        let x = x as isize;
-        let inside = if st > 0 {
-            x >= s && x < e
-        } else {
-            x <= s && x > e
-        };
-        if inside && (x - s) % st == 0 {
-            return Ok(Value::small_int_unchecked((x - s) / st));
-        }
-    }
-    Err(cx.value_error("object not in sequence"))
+    let r = range_self(cx, a[0])?;
+    range::index(cx, r, a[1])
 }
 
 fn r_count(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    let c = crate::vm::ops::contains(cx, a[0], a[1])?;
-    Ok(Value::small_int_unchecked(c as isize))
+    let r = range_self(cx, a[0])?;
+    range::count(cx, r, a[1])
 }
 
 fn slice_of(v: Value) -> &'static SliceObj {

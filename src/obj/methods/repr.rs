@@ -16,13 +16,12 @@ const MAX_REPR_DEPTH: u32 = 100;
 /// `repr(v)` as a new str.
 pub fn repr(cx: &mut Cx, v: Value) -> PyResult<Value> {
     if obj::is::<pystr::StrObj>(v) && !ops::is_user_object(v) {
-        let mut b = StrBuilder::new(cx);
-        write_str_repr(&mut b, pystr::str_of(v).unwrap_or(""));
-        return b.finish(cx);
+        return build(cx, v, |_, b, v| {
+            write_str_repr(b, pystr::str_of(v).unwrap_or(""));
+            Ok(())
+        });
     }
-    let mut b = StrBuilder::new(cx);
-    write_repr(cx, &mut b, v, 0)?;
-    b.finish(cx)
+    build(cx, v, |cx, b, v| write_repr(cx, b, v, 0))
 }
 
 /// `str(v)` as a new str (`v` itself for a str).
@@ -30,8 +29,30 @@ pub fn to_str(cx: &mut Cx, v: Value) -> PyResult<Value> {
     if obj::is::<pystr::StrObj>(v) {
         return Ok(v);
     }
+    build(cx, v, write_str)
+}
+
+/// Build a str from `v` with `f`. The text is built in temporary memory, which never collects:
+/// if it runs out (say a program that caught MemoryError has just dropped what filled the
+/// heap), collect once, with `v` rooted, and build it again.
+fn build(
+    cx: &mut Cx,
+    v: Value,
+    f: impl Fn(&mut Cx, &mut StrBuilder, Value) -> PyResult<()>,
+) -> PyResult<Value> {
     let mut b = StrBuilder::new(cx);
-    write_str(cx, &mut b, v)?;
+    f(cx, &mut b, v)?;
+    if !b.failed || cx.heap().is_locked() {
+        return b.finish(cx);
+    }
+    drop(b);
+    let mark = cx.roots_mark();
+    cx.root(v)?;
+    cx.collect();
+    let mut b = StrBuilder::new(cx);
+    let r = f(cx, &mut b, v);
+    cx.roots_truncate(mark);
+    r?;
     b.finish(cx)
 }
 
@@ -353,19 +374,7 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
                 b.push_byte(b')');
             }
         }
-        Kind::Range => {
-            // SAFETY: kind-checked range.
-            let r = unsafe { &*(v.raw() as *const obj::range::RangeObj) };
-            if r.step == 1 {
-                let _ =
-                    core::fmt::Write::write_fmt(b, format_args!("range({}, {})", r.start, r.stop));
-            } else {
-                let _ = core::fmt::Write::write_fmt(
-                    b,
-                    format_args!("range({}, {}, {})", r.start, r.stop, r.step),
-                );
-            }
-        }
+        Kind::Range => obj::range::write_repr(cx, b, v)?,
         Kind::Slice => {
             // SAFETY: kind-checked slice.
             let (s0, s1, s2) = unsafe {
@@ -391,6 +400,11 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
             let n = crate::vm::ops::getattr(cx, v, q::__name__.value())?;
             b.push(pystr::bytes_of(n).unwrap_or(b"?"));
             let _ = core::fmt::Write::write_fmt(b, format_args!(" at 0x{:x}>", v.raw()));
+        }
+        Kind::Native if crate::embed::native::is_function(v) => {
+            b.push_str("<function ");
+            b.push(pystr::bytes_of(crate::embed::native::name_of(v)).unwrap_or(b"?"));
+            b.push_byte(b'>');
         }
         Kind::NativeFn => {
             b.push_str("<function ");
@@ -455,7 +469,7 @@ pub fn write_repr(cx: &mut Cx, b: &mut StrBuilder, v: Value, depth: u32) -> PyRe
             object_repr(b, v);
         }
         Kind::Instance => {
-            if let Some(base) = ops::instance_base(v) {
+            if let Some(base) = ops::instance_base(v).filter(|&b| obj::kind_of(b) != Kind::Native) {
                 if !matches!(
                     obj::kind_of(base),
                     Kind::Set | Kind::FrozenSet | Kind::ByteArray

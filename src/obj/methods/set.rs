@@ -159,27 +159,65 @@ pub fn set_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Opti
     Ok(Some(r))
 }
 
+/// `self` of a set method: the set, or the set inside an instance of a subclass. `frozen`
+/// allows frozensets too (for the methods they share).
+fn this(cx: &mut Cx, v: Value, name: &str, frozen: bool) -> PyResult<Value> {
+    let b = ops::instance_base(v).unwrap_or(v);
+    match obj::kind_of(b) {
+        Kind::Set if b.is_ptr() => Ok(b),
+        Kind::FrozenSet if b.is_ptr() && frozen => Ok(b),
+        _ => Err(super::list::descriptor_error(cx, name, "set", v)),
+    }
+}
+
+/// A key to look up in a set: a set argument stands for the frozenset with its members
+/// (CPython lets `s.remove({1})` find `frozenset({1})`).
+fn lookup_key(cx: &mut Cx, k: Value) -> PyResult<Value> {
+    if obj::kind_of(k) == Kind::Set && k.is_ptr() {
+        let f = set::new_frozen(cx)?;
+        cx.root(f)?;
+        add_all(cx, f, k)?;
+        return Ok(f);
+    }
+    Ok(k)
+}
+
+/// `item in s` for a set or frozenset `s` (a set item is looked up as a frozenset).
+pub fn contains(cx: &mut Cx, s: Value, item: Value) -> PyResult<bool> {
+    let mark = cx.roots_mark();
+    let k = lookup_key(cx, item)?;
+    let r = table::get(cx, s, k);
+    cx.roots_truncate(mark);
+    Ok(r?.is_some())
+}
+
 fn add(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    set::add(cx, a[0], a[1])?;
+    let s = this(cx, a[0], "add", false)?;
+    set::add(cx, s, a[1])?;
     Ok(Value::NONE)
 }
 
 fn discard(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    table::remove(cx, a[0], a[1])?;
+    let s = this(cx, a[0], "discard", false)?;
+    let k = lookup_key(cx, a[1])?;
+    table::remove(cx, s, k)?;
     Ok(Value::NONE)
 }
 
 fn remove(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    match table::remove(cx, a[0], a[1])? {
+    let s = this(cx, a[0], "remove", false)?;
+    let k = lookup_key(cx, a[1])?;
+    match table::remove(cx, s, k)? {
         Some(_) => Ok(Value::NONE),
         None => Err(cx.raise_with_arg(&KEY_ERROR_TYPE, a[1])),
     }
 }
 
 fn pop(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    match table::next_entry(a[0], 0) {
+    let s = this(cx, a[0], "pop", false)?;
+    match table::next_entry(s, 0) {
         Some((next, k, _)) => {
-            table::remove_entry(a[0], next - 1);
+            table::remove_entry(s, next - 1);
             Ok(k)
         }
         None => Err(cx.raise_msg(&KEY_ERROR_TYPE, crate::flavour::msg::SET_POP_EMPTY)),
@@ -187,27 +225,47 @@ fn pop(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn clear(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    table::clear(cx, a[0]);
+    let s = this(cx, a[0], "clear", false)?;
+    table::clear(cx, s);
     Ok(Value::NONE)
 }
 
 fn copy(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    new_like(cx, a[0], a[0])
+    let s = this(cx, a[0], "copy", true)?;
+    new_like(cx, s, s)
 }
 
-fn multi(cx: &mut Cx, a: &[Value], op: BinaryOp) -> PyResult<Value> {
-    let mut acc = if matches!(
+fn s_contains(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let s = this(cx, a[0], "__contains__", true)?;
+    let k = lookup_key(cx, a[1])?;
+    Ok(Value::bool(table::get(cx, s, k)?.is_some()))
+}
+
+fn s_len(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let s = this(cx, a[0], "__len__", true)?;
+    Ok(Value::small_int_unchecked(table::table_of(s).len as isize))
+}
+
+fn s_iter(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let s = this(cx, a[0], "__iter__", true)?;
+    table::iter_new(cx, s, crate::obj::iter::IterKind::Set)
+}
+
+fn multi(cx: &mut Cx, a: &[Value], op: BinaryOp, name: &str) -> PyResult<Value> {
+    let inplace = matches!(
         op,
         BinaryOp::InplaceOr
             | BinaryOp::InplaceAnd
             | BinaryOp::InplaceSubtract
             | BinaryOp::InplaceXor
-    ) {
-        a[0]
-    } else {
-        new_like(cx, a[0], a[0])?
-    };
+    );
+    let first = this(cx, a[0], name, !inplace)?;
     let mark = cx.roots_mark();
+    let mut acc = if inplace {
+        first
+    } else {
+        new_like(cx, first, first)?
+    };
     cx.root(acc)?;
     for &o in &a[1..] {
         let s = as_set(cx, o)?;
@@ -215,60 +273,64 @@ fn multi(cx: &mut Cx, a: &[Value], op: BinaryOp) -> PyResult<Value> {
         cx.root(acc)?;
     }
     cx.roots_truncate(mark);
-    if (op as u8) >= BinaryOp::InplaceOr as u8 && (op as u8) <= BinaryOp::InplacePower as u8 {
+    if inplace {
         return Ok(Value::NONE);
     }
     Ok(acc)
 }
 
 fn union(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    multi(cx, a, BinaryOp::Or)
+    multi(cx, a, BinaryOp::Or, "union")
 }
 fn intersection(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    multi(cx, a, BinaryOp::And)
+    multi(cx, a, BinaryOp::And, "intersection")
 }
 fn difference(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    multi(cx, a, BinaryOp::Subtract)
+    multi(cx, a, BinaryOp::Subtract, "difference")
 }
 fn symmetric_difference(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    multi(cx, a, BinaryOp::Xor)
+    multi(cx, a, BinaryOp::Xor, "symmetric_difference")
 }
 fn update(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let s = this(cx, a[0], "update", false)?;
     for &o in &a[1..] {
-        add_all(cx, a[0], o)?;
+        add_all(cx, s, o)?;
     }
     Ok(Value::NONE)
 }
 fn intersection_update(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    multi(cx, a, BinaryOp::InplaceAnd)
+    multi(cx, a, BinaryOp::InplaceAnd, "intersection_update")
 }
 fn difference_update(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    multi(cx, a, BinaryOp::InplaceSubtract)
+    multi(cx, a, BinaryOp::InplaceSubtract, "difference_update")
 }
 fn symmetric_difference_update(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
-    multi(cx, a, BinaryOp::InplaceXor)
+    multi(cx, a, BinaryOp::InplaceXor, "symmetric_difference_update")
 }
 
 fn issubset(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let s = this(cx, a[0], "issubset", true)?;
     let mark = cx.roots_mark();
     let b = as_set(cx, a[1])?;
-    let r = is_subset(cx, a[0], b)?;
+    let r = is_subset(cx, s, b)?;
     cx.roots_truncate(mark);
     Ok(Value::bool(r))
 }
 fn issuperset(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let s = this(cx, a[0], "issuperset", true)?;
     let mark = cx.roots_mark();
     let b = as_set(cx, a[1])?;
-    let r = is_subset(cx, b, a[0])?;
+    let r = is_subset(cx, b, s)?;
     cx.roots_truncate(mark);
     Ok(Value::bool(r))
 }
 fn isdisjoint(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    let s = this(cx, a[0], "isdisjoint", true)?;
     let mark = cx.roots_mark();
     let b = as_set(cx, a[1])?;
     let mut i = 0;
     let mut r = true;
-    while let Some((next, k, _)) = table::next_entry(a[0], i) {
+    while let Some((next, k, _)) = table::next_entry(s, i) {
         if table::get(cx, b, k)?.is_some() {
             r = false;
             break;
@@ -279,6 +341,9 @@ fn isdisjoint(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
     Ok(Value::bool(r))
 }
 
+native_fn!(SET_CONTAINS, q::__contains__, 2, 2, false, s_contains);
+native_fn!(SET_LEN, q::__len__, 1, 1, false, s_len);
+native_fn!(SET_ITER, q::__iter__, 1, 1, false, s_iter);
 native_fn!(SET_ADD, q::add, 2, 2, false, add);
 native_fn!(SET_DISCARD, q::discard, 2, 2, false, discard);
 native_fn!(SET_REMOVE, q::remove, 2, 2, false, remove);
@@ -372,6 +437,9 @@ pub const SET_ATTRS: &[Attr] = &[
     crate::method!(q::issubset, SET_ISSUBSET),
     crate::method!(q::issuperset, SET_ISSUPERSET),
     crate::method!(q::isdisjoint, SET_ISDISJOINT),
+    crate::method!(q::__contains__, SET_CONTAINS),
+    crate::method!(q::__len__, SET_LEN),
+    crate::method!(q::__iter__, SET_ITER),
 ];
 
 /// `frozenset`'s attributes.
@@ -384,4 +452,7 @@ pub const FROZENSET_ATTRS: &[Attr] = &[
     crate::method!(q::issubset, SET_ISSUBSET),
     crate::method!(q::issuperset, SET_ISSUPERSET),
     crate::method!(q::isdisjoint, SET_ISDISJOINT),
+    crate::method!(q::__contains__, SET_CONTAINS),
+    crate::method!(q::__len__, SET_LEN),
+    crate::method!(q::__iter__, SET_ITER),
 ];

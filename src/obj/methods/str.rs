@@ -214,6 +214,9 @@ pub fn subscr(cx: &mut Cx, s: Value, i: Value) -> PyResult<Value> {
     let what = if bytes_kind { "bytes" } else { "string" };
     let idx = crate::vm::seq::index_value(cx, i, what)?;
     let Some(j) = crate::vm::seq::norm_index(idx, n) else {
+        if bytes_kind {
+            return Err(cx.index_error(crate::flavour::msg::BYTES_INDEX));
+        }
         return Err(cx.raise_fmt(&INDEX_ERROR_TYPE, format_args!("{what} index out of range")));
     };
     let b = pystr::bytes_of(s).unwrap_or(&[]);

@@ -218,7 +218,8 @@ fn split_ws(
 }
 
 fn split_impl(cx: &mut Cx, args: &[Value], kw: &[Value], rev: bool) -> PyResult<Value> {
-    let [s, sep, maxsplit] = args::parse(cx, args, kw, ["self", "sep", "maxsplit"], 3)?;
+    let [s, sep, maxsplit] =
+        args::parse_mp_positional(cx, args, kw, ["self", "sep", "maxsplit"], 3)?;
     let maxsplit = if maxsplit.is_null() {
         -1
     } else {
@@ -466,6 +467,15 @@ fn justify(cx: &mut Cx, a: &[Value], left_of: fn(usize, usize) -> usize) -> PyRe
 }
 
 fn center(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
+    // MicroPython's center takes exactly the width (CPython also a fill character): its
+    // message for a missing width.
+    if a.len() < 2 {
+        let n = a.len();
+        return Err(cx.raise_fmt(
+            &crate::obj::types::TYPE_ERROR_TYPE,
+            format_args!("function takes 2 positional arguments but {n} were given"),
+        ));
+    }
     // CPython puts the odd fill on the left when the width is odd.
     justify(cx, a, |pad, width| pad / 2 + (pad & width & 1))
 }
@@ -503,7 +513,7 @@ native_fn!(pub(crate) S_RSPLIT, q::rsplit, 1, 3, true, rsplit);
 native_fn!(pub(crate) S_SPLITLINES, q::splitlines, 1, 2, true, splitlines);
 native_fn!(pub(crate) S_JOIN, q::join, 2, 2, false, join);
 native_fn!(pub(crate) S_EXPANDTABS, q::expandtabs, 1, 2, true, expandtabs);
-native_fn!(pub(crate) S_CENTER, q::center, 2, 3, false, center);
+native_fn!(pub(crate) S_CENTER, q::center, 1, 3, false, center);
 native_fn!(pub(crate) S_LJUST, q::ljust, 2, 3, false, ljust);
 native_fn!(pub(crate) S_RJUST, q::rjust, 2, 3, false, rjust);
 native_fn!(pub(crate) S_ZFILL, q::zfill, 2, 2, false, zfill);

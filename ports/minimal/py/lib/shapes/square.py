@@ -1,0 +1,6 @@
+class Square:
+    def __init__(self, n):
+        self.n = n
+
+    def area(self):
+        return self.n * self.n

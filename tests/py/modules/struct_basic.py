@@ -1,0 +1,47 @@
+# struct: pack/unpack/calcsize/pack_into/unpack_from with every format code and byte order
+import struct
+
+for fmt in ['b', 'B', 'h', 'H', 'i', 'I', 'q', 'Q', 'f', 'd', 'e', '?', 'c', 'x', 's', '5s', 'p']:
+    print(fmt, struct.calcsize('<' + fmt), struct.calcsize('>' + fmt), struct.calcsize('=' + fmt))
+print(struct.calcsize('bi'), struct.calcsize('<bi'), struct.calcsize('bq'), struct.calcsize('hb'))
+print(struct.calcsize('3i2h'), struct.calcsize('<3s2x'), struct.calcsize('b h i'), struct.calcsize(''))
+print(struct.calcsize('@l') == struct.calcsize('@P') == struct.calcsize('@n'))
+
+print(struct.pack('<hbi', 1, 2, 3))
+print(struct.pack('>hbi', 1, 2, 3))
+print(struct.pack('!I', 0xdeadbeef), struct.pack('<I', 0xdeadbeef))
+print(struct.pack('<q', -2), struct.pack('>Q', 2**64 - 1))
+print(struct.pack('<bB', -128, 255), struct.pack('<hH', -32768, 65535))
+print(struct.pack('<iI', -2**31, 2**32 - 1))
+print(struct.pack('<f', 1.5), struct.pack('>d', -0.25), struct.pack('<e', 1.0), struct.pack('<e', -2.5))
+print(struct.pack('<?', 5), struct.pack('<?', 0), struct.pack('<c', b'z'))
+print(struct.pack('<3s', b'abcdef'), struct.pack('<5s', b'ab'), struct.pack('<0s', b'x'))
+print(struct.pack('<5p', b'abc'), struct.pack('<2x'), struct.pack('<b2xb', 1, 2))
+print(struct.pack('<2h3b', 1, 2, 3, 4, 5))
+print(struct.pack('<i', True), struct.pack('<d', 3))
+print(struct.pack('bi', 1, 2) == struct.pack('@bi', 1, 2))
+
+print(struct.unpack('<hbi', b'\x01\x00\x02\x03\x00\x00\x00'))
+print(struct.unpack('>I', b'\xde\xad\xbe\xef'), struct.unpack('<q', b'\xfe' + b'\xff' * 7))
+print(struct.unpack('<Q', b'\xff' * 8), struct.unpack('<bB', b'\x80\xff'))
+print(struct.unpack('<f', struct.pack('<f', 0.1))[0] == struct.unpack('<f', struct.pack('<f', 0.1))[0])
+print(struct.unpack('<d', struct.pack('<d', 0.1)), struct.unpack('<e', b'\x00\x3c'))
+print(struct.unpack('<e', struct.pack('<e', 65504.0)), struct.unpack('<e', struct.pack('<e', 1e-7)))
+print(struct.unpack('<??c', b'\x00\x02z'), struct.unpack('<3s2s', b'abcde'))
+print(struct.unpack('<5p', b'\x03abcd'), struct.unpack('<b2xb', b'\x01\x00\x00\x02'))
+print(struct.unpack('bi', struct.pack('bi', -1, 7)))
+print(struct.unpack('<2h', bytearray(b'\x01\x00\x02\x00')), struct.unpack('<h', memoryview(b'\x05\x00')))
+
+print(struct.unpack_from('<h', b'abcd', 1), struct.unpack_from('<h', b'abcd'), struct.unpack_from('<h', b'abcd', -2))
+print(struct.unpack_from('<h', b'abcdef', offset=4))
+b = bytearray(8)
+struct.pack_into('<hh', b, 2, 1, -1)
+print(b)
+struct.pack_into('<h', b, -2, 0x4142)
+print(b)
+mv = memoryview(b)
+struct.pack_into('>I', mv, 0, 0x01020304)
+print(b)
+for v in [0.0, -0.0, 1e300, float('inf'), -1.5e-300]:
+    print(struct.unpack('<d', struct.pack('<d', v)))
+print(struct.unpack('<f', struct.pack('<f', float('inf'))), struct.unpack('<e', struct.pack('<e', float('-inf'))))

@@ -1,0 +1,70 @@
+# io.StringIO and io.BytesIO: read, readline, readlines, write, seek, tell, getvalue, iteration
+import io
+
+s = io.StringIO()
+print(s.write('hello'), s.write(' world\n'), s.tell())
+print(repr(s.getvalue()), repr(s.read()))
+s.seek(0)
+print(repr(s.read(5)), repr(s.read(0)), repr(s.read()))
+s.seek(6)
+s.write('W')
+print(repr(s.getvalue()))
+s.seek(0, 2)
+s.write('line 2\nline 3')
+s.seek(0)
+print(s.readline(), end='')
+print(s.readlines())
+s.seek(0)
+print(list(s))
+s.seek(0)
+print([l for l in s if 'line' in l])
+print(repr(s.readline()), repr(s.read()))
+
+s = io.StringIO('abc\ndef')
+print(repr(s.read(2)), s.tell(), repr(s.readline()), repr(s.readline()), repr(s.readline()))
+s.seek(1)
+print(repr(s.readline(2)), repr(s.readline(-1)))
+s = io.StringIO('ünï\ncödé')
+print(repr(s.read(2)), repr(s.readline()), repr(s.read(3)), repr(s.read()))
+print(repr(io.StringIO(None).getvalue()), repr(io.StringIO('x').read()))
+
+with io.StringIO('ctx') as c:
+    print(c.read(), c.closed)
+print(c.closed)
+
+b = io.BytesIO(b'\x00\x01binary\n')
+print(b.read(2), b.tell(), b.readline(), b.read())
+print(b.write(b'++'), b.write(bytearray(b'ba')), b.write(memoryview(b'mv')))
+print(b.getvalue())
+b.seek(2)
+print(b.read(3), b.seek(-2, 2), b.read(), b.seek(1, 1), b.tell())
+b.seek(20)
+b.write(b'!')
+print(b.getvalue())
+print(list(io.BytesIO(b'a\nb\n\nc')))
+print(io.BytesIO().getvalue(), io.BytesIO(b'').read())
+
+print(s.readable(), s.writable())
+print(print('to a stringio', 42, sep='-', file=s))
+s.seek(0)
+print(repr(s.read()))
+s.close()
+s.close()
+
+def check(f):
+    try:
+        f()
+        print('no exception')
+    except Exception as e:
+        print(type(e).__name__)
+
+check(lambda: s.read())
+check(lambda: s.write('x'))
+check(lambda: s.getvalue())
+check(lambda: io.StringIO().write(b'x'))
+check(lambda: io.BytesIO().write('x'))
+check(lambda: io.StringIO(b'x'))
+check(lambda: io.BytesIO('x'))
+check(lambda: io.BytesIO(5))
+check(lambda: io.StringIO().seek(-1))
+check(lambda: io.StringIO().read('x'))
