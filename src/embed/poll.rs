@@ -73,7 +73,7 @@ pub(crate) const NATIVE_TICK: u32 = 64;
 pub(crate) fn poll_item(cx: &mut Cx) -> PyResult<()> {
     let n = cx.host.native_items.wrapping_add(1);
     cx.host.native_items = n;
-    if n % NATIVE_TICK == 0 {
+    if n.is_multiple_of(NATIVE_TICK) {
         poll_at(cx, false)?;
     }
     Ok(())
