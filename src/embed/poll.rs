@@ -55,13 +55,13 @@ pub static FUEL_EXHAUSTED_TYPE: TypeObj = TypeObj {
 
 /// The embedder's part of a safepoint (a back-edge). Ok(true) pauses the run.
 pub(crate) fn poll(cx: &mut Cx) -> PyResult<bool> {
-    poll_at(cx, true)
+    poll_at(cx, true, true)
 }
 
 /// The embedder's part of a call (a Python function about to get a frame): like a
 /// back-edge, except that the run cannot pause there.
 pub(crate) fn poll_call(cx: &mut Cx) -> PyResult<()> {
-    poll_at(cx, false).map(|_| ())
+    poll_at(cx, false, true).map(|_| ())
 }
 
 /// Items a native loop takes from an iterator per poll point.
@@ -69,17 +69,18 @@ pub(crate) const NATIVE_TICK: u32 = 64;
 
 /// The embedder's part of taking an item from an iterator: every [`NATIVE_TICK`] items it is
 /// a poll point that cannot pause, so loops in native code (`sum(iter(int, 1))`,
-/// `max(range(10**18))`) are bounded by fuel and interrupts like loops in Python.
+/// `max(range(10**18))`) are bounded by fuel and interrupts like loops in Python. Scheduled
+/// callbacks wait for the next safepoint of the bytecode.
 pub(crate) fn poll_item(cx: &mut Cx) -> PyResult<()> {
     let n = cx.host.native_items.wrapping_add(1);
     cx.host.native_items = n;
     if n.is_multiple_of(NATIVE_TICK) {
-        poll_at(cx, false)?;
+        poll_at(cx, false, false)?;
     }
     Ok(())
 }
 
-fn poll_at(cx: &mut Cx, can_pause: bool) -> PyResult<bool> {
+fn poll_at(cx: &mut Cx, can_pause: bool, run_sched: bool) -> PyResult<bool> {
     if let Some(sig) = cx.host.signal {
         if sig.is_pending() {
             sig.clear_pending();
@@ -91,7 +92,7 @@ fn poll_at(cx: &mut Cx, can_pause: bool) -> PyResult<bool> {
             }
         }
     }
-    if !cx.host.in_sched && sched_len(cx) > 0 {
+    if run_sched && !cx.host.in_sched && sched_len(cx) > 0 {
         run_scheduled(cx)?;
     }
     if cx.host.fuel_on {
