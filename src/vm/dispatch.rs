@@ -527,6 +527,12 @@ impl Cx {
                         let x = read_vuint(bc, &mut ip);
                         let k = x >> 2;
                         let coll = *slot!(sp - 1 - k);
+                        // The verifier proves the slot exists, not what it holds (a forged
+                        // .mpy may name any value): check the layout the store assumes.
+                        let want = [Kind::List, Kind::Dict, Kind::Set, Kind::Set][x & 3];
+                        if obj::kind_of(coll) != want {
+                            raise_now!(self.bad_bytecode());
+                        }
                         match x & 3 {
                             0 => {
                                 let v = peek!(0);
@@ -957,6 +963,9 @@ impl Cx {
                         let k = peek!(0);
                         let v = peek!(1);
                         let d = peek!(2);
+                        if obj::kind_of(d) != Kind::Dict {
+                            raise_now!(self.bad_bytecode());
+                        }
                         tri!(dict::set(self, d, k, v));
                         sp -= 2;
                     }
@@ -1532,6 +1541,14 @@ impl Cx {
                 .write_err(b"Warning: exception chaining not supported\n");
         }
         Ok(())
+    }
+
+    /// Raised by an instruction whose operands a forged `.mpy` got wrong in a way the
+    /// verifier cannot see (a value of the wrong type where the compiler always puts a
+    /// fresh collection).
+    #[cold]
+    fn bad_bytecode(&mut self) -> super::Raised {
+        self.value_error("invalid .mpy bytecode")
     }
 
     /// A poll point on back-edges: collection, interrupts, scheduled callbacks, fuel.
