@@ -116,6 +116,10 @@ pub struct Heap {
     lock_depth: Cell<u32>,
     /// Blocks allocated since the last collection (drives the collection threshold).
     allocated_since_gc: Cell<usize>,
+    /// Fault injection ([`Heap::inject_failures`]): allocations to let through, then how
+    /// many to refuse.
+    fail_after: Cell<usize>,
+    fail_count: Cell<usize>,
     /// The collector's phase (how new allocations are coloured).
     phase: Cell<Phase>,
     /// During [`Phase::Sweep`], the first block not yet swept.
@@ -175,6 +179,8 @@ impl Heap {
             high_water: Cell::new(0),
             lock_depth: Cell::new(0),
             allocated_since_gc: Cell::new(0),
+            fail_after: Cell::new(0),
+            fail_count: Cell::new(0),
             phase: Cell::new(Phase::Idle),
             sweep_cursor: Cell::new(0),
             grey: [const { Cell::new(0) }; GREY_CAP],
@@ -370,6 +376,37 @@ impl Heap {
         self.lock_depth.get() > 0
     }
 
+    /// Fault injection for tests: let `after` more allocations through, then refuse the next
+    /// `count` (the interpreter collects and retries once before raising MemoryError, so 2
+    /// fails one allocation site; `usize::MAX` fails everything from then on).
+    pub fn inject_failures(&self, after: usize, count: usize) {
+        self.fail_after.set(after);
+        self.fail_count.set(count);
+    }
+
+    /// Injected failures not yet used up (0 when none were injected or all happened).
+    pub fn injected_failures_left(&self) -> usize {
+        self.fail_count.get()
+    }
+
+    /// Whether an injected failure refuses this allocation.
+    #[inline]
+    fn injected_failure(&self) -> bool {
+        if self.fail_count.get() == 0 {
+            return false;
+        }
+        match self.fail_after.get() {
+            0 => {
+                self.fail_count.set(self.fail_count.get() - 1);
+                true
+            }
+            n => {
+                self.fail_after.set(n - 1);
+                false
+            }
+        }
+    }
+
     #[inline]
     pub(crate) fn meta(&self, i: usize) -> u8 {
         debug_assert!(i < self.n_blocks);
@@ -438,7 +475,7 @@ impl Heap {
         // A locked heap refuses objects and buffers; temporary scratch memory (the text `print`
         // builds, freed before it returns) is still allowed, as MicroPython prints while
         // locked without allocating.
-        if self.is_locked() && kind != AllocKind::Pinned {
+        if (self.is_locked() && kind != AllocKind::Pinned) || self.injected_failure() {
             return None;
         }
         let n = size.max(1).div_ceil(BLOCK);
@@ -851,7 +888,7 @@ impl Heap {
             }
             return NonNull::new(p);
         }
-        if self.is_locked() && self.meta(i) & meta::PINNED == 0 {
+        if (self.is_locked() && self.meta(i) & meta::PINNED == 0) || self.injected_failure() {
             return None;
         }
         // Try to extend in place.
