@@ -482,6 +482,26 @@ fn fuel_overdrawn_in_nested_run_raises() {
     assert_eq!(py.global::<i64>("t").unwrap(), 201);
 }
 
+#[test]
+fn fuel_bounds_loops_in_native_code() {
+    let mut con = Console::default();
+    let mut py = interp(&mut con);
+    // Builtins consuming an endless or huge iterator run no Python frame: every 64 items
+    // they take are a poll point, so the budget ends them too.
+    for src in [
+        "sum(iter(int, 1))",
+        "max(range(10**18))",
+        "any(map(abs, iter(int, 1)))",
+        "try:\n    sum(iter(int, 1))\nexcept Exception:\n    pass",
+    ] {
+        py.set_fuel(Some(100));
+        let e = exc(py.exec(src).unwrap_err());
+        assert!(e.matches(&FUEL_EXHAUSTED), "{src}: {e}");
+    }
+    py.set_fuel(None);
+    py.exec("assert sum(range(1000)) == 499500").unwrap();
+}
+
 static SIGNAL: Signal = Signal::new();
 
 #[test]

@@ -1,15 +1,20 @@
 //! The `.mpy` v6 reader: turns an image into code objects, checking everything on the way
 //! (MPY_FORMAT.md sections 2, 3 and 11). Bad input gives `ValueError`, never a panic.
 
-use super::opcode::{self, Format};
+use allocator_api2::vec::Vec as AVec;
+
+use super::verify;
+use crate::gc::heap::TempAlloc;
 use crate::obj::code::{scope, CodeObj, ModuleCtxObj};
 use crate::obj::types::*;
 use crate::obj::{self, float, str as pystr, tuple};
 use crate::value::Value;
 use crate::vm::{Cx, PyResult, Raised};
 
-/// Deepest nesting of raw codes or constant tuples accepted.
-const MAX_NESTING: u32 = 64;
+/// Deepest nesting of raw codes or constant tuples accepted. Both are read without Rust
+/// recursion, so this only bounds the loader's working memory; it is far above what the
+/// compiler's own nesting limit lets source produce.
+const MAX_NESTING: usize = 1024;
 
 struct Reader<'a> {
     b: &'a [u8],
@@ -195,24 +200,78 @@ fn load_tables(cx: &mut Cx, ctx: Value) -> PyResult<Value> {
     // SAFETY: ctx is live.
     unsafe { (*(ctx.raw() as *mut ModuleCtxObj)).consts = cs };
     for k in 0..n_obj {
-        let v = read_const(cx, ctx, &mut r.i, 0)?;
+        let v = read_const(cx, ctx, &mut r.i)?;
         crate::gc::write_barrier(cx, v);
         if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, cs) {
             t.items_mut()[k] = v;
         }
     }
     let mut pos = r.i;
-    let code = read_raw_code(cx, ctx, &mut pos, 0)?;
+    let code = read_raw_codes(cx, ctx, &mut pos)?;
     if pos != image_of(ctx).len() {
         return Err(bad(cx));
     }
     Ok(code)
 }
 
-fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<Value> {
-    if depth > MAX_NESTING {
-        return Err(bad(cx));
+/// Read one constant-table entry at `*pos`. Tuples nest; they are read with an explicit
+/// stack (no Rust recursion), each open tuple rooted until it is complete.
+fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize) -> PyResult<Value> {
+    let mark = cx.roots_mark();
+    let r = read_const_inner(cx, ctx, pos);
+    cx.roots_truncate(mark);
+    r
+}
+
+fn read_const_inner(cx: &mut Cx, ctx: Value, pos: &mut usize) -> PyResult<Value> {
+    // Open tuples: (tuple, length, items filled).
+    let mut open: AVec<(Value, usize, usize), TempAlloc> = AVec::new_in(cx.temp_alloc());
+    loop {
+        let mut v = match read_scalar(cx, ctx, pos)? {
+            Scalar::Value(v) => v,
+            Scalar::Tuple(n) => {
+                let t = tuple::new_uninit(cx, n)?;
+                cx.root(t)?;
+                if n > 0 {
+                    if open.len() >= MAX_NESTING {
+                        return Err(bad(cx));
+                    }
+                    if open.try_reserve(1).is_err() {
+                        return Err(cx.raise_memory_error(32));
+                    }
+                    open.push((t, n, 0));
+                    continue;
+                }
+                t
+            }
+        };
+        // Store v into the innermost open tuple; a completed tuple is stored in turn.
+        loop {
+            let Some(top) = open.last_mut() else {
+                return Ok(v);
+            };
+            let (t, n, k) = *top;
+            top.2 += 1;
+            crate::gc::write_barrier(cx, v);
+            if let Some(to) = obj::get_mut::<tuple::TupleObj>(cx, t) {
+                to.items_mut()[k] = v;
+            }
+            if k + 1 < n {
+                break;
+            }
+            open.pop();
+            v = t;
+        }
     }
+}
+
+enum Scalar {
+    Value(Value),
+    /// A tuple of this many entries follows.
+    Tuple(usize),
+}
+
+fn read_scalar(cx: &mut Cx, ctx: Value, pos: &mut usize) -> PyResult<Scalar> {
     let mut r = Reader {
         b: image_of(ctx),
         i: *pos,
@@ -237,14 +296,14 @@ fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<
             *pos = r.i;
             let img = image_of(ctx);
             let b = &img[start..end];
-            return if kind == 5 {
+            return Ok(Scalar::Value(if kind == 5 {
                 if core::str::from_utf8(b).is_err() {
                     return Err(bad(cx));
                 }
-                pystr::new_str(cx, b)
+                pystr::new_str(cx, b)?
             } else {
-                pystr::new_bytes(cx, b)
-            };
+                pystr::new_bytes(cx, b)?
+            }));
         }
         7..=9 => {
             let Some(n) = r.vuint() else {
@@ -259,11 +318,11 @@ fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<
             let Ok(text) = core::str::from_utf8(&img[start..start + n]) else {
                 return Err(bad(cx));
             };
-            return match kind {
-                7 => parse_int_const(cx, text),
+            return Ok(Scalar::Value(match kind {
+                7 => parse_int_const(cx, text)?,
                 8 => match crate::num::parse_float(text) {
-                    Ok(f) => float::new(cx, f),
-                    Err(_) => Err(bad(cx)),
+                    Ok(f) => float::new(cx, f)?,
+                    Err(_) => return Err(bad(cx)),
                 },
                 _ => {
                     let t = text
@@ -271,11 +330,11 @@ fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<
                         .or_else(|| text.strip_suffix('J'))
                         .unwrap_or(text);
                     match crate::num::parse_float(t) {
-                        Ok(f) => float::new_complex(cx, 0.0, f),
-                        Err(_) => Err(bad(cx)),
+                        Ok(f) => float::new_complex(cx, 0.0, f)?,
+                        Err(_) => return Err(bad(cx)),
                     }
                 }
-            };
+            }));
         }
         10 => {
             let Some(n) = r.vuint() else {
@@ -284,25 +343,13 @@ fn read_const(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<
             if n > image_of(ctx).len() {
                 return Err(bad(cx));
             }
-            let t = tuple::new_uninit(cx, n)?;
-            let mark = cx.roots_mark();
-            cx.root(t)?;
-            let mut p = r.i;
-            for k in 0..n {
-                let v = read_const(cx, ctx, &mut p, depth + 1)?;
-                crate::gc::write_barrier(cx, v);
-                if let Some(to) = obj::get_mut::<tuple::TupleObj>(cx, t) {
-                    to.items_mut()[k] = v;
-                }
-            }
-            cx.roots_truncate(mark);
-            *pos = p;
-            return Ok(t);
+            *pos = r.i;
+            return Ok(Scalar::Tuple(n));
         }
         _ => return Err(bad(cx)),
     };
     *pos = r.i;
-    Ok(v)
+    Ok(Scalar::Value(v))
 }
 
 fn parse_int_const(cx: &mut Cx, text: &str) -> PyResult<Value> {
@@ -380,10 +427,66 @@ fn read_prelude(code: &[u8]) -> Option<Prelude> {
     })
 }
 
-fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResult<Value> {
-    if depth > MAX_NESTING {
-        return Err(bad(cx));
+/// A raw code being read: its header is decoded, its children are being read.
+struct Level {
+    /// The children tuple (rooted) or NULL.
+    children: Value,
+    n_children: usize,
+    /// Children read so far.
+    done: usize,
+    code_start: usize,
+    code_len: usize,
+}
+
+/// Read the module's raw code at `*pos` and every raw code inside it, with an explicit stack
+/// (no Rust recursion, however deep functions nest). The module body must not be a generator.
+fn read_raw_codes(cx: &mut Cx, ctx: Value, pos: &mut usize) -> PyResult<Value> {
+    let mark = cx.roots_mark();
+    let r = read_raw_codes_inner(cx, ctx, pos);
+    cx.roots_truncate(mark);
+    r
+}
+
+fn read_raw_codes_inner(cx: &mut Cx, ctx: Value, pos: &mut usize) -> PyResult<Value> {
+    let mut open: AVec<Level, TempAlloc> = AVec::new_in(cx.temp_alloc());
+    let mut next = Some(open_raw_code(cx, ctx, pos)?);
+    loop {
+        if let Some(lvl) = next.take() {
+            if open.len() >= MAX_NESTING {
+                return Err(bad(cx));
+            }
+            if open.try_reserve(1).is_err() {
+                return Err(cx.raise_memory_error(core::mem::size_of::<Level>()));
+            }
+            open.push(lvl);
+        }
+        let Some(top) = open.last() else {
+            return Err(bad(cx));
+        };
+        if top.done < top.n_children {
+            next = Some(open_raw_code(cx, ctx, pos)?);
+            continue;
+        }
+        let Some(lvl) = open.pop() else {
+            return Err(bad(cx));
+        };
+        let outer = open.is_empty();
+        let co = finish_raw_code(cx, ctx, &lvl, outer)?;
+        let Some(parent) = open.last_mut() else {
+            return Ok(co);
+        };
+        let (children, k) = (parent.children, parent.done);
+        parent.done += 1;
+        crate::gc::write_barrier(cx, co);
+        if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, children) {
+            t.items_mut()[k] = co;
+        }
     }
+}
+
+/// Decode a raw code's header at `*pos` (leaving `*pos` at its first child) and make its
+/// children tuple, rooted.
+fn open_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize) -> PyResult<Level> {
     let mut r = Reader {
         b: image_of(ctx),
         i: *pos,
@@ -408,22 +511,27 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
     } else {
         0
     };
-    let mut p = r.i;
+    *pos = r.i;
     let children = if n_children > 0 {
-        tuple::new_uninit(cx, n_children)?
+        let t = tuple::new_uninit(cx, n_children)?;
+        cx.root(t)?;
+        t
     } else {
         Value::NULL
     };
-    let mark = cx.roots_mark();
-    cx.root(children)?;
-    for k in 0..n_children {
-        let c = read_raw_code(cx, ctx, &mut p, depth + 1)?;
-        crate::gc::write_barrier(cx, c);
-        if let Some(t) = obj::get_mut::<tuple::TupleObj>(cx, children) {
-            t.items_mut()[k] = c;
-        }
-    }
-    *pos = p;
+    Ok(Level {
+        children,
+        n_children,
+        done: 0,
+        code_start,
+        code_len,
+    })
+}
+
+/// Decode the prelude of a raw code whose children are loaded, verify its bytecode, and make
+/// its code object.
+fn finish_raw_code(cx: &mut Cx, ctx: Value, lvl: &Level, outer: bool) -> PyResult<Value> {
+    let (code_start, code_len, n_children) = (lvl.code_start, lvl.code_len, lvl.n_children);
     let img = image_of(ctx);
     let code = &img[code_start..code_start + code_len];
     let Some(pre) = read_prelude(code) else {
@@ -441,6 +549,10 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
         || pre.n_info < 1
         || pre.n_state > u16::MAX as usize
         || pre.n_exc > u16::MAX as usize
+        || pre.n_pos > 255
+        || pre.n_kwonly > 255
+        || pre.n_def > 255
+        || (outer && pre.flags & scope::GENERATOR != 0)
     {
         return Err(bad(cx));
     }
@@ -463,7 +575,8 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
         }
     }
     let line_info = rr.i;
-    // The number of locals: parameters, cells, and every local the bytecode names.
+    // The locals the prelude names: parameters, *args/**kw, cells; the verifier adds every
+    // local the bytecode names.
     let varargs =
         (pre.flags & scope::VARARGS != 0) as usize + (pre.flags & scope::VARKEYWORDS != 0) as usize;
     let mut n_locals = n_names + varargs;
@@ -471,23 +584,50 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
         n_locals = n_locals.max(c as usize + 1);
     }
     let n_consts = tuple::items_of(unsafe_ctx(ctx).consts).map_or(0, |t| t.len());
-    match verify(code, ip0, n_qstr, n_consts, n_children, pre.n_state) {
-        Some(max_local) => n_locals = n_locals.max(max_local),
-        None => return Err(bad(cx)),
+    let input = verify::Input {
+        code,
+        ip0,
+        n_qstr,
+        n_consts,
+        n_children,
+        n_state: pre.n_state,
+        n_exc: pre.n_exc,
+        n_locals,
+        generator: pre.flags & scope::GENERATOR != 0,
+        base_exception: &|q| {
+            tuple::items_of(unsafe_ctx(ctx).qstrs)
+                .and_then(|t| t.get(q).copied())
+                .is_some_and(crate::vm::dispatch::is_base_exception_name)
+        },
+    };
+    let mut res = verify::verify(&input, cx.temp_alloc());
+    if res == Err(verify::Reject::NoMemory) {
+        cx.collect();
+        res = verify::verify(&input, cx.temp_alloc());
     }
-    if n_locals > pre.n_state {
-        return Err(bad(cx));
-    }
+    let n_locals = match res {
+        Ok(n) => n,
+        Err(verify::Reject::NoMemory) => return Err(cx.raise_memory_error(code_len)),
+        Err(verify::Reject::Invalid(why, at)) => {
+            let name = tuple::items_of(unsafe_ctx(ctx).qstrs)
+                .and_then(|t| pystr::str_of(t[name_q]))
+                .unwrap_or("?");
+            let name = crate::vm::ops::alloc_free_name(name);
+            return Err(cx.raise_fmt(
+                &VALUE_ERROR_TYPE,
+                format_args!("invalid .mpy bytecode: {why} at offset {at} in '{name}'"),
+            ));
+        }
+    };
     let name = tuple::items_of(unsafe_ctx(ctx).qstrs).map_or(Value::NONE, |t| t[name_q]);
     let co: *mut CodeObj = cx.alloc_obj(&CODE_TYPE, 0)?;
-    cx.roots_truncate(mark);
-    crate::gc::write_barrier_values(cx, &[ctx, children, name]);
+    crate::gc::write_barrier_values(cx, &[ctx, lvl.children, name]);
     // SAFETY: fresh code object; the code bytes lie in the ctx image, which the code object
     // keeps alive through `ctx`.
     unsafe {
         let c = &mut *co;
         c.ctx = ctx;
-        c.children = children;
+        c.children = lvl.children;
         c.name = name;
         c.code = image_of(ctx).as_ptr().add(code_start);
         c.code_len = code_len as u32;
@@ -505,125 +645,10 @@ fn read_raw_code(cx: &mut Cx, ctx: Value, pos: &mut usize, depth: u32) -> PyResu
         c.n_def_pos_args = pre.n_def as u8;
         c.n_locals = n_locals as u16;
     }
-    if pre.n_pos > 255 || pre.n_kwonly > 255 {
-        return Err(bad(cx));
-    }
     Ok(Value::from_ptr(co))
 }
 
 fn unsafe_ctx<'a>(ctx: Value) -> &'a ModuleCtxObj {
     // SAFETY: ctx is a live module context (rooted by the loader).
     unsafe { &*(ctx.raw() as *const ModuleCtxObj) }
-}
-
-/// Check every instruction: valid opcode, operands in range, jumps on instruction boundaries.
-/// Returns one more than the highest local index named, or `None` when the code is bad.
-fn verify(
-    code: &[u8],
-    ip0: usize,
-    n_qstr: usize,
-    n_consts: usize,
-    n_children: usize,
-    n_state: usize,
-) -> Option<usize> {
-    let mut starts = [0u64; 64];
-    let use_bitmap = code.len() <= 64 * 64;
-    let mut jumps: [(usize, usize); 0] = [];
-    let _ = &mut jumps;
-    let mut max_local = 0usize;
-    let mut i = ip0;
-    // First pass: boundaries and operand ranges.
-    while i < code.len() {
-        if use_bitmap {
-            starts[i / 64] |= 1 << (i % 64);
-        }
-        let op = code[i];
-        let fmt = opcode::format(op)?;
-        let mut r = Reader { b: code, i: i + 1 };
-        match fmt {
-            Format::Byte => match op {
-                0xb0..=0xbf => max_local = max_local.max((op - 0xb0) as usize + 1),
-                0xc0..=0xcf => max_local = max_local.max((op - 0xc0) as usize + 1),
-                _ => {}
-            },
-            Format::Qstr => {
-                if r.vuint()? >= n_qstr {
-                    return None;
-                }
-            }
-            Format::VarUint => {
-                if op == opcode::LOAD_CONST_SMALL_INT {
-                    // Signed: just skip the groups.
-                    loop {
-                        let c = r.byte()?;
-                        if c & 0x80 == 0 {
-                            break;
-                        }
-                    }
-                } else {
-                    let v = r.vuint()?;
-                    match op {
-                        opcode::LOAD_CONST_OBJ if v >= n_consts => return None,
-                        opcode::MAKE_FUNCTION
-                        | opcode::MAKE_FUNCTION_DEFARGS
-                        | opcode::MAKE_CLOSURE
-                        | opcode::MAKE_CLOSURE_DEFARGS
-                            if v >= n_children =>
-                        {
-                            return None
-                        }
-                        opcode::LOAD_FAST_N
-                        | opcode::STORE_FAST_N
-                        | opcode::DELETE_FAST
-                        | opcode::LOAD_DEREF
-                        | opcode::STORE_DEREF
-                        | opcode::DELETE_DEREF => {
-                            if v >= n_state {
-                                return None;
-                            }
-                            max_local = max_local.max(v + 1);
-                        }
-                        opcode::BUILD_TUPLE
-                        | opcode::BUILD_LIST
-                        | opcode::BUILD_SET
-                        | opcode::UNPACK_SEQUENCE
-                            if v > n_state =>
-                        {
-                            return None
-                        }
-                        _ => {}
-                    }
-                }
-                if opcode::has_extra_byte(op) {
-                    r.byte()?;
-                }
-            }
-            Format::Offset => {
-                let b0 = r.byte()?;
-                let raw = if b0 & 0x80 == 0 {
-                    b0 as usize
-                } else {
-                    (b0 & 0x7f) as usize | ((r.byte()? as usize) << 7)
-                };
-                let bias = if b0 & 0x80 == 0 { 0x40 } else { 0x4000 };
-                let base = r.i;
-                let target = if opcode::is_signed_jump(op) {
-                    base as isize + raw as isize - bias
-                } else {
-                    (base + raw) as isize
-                };
-                if target < ip0 as isize || target as usize > code.len() {
-                    return None;
-                }
-                if opcode::has_extra_byte(op) {
-                    r.byte()?;
-                }
-            }
-        }
-        i = r.i;
-    }
-    if i != code.len() {
-        return None;
-    }
-    Some(max_local)
 }

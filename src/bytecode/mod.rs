@@ -3,3 +3,4 @@
 pub mod loader;
 pub mod opcode;
 pub mod static_qstr;
+pub mod verify;

@@ -279,6 +279,13 @@ pub fn compile<A: Allocator + Clone>(
     opts: &CompileOptions,
     alloc: A,
 ) -> Result<Vec<u8, A>, CompileError> {
+    // Source is UTF-8 (the `.mpy` format requires valid UTF-8 strings, and the loader
+    // checks them): anything else is a SyntaxError, as in CPython.
+    if let Err(e) = core::str::from_utf8(src) {
+        let valid = src.get(..e.valid_up_to()).unwrap_or(&[]);
+        let line = 1 + valid.iter().filter(|&&c| c == b'\n').count() as u32;
+        return Err(CompileError::syntax(line, "invalid UTF-8 in source"));
+    }
     let mut interner = intern::Interner::new(alloc.clone());
     let tokens = lexer::tokenize(src, &mut interner, opts, alloc.clone())?;
     let tree = parser::parse(&tokens, &mut interner, mode, opts, alloc.clone())?;

@@ -27,6 +27,9 @@ pub(crate) struct Host {
     pub(crate) fuel_on: bool,
     /// The budget last given: the overdraft allowed to nested runs.
     pub(crate) budget: i64,
+    /// Items native code has taken from iterators (every [`NATIVE_TICK`](super::poll::NATIVE_TICK)
+    /// of them is a poll point).
+    pub(crate) native_items: u32,
     /// The re-entry level at which running out of fuel pauses (0: never).
     pub(crate) pause_reentry: u32,
     /// The attached signal object.
@@ -56,6 +59,7 @@ impl Host {
             fuel: 0,
             fuel_on: false,
             budget: 0,
+            native_items: 0,
             pause_reentry: 0,
             signal: None,
             sched: Value::NULL,

@@ -20,6 +20,9 @@
 //! so `except Exception` does not catch it); outside the host's run the exception is raised
 //! again at every later safepoint until the host adds fuel, so a bare `except:` cannot keep
 //! the code running. Either way control is back with the host within about twice the budget.
+//!
+//! Loops inside native code (a builtin consuming an iterator) cost one unit every
+//! [`NATIVE_TICK`] items taken (`poll_item`), so they are bounded too.
 
 use super::host::SCHED_DEPTH;
 use crate::native_fn;
@@ -52,16 +55,32 @@ pub static FUEL_EXHAUSTED_TYPE: TypeObj = TypeObj {
 
 /// The embedder's part of a safepoint (a back-edge). Ok(true) pauses the run.
 pub(crate) fn poll(cx: &mut Cx) -> PyResult<bool> {
-    poll_at(cx, true)
+    poll_at(cx, true, true)
 }
 
 /// The embedder's part of a call (a Python function about to get a frame): like a
 /// back-edge, except that the run cannot pause there.
 pub(crate) fn poll_call(cx: &mut Cx) -> PyResult<()> {
-    poll_at(cx, false).map(|_| ())
+    poll_at(cx, false, true).map(|_| ())
 }
 
-fn poll_at(cx: &mut Cx, can_pause: bool) -> PyResult<bool> {
+/// Items a native loop takes from an iterator per poll point.
+pub(crate) const NATIVE_TICK: u32 = 64;
+
+/// The embedder's part of taking an item from an iterator: every [`NATIVE_TICK`] items it is
+/// a poll point that cannot pause, so loops in native code (`sum(iter(int, 1))`,
+/// `max(range(10**18))`) are bounded by fuel and interrupts like loops in Python. Scheduled
+/// callbacks wait for the next safepoint of the bytecode.
+pub(crate) fn poll_item(cx: &mut Cx) -> PyResult<()> {
+    let n = cx.host.native_items.wrapping_add(1);
+    cx.host.native_items = n;
+    if n.is_multiple_of(NATIVE_TICK) {
+        poll_at(cx, false, false)?;
+    }
+    Ok(())
+}
+
+fn poll_at(cx: &mut Cx, can_pause: bool, run_sched: bool) -> PyResult<bool> {
     if let Some(sig) = cx.host.signal {
         if sig.is_pending() {
             sig.clear_pending();
@@ -73,7 +92,7 @@ fn poll_at(cx: &mut Cx, can_pause: bool) -> PyResult<bool> {
             }
         }
     }
-    if !cx.host.in_sched && sched_len(cx) > 0 {
+    if run_sched && !cx.host.in_sched && sched_len(cx) > 0 {
         run_scheduled(cx)?;
     }
     if cx.host.fuel_on {

@@ -15,6 +15,8 @@ use core::ptr::NonNull;
 
 /// Bytes per block. MicroPython uses 16 on 32-bit targets; we use 16 everywhere.
 pub const BLOCK: usize = 16;
+// The one-block fast path of `alloc` zeroes a block as two words.
+const _: () = assert!(BLOCK == 2 * core::mem::size_of::<u64>());
 
 /// Metadata bits.
 pub(crate) mod meta {
@@ -53,19 +55,31 @@ pub enum Phase {
     Sweep,
 }
 
-/// Allocation size classes (in blocks) and their minimum sizes: 1, 2, 3, 4, 5-8, 9-16,
-/// 17-32, 33 and more.
-const N_CLASSES: usize = 8;
-const CLASS_MIN: [usize; N_CLASSES] = [1, 2, 3, 4, 5, 9, 17, 33];
+/// Allocation size classes (in blocks) and their minimum sizes: 1, 2, 3, 4, then ranges
+/// growing by halves of powers of two up to 129 and more. (Coarser classes made allocations
+/// larger than their class minimum search again and again past holes of the class that were
+/// too small for them: big ints of growing size spent most of their time there.)
+const N_CLASSES: usize = 15;
+const CLASS_MIN: [usize; N_CLASSES] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129];
+
+/// Bit 0 of every byte of a word (metadata scanned eight blocks at a time).
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 
 #[inline]
 fn class_of(n: usize) -> usize {
     match n {
         0..=4 => n.saturating_sub(1),
-        5..=8 => 4,
-        9..=16 => 5,
-        17..=32 => 6,
-        _ => 7,
+        5..=6 => 4,
+        7..=8 => 5,
+        9..=12 => 6,
+        13..=16 => 7,
+        17..=24 => 8,
+        25..=32 => 9,
+        33..=48 => 10,
+        49..=64 => 11,
+        65..=96 => 12,
+        97..=128 => 13,
+        _ => 14,
     }
 }
 
@@ -93,6 +107,8 @@ pub struct Heap {
     n_blocks: usize,
     /// Where searches for free runs start, per size class (see `find_free`).
     hints: [Cell<usize>; N_CLASSES],
+    /// Where searches for pinned memory start (see `find_free_top`).
+    top_hint: Cell<usize>,
     used_blocks: Cell<usize>,
     /// The most blocks ever in use at once.
     high_water: Cell<usize>,
@@ -100,6 +116,10 @@ pub struct Heap {
     lock_depth: Cell<u32>,
     /// Blocks allocated since the last collection (drives the collection threshold).
     allocated_since_gc: Cell<usize>,
+    /// Fault injection ([`Heap::inject_failures`]): allocations to let through, then how
+    /// many to refuse.
+    fail_after: Cell<usize>,
+    fail_count: Cell<usize>,
     /// The collector's phase (how new allocations are coloured).
     phase: Cell<Phase>,
     /// During [`Phase::Sweep`], the first block not yet swept.
@@ -154,10 +174,13 @@ impl Heap {
             pool,
             n_blocks,
             hints: [const { Cell::new(0) }; N_CLASSES],
+            top_hint: Cell::new(n_blocks),
             used_blocks: Cell::new(0),
             high_water: Cell::new(0),
             lock_depth: Cell::new(0),
             allocated_since_gc: Cell::new(0),
+            fail_after: Cell::new(0),
+            fail_count: Cell::new(0),
             phase: Cell::new(Phase::Idle),
             sweep_cursor: Cell::new(0),
             grey: [const { Cell::new(0) }; GREY_CAP],
@@ -353,6 +376,37 @@ impl Heap {
         self.lock_depth.get() > 0
     }
 
+    /// Fault injection for tests: let `after` more allocations through, then refuse the next
+    /// `count` (the interpreter collects and retries once before raising MemoryError, so 2
+    /// fails one allocation site; `usize::MAX` fails everything from then on).
+    pub fn inject_failures(&self, after: usize, count: usize) {
+        self.fail_after.set(after);
+        self.fail_count.set(count);
+    }
+
+    /// Injected failures not yet used up (0 when none were injected or all happened).
+    pub fn injected_failures_left(&self) -> usize {
+        self.fail_count.get()
+    }
+
+    /// Whether an injected failure refuses this allocation.
+    #[inline]
+    fn injected_failure(&self) -> bool {
+        if self.fail_count.get() == 0 {
+            return false;
+        }
+        match self.fail_after.get() {
+            0 => {
+                self.fail_count.set(self.fail_count.get() - 1);
+                true
+            }
+            n => {
+                self.fail_after.set(n - 1);
+                false
+            }
+        }
+    }
+
     #[inline]
     pub(crate) fn meta(&self, i: usize) -> u8 {
         debug_assert!(i < self.n_blocks);
@@ -421,11 +475,19 @@ impl Heap {
         // A locked heap refuses objects and buffers; temporary scratch memory (the text `print`
         // builds, freed before it returns) is still allowed, as MicroPython prints while
         // locked without allocating.
-        if self.is_locked() && kind != AllocKind::Pinned {
+        if (self.is_locked() && kind != AllocKind::Pinned) || self.injected_failure() {
             return None;
         }
         let n = size.max(1).div_ceil(BLOCK);
-        let start = self.find_free(n)?;
+        let start = if kind == AllocKind::Pinned {
+            let (start, clean) = self.find_free_top(n)?;
+            self.after_alloc_top(start, clean);
+            start
+        } else {
+            let (start, first_long) = self.find_free(n)?;
+            self.after_alloc(start, n, first_long);
+            start
+        };
         let flags = match kind {
             AllocKind::Object => meta::OBJ,
             AllocKind::ObjectWithFinaliser => meta::OBJ | meta::FIN,
@@ -440,7 +502,6 @@ impl Heap {
         for j in 1..n {
             self.set_meta(start + j, meta::TAIL);
         }
-        self.after_alloc(start, n);
         let used = self.used_blocks.get() + n;
         self.used_blocks.set(used);
         if used > self.high_water.get() {
@@ -451,8 +512,17 @@ impl Heap {
         self.total_allocated
             .set(self.total_allocated.get().wrapping_add(n));
         let p = self.block_ptr(start);
-        // SAFETY: blocks start..start+n are inside the pool and now belong to this allocation.
-        unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
+        if n == 1 {
+            // Most objects (floats, small tuples, bound methods) take one block: two stores,
+            // not a call to memset.
+            // SAFETY: block `start` is inside the pool, 16-byte aligned, and now belongs to
+            // this allocation.
+            unsafe { (p as *mut [u64; 2]).write([0; 2]) };
+        } else {
+            // SAFETY: blocks start..start+n are inside the pool and now belong to this
+            // allocation.
+            unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
+        }
         NonNull::new(p)
     }
 
@@ -574,45 +644,162 @@ impl Heap {
         self.grey_rescan.set(usize::MAX);
     }
 
-    /// First fit: the lowest run of `n` free blocks.
+    /// The first free block at or after `i` (`n_blocks` if none), eight metadata bytes at a
+    /// time.
+    #[inline]
+    fn next_free(&self, mut i: usize) -> usize {
+        while i + 8 <= self.n_blocks {
+            let used = self.used_bits(i);
+            if used != LOW_BITS {
+                return i + (used ^ LOW_BITS).trailing_zeros() as usize / 8;
+            }
+            i += 8;
+        }
+        while i < self.n_blocks && self.meta(i) & meta::STATE != meta::FREE {
+            i += 1;
+        }
+        i
+    }
+
+    /// The length of the run of free blocks starting at `i`, counted up to `max`.
+    #[inline]
+    fn free_len(&self, i: usize, max: usize) -> usize {
+        let end = self.n_blocks.min(i.saturating_add(max));
+        let mut j = i;
+        while j + 8 <= end {
+            let used = self.used_bits(j);
+            if used != 0 {
+                return (j - i + used.trailing_zeros() as usize / 8).min(max);
+            }
+            j += 8;
+        }
+        while j < end && self.meta(j) & meta::STATE == meta::FREE {
+            j += 1;
+        }
+        j - i
+    }
+
+    /// Bit 0 of byte `k` is set when block `i + k` is allocated (`i + 8 <= n_blocks`).
+    #[inline]
+    fn used_bits(&self, i: usize) -> u64 {
+        debug_assert!(i + 8 <= self.n_blocks);
+        // SAFETY: i + 8 <= n_blocks and the table has n_blocks bytes; any alignment is fine for
+        // an unaligned read.
+        let x = u64::from_le(unsafe { core::ptr::read_unaligned(self.meta.add(i) as *const u64) });
+        // The state is the low two bits of each byte: FREE is 0.
+        (x | (x >> 1)) & LOW_BITS
+    }
+
+    /// First fit: the lowest run of `n` free blocks, and where the first free run the search
+    /// went past that is at least as long as the size class's minimum starts (see
+    /// `after_alloc`), if any.
     ///
     /// Scanning from block 0 every time makes allocation in a nearly full heap quadratic, so
     /// each size class `c` (minimum size `m`) keeps a hint with this invariant: for every
     /// position `p < hint` where `m` blocks are free, the blocks from `p` up to the hint are all
     /// free. A search steps back from the hint over free blocks, then goes forward; it finds the
     /// lowest fit, as a scan from 0 would.
-    fn find_free(&self, n: usize) -> Option<usize> {
-        let h = self.hints[class_of(n)].get().min(self.n_blocks);
+    fn find_free(&self, n: usize) -> Option<(usize, Option<usize>)> {
+        let c = class_of(n);
+        let h = self.hints[c].get().min(self.n_blocks);
         let mut i = h;
         while i > 0 && self.meta(i - 1) & meta::STATE == meta::FREE {
             i -= 1;
         }
-        while i + n <= self.n_blocks {
-            // Find a free block.
-            if self.meta(i) & meta::STATE != meta::FREE {
-                i += 1;
-                continue;
+        let mut first_long = None;
+        loop {
+            i = self.next_free(i);
+            if i.saturating_add(n) > self.n_blocks {
+                return None;
             }
-            // Check the run.
-            let mut j = 1;
-            while j < n && self.meta(i + j) & meta::STATE == meta::FREE {
-                j += 1;
-            }
+            let j = self.free_len(i, n);
             if j == n {
-                return Some(i);
+                return Some((i, first_long));
+            }
+            // Block i + j is allocated; the free run started at i.
+            if j >= CLASS_MIN[c] && first_long.is_none() {
+                first_long = Some(i);
             }
             i += j + 1;
         }
-        None
     }
 
     /// `n` blocks were allocated at `start`, found by `find_free(n)`: no run of `n` free blocks
     /// starts below it, hence none of any larger size, and the blocks up to `start + n` are
-    /// now taken. The hints of the classes whose minimum is at least `n` move there.
-    fn after_alloc(&self, start: usize, n: usize) {
-        for (c, &min) in CLASS_MIN.iter().enumerate().skip(class_of(n)) {
-            if min >= n && self.hints[c].get() < start + n {
-                self.hints[c].set(start + n);
+    /// now taken. The hint of `n`'s own class moves there when `n` is the class minimum, else
+    /// to the first free run the search passed that is as long as the
+    /// class minimum (`first_long`), or past the allocation if there was none: the search
+    /// started at a run start with no such window below it, and passed only shorter runs before
+    /// that one. (Without this, allocations larger than their class minimum would search from
+    /// the same hint every time, over everything allocated since: big-int arithmetic in a large
+    /// heap spent most of its time there.)
+    fn after_alloc(&self, start: usize, n: usize, first_long: Option<usize>) {
+        let c = class_of(n);
+        let end = start + n;
+        // Only this class's hint moves: raising the others' would be valid too (none of them
+        // has a window below `start + n`), but costs a store per class on every allocation; a
+        // hint left behind costs its class one scan over what was allocated since, eight blocks
+        // a step.
+        let to = if CLASS_MIN[c] >= n {
+            end
+        } else {
+            first_long.unwrap_or(end)
+        };
+        if self.hints[c].get() < to {
+            self.hints[c].set(to);
+        }
+        // Free blocks at or above the top hint must stay in one run with it.
+        if self.top_hint.get() < end {
+            self.top_hint.set(end);
+        }
+    }
+
+    /// Last fit, for pinned (temporary) memory: the highest run of `n` free blocks, and whether
+    /// the search went past no free block.
+    ///
+    /// Temporary buffers (string builders, big-int scratch, the compiler's tables) come and go
+    /// in stack order; kept at the top of the pool they never leave holes between objects that
+    /// first fit would then have to search past. `top_hint`'s invariant mirrors the class
+    /// hints': every free block at or above it is in one run of free blocks starting at it.
+    /// A search steps up from the hint over free blocks, then goes down.
+    fn find_free_top(&self, n: usize) -> Option<(usize, bool)> {
+        let mut hi = self.top_hint.get().min(self.n_blocks);
+        while hi < self.n_blocks && self.meta(hi) & meta::STATE == meta::FREE {
+            hi += 1;
+        }
+        let mut clean = true;
+        loop {
+            // `hi` is one past the highest block that may start the search down.
+            while hi > 0 && self.meta(hi - 1) & meta::STATE != meta::FREE {
+                hi -= 1;
+            }
+            if hi < n {
+                return None;
+            }
+            let mut j = 0;
+            while j < n && self.meta(hi - 1 - j) & meta::STATE == meta::FREE {
+                j += 1;
+            }
+            if j == n {
+                return Some((hi - n, clean));
+            }
+            // Block hi - 1 - j is allocated (j < n <= hi).
+            clean = false;
+            hi -= j + 1;
+        }
+    }
+
+    /// `n` pinned blocks were allocated at `start` by `find_free_top`. With `clean`, no block
+    /// at or above `start` is free now. The class hints above `start` move down to it: the
+    /// blocks taken may sit inside a run their invariant relies on (lowering a hint is always
+    /// safe).
+    fn after_alloc_top(&self, start: usize, clean: bool) {
+        if clean {
+            self.top_hint.set(start);
+        }
+        for h in &self.hints {
+            if h.get() > start {
+                h.set(start);
             }
         }
     }
@@ -627,6 +814,14 @@ impl Heap {
     }
 
     pub(crate) fn free_run(&self, i: usize, n: usize) {
+        self.clear_run(i, n);
+        self.note_freed(i, i + n, n);
+    }
+
+    /// Mark blocks `i..i + n` free (and poison them under gc-stress), without the
+    /// bookkeeping: `note_freed` must follow, once for a run of such calls.
+    #[inline]
+    pub(crate) fn clear_run(&self, i: usize, n: usize) {
         for j in 0..n {
             self.set_meta(i + j, meta::FREE);
         }
@@ -635,14 +830,46 @@ impl Heap {
         unsafe {
             core::ptr::write_bytes(self.block_ptr(i), 0xa5, n * BLOCK)
         };
+    }
+
+    /// Blocks `i..end` are all free now, `freed` of them cleared by `clear_run` since the
+    /// last call (the sweep frees a run of neighbouring garbage at once): the block count,
+    /// the size-class hints and the top hint are brought up to date.
+    pub(crate) fn note_freed(&self, i: usize, end: usize, freed: usize) {
+        let n = end - i;
         self.used_blocks
-            .set(self.used_blocks.get().saturating_sub(n));
-        // A window of free blocks that includes the freed ones and starts below `i` runs
-        // through `i`: moving the hints down to `i` keeps their invariant.
-        for h in &self.hints {
+            .set(self.used_blocks.get().saturating_sub(freed));
+        // The only positions that gain `m` free blocks are inside the free run that now holds
+        // blocks `i..i + n` (with its free neighbours). A window of free blocks that starts
+        // below `i` in it runs through `i`: moving a hint down to `i` keeps its invariant, and
+        // is needed only for the classes whose minimum fits in that run. (Lowering every hint
+        // made a temporary buffer freed below a dense run of larger objects send each later
+        // search of their class over the whole run: quadratic.) The neighbours are looked at
+        // only as far as the largest class minimum.
+        let max_min = CLASS_MIN[N_CLASSES - 1];
+        let mut run = n;
+        let mut j = i;
+        while run < max_min && j > 0 && self.meta(j - 1) & meta::STATE == meta::FREE {
+            j -= 1;
+            run += 1;
+        }
+        let mut k = i + n;
+        while run < max_min && k < self.n_blocks && self.meta(k) & meta::STATE == meta::FREE {
+            k += 1;
+            run += 1;
+        }
+        for (h, &min) in self.hints.iter().zip(CLASS_MIN.iter()) {
+            if min > run {
+                break;
+            }
             if i < h.get() {
                 h.set(i);
             }
+        }
+        // Free blocks at or above the top hint must be in one run with it: the hint moves up
+        // past the freed ones.
+        if self.top_hint.get() < i + n {
+            self.top_hint.set(i + n);
         }
     }
 
@@ -661,7 +888,7 @@ impl Heap {
             }
             return NonNull::new(p);
         }
-        if self.is_locked() && self.meta(i) & meta::PINNED == 0 {
+        if (self.is_locked() && self.meta(i) & meta::PINNED == 0) || self.injected_failure() {
             return None;
         }
         // Try to extend in place.
@@ -671,6 +898,10 @@ impl Heap {
         {
             for j in i + have..i + want {
                 self.set_meta(j, meta::TAIL);
+            }
+            // The blocks taken may start the run at the top hint.
+            if self.top_hint.get() < i + want {
+                self.top_hint.set(i + want);
             }
             let used = self.used_blocks.get() + extra;
             self.used_blocks.set(used);
@@ -811,6 +1042,15 @@ unsafe impl allocator_api2::alloc::Allocator for TempAlloc {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn classes_match_their_minimums() {
+        for n in 1..400 {
+            let c = class_of(n);
+            assert!(CLASS_MIN[c] <= n);
+            assert!(c + 1 == N_CLASSES || CLASS_MIN[c + 1] > n);
+        }
+    }
+
     extern crate std;
     use super::*;
     use std::vec::Vec;
@@ -822,8 +1062,16 @@ mod tests {
         })
     }
 
+    /// The highest run of `n` free blocks, by a plain scan.
+    fn naive_top_fit(h: &Heap, n: usize) -> Option<usize> {
+        (0..h.n_blocks()).rev().find(|&i| {
+            i + n <= h.n_blocks() && (i..i + n).all(|j| h.meta(j) & meta::STATE == meta::FREE)
+        })
+    }
+
     /// Random allocations, frees and reallocations: every allocation lands where a first-fit
-    /// scan from block 0 would put it (the size-class hints never skip a fit).
+    /// scan from block 0 would put it (the size-class hints never skip a fit), and every pinned
+    /// one where a last-fit scan from the top would.
     #[test]
     fn hints_keep_first_fit() {
         let mut region = std::vec![0u8; 64 * 1024];
@@ -844,12 +1092,17 @@ mod tests {
                     2 => 1 + rnd(40) as usize,
                     _ => 1 + rnd(200) as usize,
                 };
-                let want = naive_fit(&h, n);
-                let got = h.alloc(n * BLOCK, AllocKind::Buffer);
+                let pinned = rnd(3) == 0;
+                let (want, kind) = if pinned {
+                    (naive_top_fit(&h, n), AllocKind::Pinned)
+                } else {
+                    (naive_fit(&h, n), AllocKind::Buffer)
+                };
+                let got = h.alloc(n * BLOCK, kind);
                 assert_eq!(
                     got.map(|p| h.block_of(p.as_ptr()).unwrap()),
                     want,
-                    "step {step}: alloc of {n} blocks"
+                    "step {step}: alloc of {n} blocks (pinned: {pinned})"
                 );
                 if let Some(p) = got {
                     live.push(p.as_ptr());

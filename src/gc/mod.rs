@@ -540,6 +540,10 @@ pub(crate) fn sweep_range(heap: &Heap, from: usize, budget: usize) -> (usize, us
     let mut i = from;
     let mut blocks = 0usize;
     let mut heads = 0usize;
+    // Neighbouring garbage is freed as one run: `run` is where the current run of free blocks
+    // started (if it holds freed ones), `freed` the blocks freed in it, `end` the end of the last.
+    let mut run: Option<usize> = None;
+    let (mut freed, mut end) = (0usize, 0usize);
     while i < n && heads + blocks / 4 < budget {
         let m = heap.meta(i);
         if m & meta::STATE != meta::HEAD {
@@ -552,14 +556,26 @@ pub(crate) fn sweep_range(heap: &Heap, from: usize, budget: usize) -> (usize, us
         blocks += len;
         if m & (meta::MARK | meta::PINNED) != 0 {
             heap.set_meta(i, m & !(meta::MARK | meta::GREY | VERIFY_BIT));
+            if let Some(s) = run.take() {
+                heap.note_freed(s, end, freed);
+            }
         } else {
             if m & meta::FIN != 0 {
                 trace::finalise(heap.block_ptr(i));
             }
-            heap.free_run(i, len);
+            heap.clear_run(i, len);
+            if run.is_none() {
+                run = Some(i);
+                freed = 0;
+            }
+            freed += len;
+            end = i + len;
             heap.gc.freeing.set(heap.gc.freeing.get() + 1);
         }
         i += len;
+    }
+    if let Some(s) = run {
+        heap.note_freed(s, end, freed);
     }
     (i, heads + blocks / 4)
 }

@@ -290,6 +290,28 @@ pub fn pow(x: f64, y: f64) -> f64 {
             acc = Dd(1.0, 0.0).div(acc);
         }
         acc.0 + acc.1
+    } else if libm::trunc(y * 2.0) == y * 2.0 && y.abs() <= 65536.0 && l2.abs() < 1000.0 {
+        // A half-integer power (`x ** -1.5` in n-body codes): `x ** k * sqrt(x)` in
+        // double-double, a few dozen operations instead of a logarithm and an exponential.
+        let h = libm::sqrt(ax);
+        let p = two_prod(h, h);
+        let root = quick_two_sum(h, ((ax - p.0) - p.1) / (2.0 * h));
+        let mut n = (y.abs() - 0.5) as u32;
+        let mut base = Dd(ax, 0.0);
+        let mut acc = root;
+        while n > 0 {
+            if n & 1 == 1 {
+                acc = acc.mul(base);
+            }
+            n >>= 1;
+            if n > 0 {
+                base = base.mul(base);
+            }
+        }
+        if y < 0.0 {
+            acc = Dd(1.0, 0.0).div(acc);
+        }
+        acc.0 + acc.1
     } else {
         let t = log_dd(ax).mul_f(y);
         if t.0 > 709.8 {

@@ -29,9 +29,14 @@ impl InternTable {
 /// The static str with these bytes, if there is one.
 pub fn find_static(b: &[u8]) -> Option<&'static StrObj> {
     let t = &crate::qstrs::SORTED;
-    t.binary_search_by(|s| s.as_bytes().cmp(b))
-        .ok()
-        .map(|i| t[i])
+    // First bytes decide most steps without a call to memcmp (the same order: lexicographic).
+    let first = b.first();
+    t.binary_search_by(|s| {
+        let sb = s.as_bytes();
+        sb.first().cmp(&first).then_with(|| sb.cmp(b))
+    })
+    .ok()
+    .map(|i| t[i])
 }
 
 fn find_heap(cx: &Cx, b: &[u8], h: u32) -> Result<Value, usize> {

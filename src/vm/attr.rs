@@ -66,7 +66,13 @@ pub(crate) fn type_lookup(ty: *const TypeObj, name: Value) -> Option<Found> {
 
 fn static_builtin_lookup(t: &TypeObj, name: Value, name_b: &[u8]) -> Option<Found> {
     let mut cur: *const TypeObj = t;
+    // `object` ends every lookup that misses and has only special methods (a test checks):
+    // ordinary names skip it.
+    let dunder = name_b.starts_with(b"__");
     while !cur.is_null() {
+        if !dunder && core::ptr::eq(cur, &crate::obj::types::OBJECT_TYPE) {
+            break;
+        }
         // SAFETY: base links of builtin types are static types or NULL.
         let c = unsafe { &*cur };
         if let Some(f) = static_attr(c, name, name_b) {

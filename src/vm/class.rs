@@ -491,6 +491,16 @@ fn set_names(cx: &mut Cx, cls: Value, ns: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// Whether `f` is a Python function whose call runs its body at once (not a generator's).
+fn plain_function(f: Value) -> bool {
+    if obj::kind_of(f) != Kind::Function || !f.is_ptr() {
+        return false;
+    }
+    // SAFETY: kind-checked function; its code is a live code object.
+    let code = unsafe { &*((*(f.raw() as *const FunctionObj)).code.raw() as *const CodeObj) };
+    code.scope_flags & scope::GENERATOR == 0
+}
+
 /// `__build_class__(body, name, *bases, metaclass=None)`.
 pub(crate) fn build_class(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     if args.len() < 2 {
@@ -516,11 +526,18 @@ pub(crate) fn build_class(cx: &mut Cx, args: &[Value], kw: &[Value]) -> PyResult
     }
     let ns = dict::new(cx)?;
     cx.root(ns)?;
-    // Run the body with the namespace as its locals.
-    let f = cx.bind_frame(body, &[], &[], false)?;
-    // SAFETY: f is the fresh, linked frame.
-    unsafe { (*f).locals = ns };
-    let cell = cx.run_frame(f)?;
+    // Run the body with the namespace as its locals. Anything but a plain Python function
+    // (a generator function, a builtin: only reachable by calling `__build_class__`
+    // directly) is just called, as MicroPython does, leaving the namespace empty.
+    let cell = if plain_function(body) {
+        let f = cx.bind_frame(body, &[], &[], false)?;
+        // SAFETY: f is the fresh, linked frame.
+        unsafe { (*f).locals = ns };
+        cx.run_frame(f)?
+    } else {
+        cx.call(body, &[], &[])?;
+        Value::NONE
+    };
     cx.root(cell)?;
     if meta.is_null() {
         // The most derived metaclass of the bases.

@@ -153,6 +153,34 @@ pub(crate) fn numeric_binop(
     int_binop(cx, plain, a, b).map(Some)
 }
 
+/// `a <op> b` for the float operations the dispatch loop tries before the general path: `+`,
+/// `-`, `*` (also in place) of two floats or a float and a small int, and comparisons of two
+/// floats. `None` when it does not apply (the general path then gives the same result).
+#[inline]
+pub(crate) fn float_fast(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> Option<PyResult<Value>> {
+    use BinaryOp::*;
+    let (fa, fb) = (float::value_of(a), float::value_of(b));
+    let (x, y) = match (fa, fb) {
+        (Some(x), Some(y)) => (x, y),
+        (Some(x), None) => (x, b.as_small_int()? as f64),
+        (None, Some(y)) => (a.as_small_int()? as f64, y),
+        (None, None) => return None,
+    };
+    let both = fa.is_some() && fb.is_some();
+    let r = match op.non_inplace() {
+        Add => x + y,
+        Subtract => x - y,
+        Multiply => x * y,
+        // Comparing with an int is exact in Python, not through a rounded conversion.
+        Less if both => return Some(Ok(Value::bool(x < y))),
+        More if both => return Some(Ok(Value::bool(x > y))),
+        LessEqual if both => return Some(Ok(Value::bool(x <= y))),
+        MoreEqual if both => return Some(Ok(Value::bool(x >= y))),
+        _ => return None,
+    };
+    Some(float::new(cx, r))
+}
+
 /// 0 = not a number, 1 = int/bool, 2 = float, 3 = complex.
 pub(crate) fn num_kind(v: Value) -> u8 {
     if v.is_small_int() || v.as_bool().is_some() {

@@ -435,10 +435,10 @@ fn eq_no_user(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
         return Ok(r);
     }
     match (obj::kind_of(a), obj::kind_of(b)) {
-        (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => seq_eq(cx, a, b),
-        (Kind::Dict, Kind::Dict) => crate::obj::methods::dict::dict_eq(cx, a, b),
+        (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => nested(cx, |cx| seq_eq(cx, a, b)),
+        (Kind::Dict, Kind::Dict) => nested(cx, |cx| crate::obj::methods::dict::dict_eq(cx, a, b)),
         (Kind::Set | Kind::FrozenSet, Kind::Set | Kind::FrozenSet) => {
-            crate::obj::methods::set::set_eq(cx, a, b)
+            nested(cx, |cx| crate::obj::methods::set::set_eq(cx, a, b))
         }
         (Kind::Range, Kind::Range) => obj::range::eq(cx, a, b),
         (Kind::Slice, Kind::Slice) => {
@@ -476,6 +476,19 @@ fn eq_no_user(cx: &mut Cx, a: Value, b: Value) -> PyResult<bool> {
             Ok(false)
         }
     }
+}
+
+/// Run `f` one level deeper in a Rust recursion over nested containers (comparison,
+/// hashing), bounded by `max_depth` together with the Python frames, as CPython's recursion
+/// limit bounds both: a deeply nested list gives RecursionError, not a stack overflow.
+pub(crate) fn nested<T>(cx: &mut Cx, f: impl FnOnce(&mut Cx) -> PyResult<T>) -> PyResult<T> {
+    if cx.depth >= cx.config.max_depth {
+        return Err(cx.recursion_error());
+    }
+    cx.depth += 1;
+    let r = f(cx);
+    cx.depth = cx.depth.saturating_sub(1);
+    r
 }
 
 /// Equality as containers test it (CPython's `PyObject_RichCompareBool`): an object is equal
@@ -581,8 +594,8 @@ pub(crate) fn seq_compare(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyRe
             return Ok(Value::bool(r));
         }
         let (x, y) = (seq_items(a)[i], seq_items(b)[i]);
-        if !eq_or_same(cx, x, y)? {
-            return binary(cx, op, x, y);
+        if !nested(cx, |cx| eq_or_same(cx, x, y))? {
+            return nested(cx, |cx| binary(cx, op, x, y));
         }
         i += 1;
     }
@@ -602,8 +615,8 @@ pub fn hash(cx: &mut Cx, v: Value) -> PyResult<usize> {
     match obj::kind_of(v) {
         Kind::Str | Kind::Bytes => Ok(pystr::hash_of(v).unwrap_or(0) as usize),
         Kind::Int | Kind::Float | Kind::Complex => Ok(crate::vm::num::hash_number(v)),
-        Kind::Tuple => crate::vm::num::hash_tuple(cx, v),
-        Kind::FrozenSet => crate::vm::num::hash_frozenset(cx, v),
+        Kind::Tuple => nested(cx, |cx| crate::vm::num::hash_tuple(cx, v)),
+        Kind::FrozenSet => nested(cx, |cx| crate::vm::num::hash_frozenset(cx, v)),
         Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray | Kind::Slice => {
             Err(cx.unsupported_unop("__hash__", v))
         }
@@ -826,6 +839,8 @@ fn repeat(cx: &mut Cx, a: Value, n: i64) -> PyResult<Value> {
                 Ok(t)
             } else {
                 let l = obj::list::with_capacity(cx, total)?;
+                // An empty list times a huge count is empty at once.
+                let n = if items_len == 0 { 0 } else { n };
                 crate::gc::write_barrier_values(cx, seq_items(a));
                 if let Some(lo) = obj::get_mut::<obj::list::ListObj>(cx, l) {
                     for k in 0..n {

@@ -363,6 +363,10 @@ pub fn get_iter(cx: &mut Cx, o: Value) -> PyResult<Value> {
 
 /// The next item of an iterator, or `None` when it is exhausted.
 pub fn iter_next(cx: &mut Cx, it: Value) -> PyResult<Option<Value>> {
+    if cx.host.active {
+        // Native loops over iterators are poll points too (fuel, interrupts).
+        crate::embed::poll::poll_item(cx)?;
+    }
     match obj::kind_of(it) {
         Kind::Iter if it.is_ptr() => native_next(cx, it),
         Kind::Generator => {

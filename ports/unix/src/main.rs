@@ -1,8 +1,9 @@
 //! The desktop `pyrite` binary: a drop-in for MicroPython's unix port where tools rely on it.
 //!
 //! `pyrite FILE [args]`, `pyrite -c CODE`, `pyrite -m MODULE`, the program read from stdin
-//! when stdin is not a terminal, `-X heapsize=N[K|M]`, `-X emit=bytecode`, `MICROPYPATH`,
-//! and a REPL when started with no arguments on a terminal. `FILE` may be a `.mpy` image.
+//! when stdin is not a terminal, `-X heapsize=N[K|M]`, `-X emit=bytecode`, `-X stats` (the
+//! heap's peak use on stderr at exit), `MICROPYPATH`, and a REPL when started with no arguments
+//! on a terminal. `FILE` may be a `.mpy` image.
 //!
 //! `import name` also loads C modules built as shared libraries (`name.so` on `sys.path`,
 //! see ports/ffi/include/pyrite.h).
@@ -226,6 +227,7 @@ fn real_main() -> i32 {
         return compile_file(&argv0, &args[2..]);
     }
     let mut heap_size = 2 * 1024 * 1024;
+    let mut stats = false;
     let mut i = 1;
     let mut program = None;
     let mut board_file: Option<String> = None;
@@ -263,6 +265,8 @@ fn real_main() -> i32 {
                     Some(n) => heap_size = n,
                     None => return usage(&argv0),
                 }
+            } else if opt == "stats" {
+                stats = true;
             } else if opt.starts_with("emit=") {
                 // Bytecode is the only emitter.
             } else {
@@ -385,7 +389,7 @@ fn real_main() -> i32 {
         // Pin interrupts and timers of the simulated board arrive through the signal.
         interp.attach_signal(&SIGNAL);
     }
-    match program {
+    let rc = match program {
         Program::Startup(dir) => startup::run(&mut interp, &dir),
         Program::File(f) => {
             let src = match std::fs::read(&f) {
@@ -419,7 +423,14 @@ fn real_main() -> i32 {
             interp.run_main(&src, "<stdin>")
         }
         Program::Repl => repl(&mut interp),
+    };
+    if stats {
+        eprintln!(
+            "pyrite stats: heap peak {} bytes",
+            interp.heap().high_water_bytes()
+        );
     }
+    rc
 }
 
 /// Read a board description and make the simulated board (its interrupts go through

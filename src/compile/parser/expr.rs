@@ -343,7 +343,11 @@ impl<A: Allocator + Clone> Parser<'_, '_, A> {
         let line = self.line();
         let base = self.atom_expr()?;
         if self.eat_op(Op::DblStar) {
-            let exp = self.factor()?;
+            // `**` is right-associative: the exponent recursion is bounded like any other.
+            self.enter()?;
+            let exp = self.factor();
+            self.leave();
+            let exp = exp?;
             if let (Some(a), Some(b)) = (self.number_of(base), self.number_of(exp)) {
                 if let Some(v) = self.fold(Op::DblStar, a, Some(b))? {
                     return self.num_node(v, FOLDED_LINE);

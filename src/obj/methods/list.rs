@@ -380,6 +380,10 @@ pub fn imul(cx: &mut Cx, l: Value, n: i64) -> PyResult<()> {
         lo(l).len = 0;
         return Ok(());
     }
+    if len == 0 {
+        // Nothing to repeat, however many times.
+        return Ok(());
+    }
     let Some(total) = len.checked_mul(n as usize) else {
         return Err(cx.raise_memory_error(usize::MAX));
     };

@@ -97,3 +97,14 @@ pub const ATTRS: &[Attr] = &[
     crate::method!(q::__str__, OBJECT_STR),
     crate::staticmethod!(q::__new__, OBJECT_NEW),
 ];
+
+#[cfg(test)]
+mod tests {
+    /// Attribute lookup skips `object` for names that are not special (`vm::attr`).
+    #[test]
+    fn object_has_only_special_methods() {
+        for a in super::ATTRS {
+            assert!(a.name.as_bytes().starts_with(b"__"));
+        }
+    }
+}

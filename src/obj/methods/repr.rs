@@ -533,7 +533,9 @@ pub fn write_tuple_repr(cx: &mut Cx, b: &mut StrBuilder, t: Value, depth: u32) -
 impl Cx {
     /// Whether `v` is being printed further up (a self-referencing container).
     pub(crate) fn repr_active(&self, v: Value) -> bool {
-        self.repr_stack[..self.repr_depth as usize].contains(&v)
+        // Only the outermost levels are remembered; deeper ones stop at MAX_REPR_DEPTH.
+        let n = (self.repr_depth as usize).min(self.repr_stack.len());
+        self.repr_stack[..n].contains(&v)
     }
 
     /// Note that `v` is being printed; returns a token for `repr_leave`.

@@ -157,6 +157,8 @@ pub fn concat(cx: &mut Cx, a: Value, b: Value) -> PyResult<Value> {
 /// `s * n`.
 pub fn repeat(cx: &mut Cx, a: Value, n: usize) -> PyResult<Value> {
     let x = self_bytes(a);
+    // An empty string times a huge count is empty at once.
+    let n = if x.is_empty() { 0 } else { n };
     let total = x.len().saturating_mul(n);
     if total > cx.heap().n_blocks() * crate::gc::heap::BLOCK {
         return Err(cx.raise_memory_error(total));

@@ -23,8 +23,9 @@ async def main():
     print(await a, await b)
     print(log)
     log.clear()
-    # Timed sleeps wake in deadline order, whatever the creation order.
-    ts = [asyncio.create_task(sleeper(n, d)) for n, d in [('s3', 0.3), ('s1', 0.1), ('s2', 0.2)]]
+    # Timed sleeps wake in deadline order, whatever the creation order (gaps wide enough that
+    # starting the tasks under gc-stress on a loaded machine cannot reorder the deadlines).
+    ts = [asyncio.create_task(sleeper(n, d)) for n, d in [('s3', 0.9), ('s1', 0.3), ('s2', 0.6)]]
     for t in ts:
         await t
     print(log)

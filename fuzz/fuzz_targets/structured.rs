@@ -1,0 +1,7 @@
+//! cargo-fuzz target `structured`: see `harness::structured` (tests/harness/fuzz_targets.rs).
+#![no_main]
+
+#[path = "../../tests/harness/fuzz_targets.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::structured(data));
