@@ -3,8 +3,8 @@
 //! A collection marks everything reachable from the roots and sweeps the whole heap in one
 //! pause. It runs when an allocation finds the heap full, in `gc.collect()`, when the free space
 //! falls below a headroom kept for temporary buffers, and, when `gc.threshold(n)` is set, once
-//! `n` bytes were allocated since the last collection. The
-//! barriers are no-ops: nothing runs between marking and sweeping.
+//! `n` bytes were allocated since the last collection. The barriers are no-ops: nothing runs
+//! between marking and sweeping.
 
 use super::heap::Heap;
 use super::{mark_all, sweep_all, Collector};
@@ -49,7 +49,9 @@ impl Collector for MarkSweep {
 
 /// Automatic collection is due after `gc_threshold` blocks, or once the free blocks would fall
 /// below the headroom (whichever comes first; `allocated_since_gc` counts every allocation, so
-/// the poll comes no later than that).
+/// the poll comes no later than that). Past that point every allocation polls until the next
+/// collection: cheap, and it keeps the headroom exact (a relative re-arm that polled less
+/// often let tight 8 KiB heaps run out, see `memory_error_caught_and_recovered_at_every_heap_size`).
 fn set_poll(cx: &Cx) {
     let h = &cx.heap;
     let room = headroom(h);
