@@ -260,24 +260,6 @@ pub(crate) fn attr_tuple_class(
     name: &'static str,
     fields: &'static [&'static str],
 ) -> PyResult<Value> {
-    tuple_class_with_fields(cx, name, name, fields)
-}
-
-/// MicroPython's own attrtuple (`sys.implementation`): like [`attr_tuple_class`], but the
-/// class is named `tuple` and the repr has no name before the parenthesis:
-/// `(name='micropython', version=(1, 27, 0, ''), ...)`.
-pub(crate) fn mp_attrtuple_class(cx: &mut Cx, fields: &'static [&'static str]) -> PyResult<Value> {
-    tuple_class_with_fields(cx, "tuple", "", fields)
-}
-
-/// A tuple subclass called `name` with `fields` as read-only attributes and the repr
-/// `<repr_name>(field=value, ...)`.
-fn tuple_class_with_fields(
-    cx: &mut Cx,
-    name: &'static str,
-    repr_name: &'static str,
-    fields: &'static [&'static str],
-) -> PyResult<Value> {
     use crate::obj::types::{PROPERTY_TYPE, TUPLE_TYPE, TYPE_TYPE};
     let mark = cx.roots_mark();
     let d = dict::new(cx)?;
@@ -294,7 +276,7 @@ fn tuple_class_with_fields(
     }
     let repr = crate::embed::native::new_function(cx, "__repr__", move |cx, a, _k| {
         let mut b = pystr::StrBuilder::new(cx);
-        b.push_str(repr_name);
+        b.push_str(name);
         b.push_byte(b'(');
         for (i, field) in fields.iter().enumerate() {
             if i > 0 {

@@ -324,12 +324,13 @@ fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
     );
     let ver = b.finish(cx)?;
     dict::set_static(cx, d, &q::version, ver)?;
-    // sys.implementation: an attrtuple, as in MicroPython. `_machine` is the banner's
-    // machine text (`linux [pyrite X.Y.Z] version` on the unix port).
-    let mut items = [Value::NONE; 5];
-    items[0] = pystr::new_from(cx, crate::flavour::IMPL_NAME)?;
-    cx.root(items[0])?;
-    items[1] = tuple::new(
+    // sys.implementation
+    let imp = module::new(cx, q::implementation.value())?;
+    cx.root(imp)?;
+    let id = module::dict_of(imp).unwrap_or(Value::NULL);
+    let name = pystr::new_from(cx, crate::flavour::IMPL_NAME)?;
+    dict::set_static(cx, id, &q::name, name)?;
+    let vt = tuple::new(
         cx,
         &[
             Value::small_int_unchecked(ma as isize),
@@ -338,27 +339,10 @@ fn init(cx: &mut Cx, m: Value) -> PyResult<()> {
             q::EMPTY.value(),
         ],
     )?;
-    cx.root(items[1])?;
-    let mut mach = crate::obj::str::StrBuilder::new(cx);
-    let _ = core::fmt::Write::write_fmt(
-        &mut mach,
-        format_args!(
-            "{} [pyrite {}] version",
-            cx.hal().system_name(),
-            env!("CARGO_PKG_VERSION")
-        ),
-    );
-    items[2] = mach.finish(cx)?;
-    cx.root(items[2])?;
-    items[3] = Value::small_int_unchecked(0x306);
-    items[4] = pystr::new_from(cx, "pyrite")?;
-    cx.root(items[4])?;
-    let t = tuple::new(cx, &items)?;
-    cx.root(t)?;
-    let cls = super::mp_attrtuple_class(cx, &["name", "version", "_machine", "_mpy", "_build"])?;
-    cx.root(cls)?;
-    let imp = cx.call(cls, &[t], &[])?;
-    cx.root(imp)?;
+    dict::set_static(cx, id, &q::version, vt)?;
+    dict::set_static(cx, id, &q::_mpy, Value::small_int_unchecked(0x306))?;
+    let build = pystr::new_from(cx, "pyrite")?;
+    dict::set_static(cx, id, &q::_build, build)?;
     dict::set_static(cx, d, &q::implementation, imp)?;
     if !crate::flavour::CIRCUITPYTHON {
         let slot = list::new(cx, &[Value::NONE])?;
