@@ -6,22 +6,19 @@
 //! it (`cx.root`) or holding a [`Handle`](super::Handle), and take a fresh view afterwards.
 //! `tests/compile_fail/` shows that holding a view across a call does not compile.
 
-use crate::obj;
-use crate::obj::str::{BytesObj, StrObj};
+use crate::obj::str as pystr;
 use crate::value::Value;
 use crate::vm::Cx;
 
 impl Cx {
     /// The text of a `str` value, borrowed from the heap until the next call that may collect.
     pub fn str_view(&self, v: Value) -> Option<&str> {
-        obj::get::<StrObj>(self, v).map(|s| s.as_str())
+        // The crate's unbranded helper, its result tied to `&self` by the signature.
+        pystr::str_of(v)
     }
 
     /// The bytes of a `str` or `bytes` value, borrowed like [`Cx::str_view`].
     pub fn bytes_view(&self, v: Value) -> Option<&[u8]> {
-        match obj::get::<BytesObj>(self, v) {
-            Some(b) => Some(b.0.as_bytes()),
-            None => self.str_view(v).map(str::as_bytes),
-        }
+        pystr::bytes_of(v)
     }
 }
