@@ -246,16 +246,29 @@ fn mem_addr(cx: &mut Cx, memaddr: Value, addrsize: Value) -> PyResult<([u8; 4], 
     Ok((out, n))
 }
 
-/// `readfrom_mem(addr, memaddr, nbytes, *, addrsize=8)`.
-fn i2c_readfrom_mem(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let [addr, memaddr, nbytes, addrsize] =
-        args::parse(cx, &a[1..], k, ["addr", "memaddr", "nbytes", "addrsize"], 3)?;
-    if nbytes.is_null() {
+/// The arguments the `*_mem` methods share, `(addr, memaddr, third, *, addrsize=8)` with
+/// `third` (`nbytes` or `buf`) required: the bus state, the device address, the memory address
+/// bytes and the third argument.
+fn mem_args(
+    cx: &mut Cx,
+    a: &[Value],
+    k: &[Value],
+    third: &'static str,
+) -> PyResult<(I2cState, u8, [u8; 4], usize, Value)> {
+    let [addr, memaddr, v, addrsize] =
+        args::parse(cx, &a[1..], k, ["addr", "memaddr", third, "addrsize"], 3)?;
+    if v.is_null() {
         return Err(cx.type_error("function missing required positional arguments"));
     }
     let s = class::state::<I2cState>(cx, a[0])?;
     let addr = addr_arg(cx, addr)?;
     let (ma, n) = mem_addr(cx, memaddr, addrsize)?;
+    Ok((s, addr, ma, n, v))
+}
+
+/// `readfrom_mem(addr, memaddr, nbytes, *, addrsize=8)`.
+fn i2c_readfrom_mem(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (s, addr, ma, n, nbytes) = mem_args(cx, a, k, "nbytes")?;
     let len = crate::vm::seq::int_arg(cx, nbytes)?.max(0) as usize;
     let r = bus::i2c_write_read(cx, s.bus, addr, &ma[..n], len)?;
     let data = check(cx, &s, r)?;
@@ -264,14 +277,7 @@ fn i2c_readfrom_mem(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
 
 /// `readfrom_mem_into(addr, memaddr, buf, *, addrsize=8)`.
 fn i2c_readfrom_mem_into(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let [addr, memaddr, b, addrsize] =
-        args::parse(cx, &a[1..], k, ["addr", "memaddr", "buf", "addrsize"], 3)?;
-    if b.is_null() {
-        return Err(cx.type_error("function missing required positional arguments"));
-    }
-    let s = class::state::<I2cState>(cx, a[0])?;
-    let addr = addr_arg(cx, addr)?;
-    let (ma, n) = mem_addr(cx, memaddr, addrsize)?;
+    let (s, addr, ma, n, b) = mem_args(cx, a, k, "buf")?;
     let t = buf::target(cx, b)?;
     let r = bus::i2c_write_read(cx, s.bus, addr, &ma[..n], t.len)?;
     let data = check(cx, &s, r)?;
@@ -282,14 +288,7 @@ fn i2c_readfrom_mem_into(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Valu
 /// `writeto_mem(addr, memaddr, buf, *, addrsize=8)`: the address bytes and the data in one
 /// write.
 fn i2c_writeto_mem(cx: &mut Cx, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let [addr, memaddr, b, addrsize] =
-        args::parse(cx, &a[1..], k, ["addr", "memaddr", "buf", "addrsize"], 3)?;
-    if b.is_null() {
-        return Err(cx.type_error("function missing required positional arguments"));
-    }
-    let s = class::state::<I2cState>(cx, a[0])?;
-    let addr = addr_arg(cx, addr)?;
-    let (ma, n) = mem_addr(cx, memaddr, addrsize)?;
+    let (s, addr, ma, n, b) = mem_args(cx, a, k, "buf")?;
     let data = buf::read_copy(cx, b)?;
     let mut all = buf::temp(cx, 0, 0)?;
     all.extend_from_slice(&ma[..n]);
