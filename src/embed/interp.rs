@@ -152,6 +152,7 @@ impl<'h> Interpreter<'h> {
             repr_stack: [Value::NULL; 32],
             repr_depth: 0,
             host: super::host::Host::new(),
+            lookup_cache: crate::vm::cache::LookupCache::empty(),
         };
         let mut it = Interpreter {
             cx,
@@ -191,6 +192,7 @@ impl<'h> Interpreter<'h> {
             .ok_or(crate::vm::Raised)?;
         cx.roots.buf = roots.as_ptr() as *mut Value;
         cx.roots.cap = 32;
+        cx.init_lookup_cache();
         // Collection is off until the roots exist.
         cx.gc_enabled = false;
         cx.memory_error = exception::new(cx, &MEMORY_ERROR_TYPE, tuple::empty())?;

@@ -836,6 +836,9 @@ impl Heap {
     /// last call (the sweep frees a run of neighbouring garbage at once): the block count,
     /// the size-class hints and the top hint are brought up to date.
     pub(crate) fn note_freed(&self, i: usize, end: usize, freed: usize) {
+        // Freed memory may be reused by new objects at the same addresses.
+        #[cfg(feature = "vm-fast")]
+        crate::vm::cache::invalidate();
         let n = end - i;
         self.used_blocks
             .set(self.used_blocks.get().saturating_sub(freed));

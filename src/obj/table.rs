@@ -34,8 +34,41 @@ pub struct Table {
     pub cap: usize,
     /// Entries then the index, in one heap buffer (NULL when cap is 0).
     pub entries: *mut Entry,
-    /// Bumped on every structural change (for iterators and re-validation).
+    /// Bumped on every structural change (for re-validating a probe that ran Python); the top
+    /// bit ([`CLASS_DICT`]) marks a class's dict, whose every change invalidates the lookup
+    /// cache (`vm::cache`).
     pub version: usize,
+}
+
+/// The flag in `Table::version` of a class dict.
+const CLASS_DICT: usize = 1 << (usize::BITS - 1);
+
+impl Table {
+    /// A structural change: bump the version (keeping the flag).
+    #[inline]
+    fn changed(&mut self) {
+        let v = self.version;
+        self.version = (v & CLASS_DICT) | (v.wrapping_add(1) & !CLASS_DICT);
+        self.value_changed();
+    }
+
+    /// A value replaced: only class dicts care (their lookups are cached).
+    #[inline]
+    fn value_changed(&self) {
+        #[cfg(feature = "vm-fast")]
+        if self.version & CLASS_DICT != 0 {
+            crate::vm::cache::invalidate();
+        }
+    }
+}
+
+/// Flag the table of dict `d` as a class's dict (see `vm::cache`): from now on every change
+/// to it invalidates the lookup cache.
+pub(crate) fn mark_class_dict(d: Value) {
+    let t = table_of(d);
+    t.version |= CLASS_DICT;
+    #[cfg(feature = "vm-fast")]
+    crate::vm::cache::invalidate();
 }
 
 const EMPTY: u32 = 0;
@@ -185,7 +218,7 @@ fn resize(cx: &mut Cx, obj: Value, min_cap: usize) -> PyResult<()> {
     t.cap = cap;
     t.used = n;
     t.len = n;
-    t.version = t.version.wrapping_add(1);
+    t.changed();
     for i in 0..n {
         // SAFETY: i < n.
         let h = unsafe { (*buf.add(i)).hash };
@@ -214,6 +247,13 @@ pub fn get_hashed(cx: &mut Cx, obj: Value, key: Value, h: usize) -> PyResult<Opt
 /// Look up a str key without running Python (str equality never does). For attribute and
 /// global lookups: interned names hit on identity.
 pub fn get_str(obj: Value, key: Value) -> Option<Value> {
+    let e = find_str(obj, key)?;
+    // SAFETY: find_str returns live entries (< used).
+    Some(unsafe { (*table_of(obj).entries.add(e)).value })
+}
+
+/// The entry index of str key `key` (as `get_str` finds it).
+fn find_str(obj: Value, key: Value) -> Option<usize> {
     let t = table_of(obj);
     if t.cap == 0 {
         return None;
@@ -231,21 +271,55 @@ pub fn get_str(obj: Value, key: Value) -> Option<Value> {
             return None;
         }
         if slot != DUMMY {
+            let e = (slot - 2) as usize;
             // SAFETY: index slots name entries below used.
-            let ent = unsafe { &*t.entries.add((slot - 2) as usize) };
+            let ent = unsafe { &*t.entries.add(e) };
             if ent.key == key {
-                return Some(ent.value);
+                return Some(e);
             }
             if ent.hash == h && super::is::<super::str::StrObj>(ent.key) {
                 if let Some(b) = super::str::bytes_of(ent.key) {
                     if b == kb {
-                        return Some(ent.value);
+                        return Some(e);
                     }
                 }
             }
         }
         perturb >>= 5;
         i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
+    }
+}
+
+/// `find_str`, trying entry `*hint` first (by key identity) and remembering where the key
+/// was found.
+#[inline]
+pub(crate) fn find_str_hinted(obj: Value, key: Value, hint: &mut u32) -> Option<usize> {
+    let t = table_of(obj);
+    let h = *hint as usize;
+    // SAFETY: h < used.
+    if h < t.used && unsafe { (*t.entries.add(h)).key } == key {
+        return Some(h);
+    }
+    let e = find_str(obj, key)?;
+    *hint = e as u32;
+    Some(e)
+}
+
+/// `get_str` with a hint (see `find_str_hinted`).
+#[inline]
+pub(crate) fn get_str_hinted(obj: Value, key: Value, hint: &mut u32) -> Option<Value> {
+    let e = find_str_hinted(obj, key, hint)?;
+    // SAFETY: find_str_hinted returns live entries (< used).
+    Some(unsafe { (*table_of(obj).entries.add(e)).value })
+}
+
+/// Replace the value of live entry `e` (the caller ran the write barrier for `value`).
+pub(crate) fn set_value_at(obj: Value, e: usize, value: Value) {
+    let t = table_of(obj);
+    if e < t.used {
+        // SAFETY: e < used.
+        unsafe { (*t.entries.add(e)).value = value };
+        t.value_changed();
     }
 }
 
@@ -263,6 +337,7 @@ pub fn set_hashed(cx: &mut Cx, obj: Value, key: Value, value: Value, h: usize) -
         let t = table_of(obj);
         // SAFETY: e < used.
         unsafe { (*t.entries.add(e)).value = value };
+        t.value_changed();
         return Ok(());
     }
     let t = table_of(obj);
@@ -289,7 +364,7 @@ pub fn set_hashed(cx: &mut Cx, obj: Value, key: Value, value: Value, h: usize) -
     };
     t.used += 1;
     t.len += 1;
-    t.version = t.version.wrapping_add(1);
+    t.changed();
     index_insert(t, h, e);
     Ok(())
 }
@@ -330,7 +405,7 @@ pub fn remove_entry(obj: Value, e: usize) -> (Value, Value) {
     ent.key = Value::NULL;
     ent.value = Value::NULL;
     t.len -= 1;
-    t.version = t.version.wrapping_add(1);
+    t.changed();
     // Trailing deleted entries can be reused by the next insertion.
     while t.used > 0 {
         // SAFETY: used - 1 < used.
@@ -351,7 +426,7 @@ pub fn clear(cx: &mut Cx, obj: Value) {
     t.cap = 0;
     t.used = 0;
     t.len = 0;
-    t.version = t.version.wrapping_add(1);
+    t.changed();
     if !old.is_null() {
         cx.heap.free(old as *mut u8);
     }

@@ -149,7 +149,7 @@ pub(crate) fn lookup_special(cx: &mut Cx, v: Value, name: &'static pystr::StrObj
 
 /// Like `lookup_special` but reports a class attribute set to None (e.g. `__hash__ = None`).
 pub(crate) fn lookup_special_raw(
-    _cx: &mut Cx,
+    cx: &mut Cx,
     v: Value,
     name: &'static pystr::StrObj,
 ) -> Option<Value> {
@@ -158,7 +158,7 @@ pub(crate) fn lookup_special_raw(
     if !unsafe { (*ty).is_heap() } {
         return None;
     }
-    match type_lookup(ty, name.value())? {
+    match cx.type_lookup(ty, name.value())? {
         Found::Value(f) => {
             if obj::kind_of(f) == Kind::StaticMethod {
                 return obj::func::descr_of(f).map(|d| d.a);
@@ -371,7 +371,7 @@ pub(crate) fn ensure_dict(cx: &mut Cx, o: Value) -> PyResult<Value> {
 /// Attribute lookup on a class object.
 fn type_getattr(cx: &mut Cx, cls: Value, name: Value) -> PyResult<Value> {
     let t = cls.raw() as *const TypeObj;
-    if let Some(found) = type_lookup(t, name) {
+    if let Some(found) = cx.type_lookup(t, name) {
         return match found {
             Found::Method(f) => match static_method_owner(t, f, name) {
                 Some(owner) => crate::obj::methods::unbound::checked(cx, owner, f),
@@ -401,7 +401,7 @@ fn type_getattr(cx: &mut Cx, cls: Value, name: Value) -> PyResult<Value> {
     }
     // The metaclass's attributes (`type`'s `mro()`, or a Python metaclass's methods).
     let meta = obj::type_of(cls);
-    if let Some(f) = type_lookup(meta, name) {
+    if let Some(f) = cx.type_lookup(meta, name) {
         return bind(cx, cls, f);
     }
     if pystr::bytes_of(name) == Some(b"__class__") {
@@ -472,7 +472,7 @@ fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> 
     let ty = obj::type_of(o);
     // SAFETY: live type.
     if unsafe { (*ty).flags } & obj::tflags::HAS_GETATTRIBUTE != 0 {
-        if let Some(Found::Value(ga)) = type_lookup(ty, q::__getattribute__.value()) {
+        if let Some(Found::Value(ga)) = cx.type_lookup(ty, q::__getattribute__.value()) {
             return match cx.call(ga, &[o, name], &[]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) => {
@@ -497,7 +497,7 @@ fn getattr_inner(cx: &mut Cx, o: Value, name: Value) -> PyResult<Option<Value>> 
 /// `object.__getattribute__(o, name)` followed by `__getattr__`: descriptors, the instance
 /// dict, class attributes.
 fn getattr_generic(cx: &mut Cx, o: Value, name: Value, hook: bool) -> PyResult<Option<Value>> {
-    let found = type_lookup(obj::type_of(o), name);
+    let found = cx.type_lookup(obj::type_of(o), name);
     getattr_found(cx, o, name, found, hook)
 }
 
@@ -544,7 +544,7 @@ fn getattr_found(
 
 /// LOAD_METHOD: `(function, self)` for a method, `(value, NULL)` for anything else.
 pub fn load_method(cx: &mut Cx, o: Value, name: Value) -> PyResult<(Value, Value)> {
-    if let Some(r) = method_fast(o, name) {
+    if let Some(r) = method_fast(cx, o, name) {
         return Ok(r);
     }
     let v = getattr(cx, o, name)?;
@@ -562,7 +562,7 @@ pub(crate) enum MethodPlan {
 /// LOAD_METHOD on an instance of a Python class: a method, or a property getter /
 /// `__getattr__` the VM calls stacklessly.
 pub(crate) fn load_method_plan(cx: &mut Cx, o: Value, name: Value) -> PyResult<MethodPlan> {
-    if let Some((m, s)) = method_fast(o, name) {
+    if let Some((m, s)) = method_fast(cx, o, name) {
         return Ok(MethodPlan::Method(m, s));
     }
     Ok(match getattr_plan(cx, o, name)? {
@@ -573,13 +573,13 @@ pub(crate) fn load_method_plan(cx: &mut Cx, o: Value, name: Value) -> PyResult<M
 
 /// A function found on the class (not shadowed in the instance dict) or a native method:
 /// `(function, self)` without binding.
-fn method_fast(o: Value, name: Value) -> Option<(Value, Value)> {
+fn method_fast(cx: &mut Cx, o: Value, name: Value) -> Option<(Value, Value)> {
     let ty = obj::type_of(o);
     // SAFETY: live type.
     let hooked = unsafe { (*ty).flags } & obj::tflags::HAS_GETATTRIBUTE != 0;
     if !(obj::kind_of(o) == Kind::Type || obj::kind_of(o) == Kind::Module || hooked) || !o.is_ptr()
     {
-        if let Some(found) = type_lookup(ty, name) {
+        if let Some(found) = cx.type_lookup(ty, name) {
             match found {
                 Found::Method(f) => {
                     return Some((f, super::ops::instance_base(o).unwrap_or(o)));
@@ -779,7 +779,7 @@ pub fn setattr(cx: &mut Cx, o: Value, name: Value, v: Value) -> PyResult<()> {
             cx.call(sa, &[o, name, v], &[])?;
             return Ok(());
         }
-        if let Some(Found::Value(f)) = type_lookup(ty, name) {
+        if let Some(Found::Value(f)) = cx.type_lookup(ty, name) {
             if obj::kind_of(f) == Kind::Property {
                 let fset = obj::func::descr_of(f).map_or(Value::NONE, |d| d.b);
                 if fset.is_none() || fset.is_null() {
@@ -821,7 +821,7 @@ pub fn delattr(cx: &mut Cx, o: Value, name: Value) -> PyResult<()> {
     let ty = obj::type_of(o);
     // SAFETY: live type.
     if unsafe { (*ty).is_heap() } && obj::kind_of(o) != Kind::Type {
-        if let Some(Found::Value(f)) = type_lookup(ty, name) {
+        if let Some(Found::Value(f)) = cx.type_lookup(ty, name) {
             if obj::kind_of(f) == Kind::Property {
                 let fdel = obj::func::descr_of(f).map_or(Value::NONE, |d| d.c);
                 if fdel.is_none() || fdel.is_null() {
@@ -932,7 +932,7 @@ pub(crate) fn getattr_plan(cx: &mut Cx, o: Value, name: Value) -> PyResult<AttrP
     {
         return getattr(cx, o, name).map(AttrPlan::Value);
     }
-    let found = type_lookup(ty, name);
+    let found = cx.type_lookup(ty, name);
     if let Some(Found::Value(f)) = found {
         if obj::kind_of(f) == Kind::Property {
             let fget = obj::func::descr_of(f).map_or(Value::NONE, |d| d.a);
@@ -963,7 +963,7 @@ pub(crate) fn setattr_plan(cx: &mut Cx, o: Value, name: Value) -> Option<(Value,
     if let Some(m) = lookup_special(cx, o, &q::__setattr__) {
         return super::dunder::is_plain_function(m).then_some((m, true));
     }
-    if let Some(Found::Value(f)) = type_lookup(ty, name) {
+    if let Some(Found::Value(f)) = cx.type_lookup(ty, name) {
         if obj::kind_of(f) == Kind::Property {
             let fset = obj::func::descr_of(f).map_or(Value::NONE, |d| d.b);
             return super::dunder::is_plain_function(fset).then_some((fset, false));

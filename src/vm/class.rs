@@ -460,6 +460,7 @@ fn make_type_inner(cx: &mut Cx, name: Value, bases: Value, ns: Value) -> PyResul
         tr.base = first;
         tr.attrs = &[];
         tr.dict = ns;
+        crate::obj::table::mark_class_dict(ns);
         tr.bases = bases;
         tr.mro = mro;
         tr.native_base = native;

@@ -323,6 +323,10 @@ impl Cx {
                     LOAD_ATTR => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
+                        if let Some(v) = self.load_attr_cached(o, name) {
+                            set_top!(v);
+                            continue;
+                        }
                         if ops::is_user_object(o) {
                             // Properties and __getattr__ run in frames (vm/stackless.rs).
                             sync!();
@@ -335,6 +339,11 @@ impl Cx {
                     LOAD_METHOD => {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
+                        if let Some((m, s)) = self.load_method_cached(o, name) {
+                            set_top!(m);
+                            push!(s);
+                            continue;
+                        }
                         if ops::is_user_object(o) {
                             sync!();
                             tri!(self.op_load_method(o, name));
@@ -373,6 +382,10 @@ impl Cx {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
                         let v = peek!(1);
+                        if !v.is_null() && self.store_attr_cached(o, name, v) {
+                            sp -= 2;
+                            continue;
+                        }
                         if !v.is_null() && ops::is_user_object(o) {
                             sync!();
                             if tri!(self.op_store_attr(o, name, v)) {

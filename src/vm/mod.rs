@@ -5,6 +5,7 @@
 //! rooted, in `Cx::exc`.
 
 pub mod attr;
+pub(crate) mod cache;
 pub mod call;
 pub mod class;
 pub mod dispatch;
@@ -105,6 +106,8 @@ pub struct Cx {
     pub(crate) repr_depth: u32,
     /// What the embedding adds: fuel, signals, scheduled callbacks, handles, frozen modules.
     pub(crate) host: crate::embed::host::Host,
+    /// The type-lookup cache (the `vm-fast` profile; empty otherwise).
+    pub(crate) lookup_cache: cache::LookupCache,
 }
 
 /// The temporary-root stack (a heap buffer of values).

@@ -1,0 +1,267 @@
+//! The lookup cache of the "fast" VM profile (cargo feature `vm-fast`): what looking a name up
+//! along a type's MRO found, keyed by the type and the name.
+//!
+//! Attribute loads and stores, method loads and the special-method lookups of operators on
+//! instances of classes all start with `type_lookup(type, name)`: a walk over the MRO with a
+//! hash probe in each class dict (and a scan of the static tables of builtin bases). The cache
+//! remembers the answer — including "not found" — in a small direct-mapped table indexed by
+//! the type and name pointers, as MicroPython's `MICROPY_OPT_MAP_LOOKUP_CACHE` does for map
+//! lookups. It is an inline cache without bytecode changes: `.mpy` stays MicroPython's.
+//!
+//! Validity rests on one global epoch ([`EPOCH`]) compared with the one stored in an entry:
+//! - a class dict is flagged when its class is made (`table::mark_class_dict`) and every
+//!   mutation of a flagged table (insert, replace, delete, clear) bumps the epoch, however
+//!   it is reached (`setattr` on the class, `C.__dict__[k] = v`, `vars(C)`, the namespace
+//!   dict given to `type()`);
+//! - freeing memory bumps it (`Heap::note_freed`: every sweep and explicit free goes there),
+//!   so a cached type or name pointer can never be mistaken for a new object at the same
+//!   address, and a cached value is never a freed one.
+//!
+//! The epoch is shared by all interpreters in the process (it is only ever compared for
+//! equality; a bump by another interpreter costs this one a refill, never a wrong answer).
+//! Loads and stores are relaxed atomics, which every target has (Cortex-M0 included);
+//! increments are a load and a store: two racing bumps may give one new value, which still
+//! differs from every epoch an entry was filled under.
+//!
+//! The table lives in the interpreter's heap (a pinned buffer made at start-up, sized from
+//! the heap: none on heaps under 64 KiB, so tiny heaps pay nothing). The compact profile
+//! (without `vm-fast`) has no cache at all.
+
+use core::sync::atomic::{AtomicUsize, Ordering};
+
+use super::attr::Found;
+use super::Cx;
+use crate::obj::{self, instance, table, tflags, Kind, TypeObj};
+use crate::qstrs::q;
+use crate::value::Value;
+
+/// The epoch entries are valid in (see the module documentation). Never 0: zeroed entries
+/// (epoch 0) are empty.
+static EPOCH: AtomicUsize = AtomicUsize::new(1);
+
+/// Every cached answer is stale from now on.
+#[inline]
+pub(crate) fn invalidate() {
+    let e = EPOCH.load(Ordering::Relaxed).wrapping_add(1);
+    EPOCH.store(if e == 0 { 1 } else { e }, Ordering::Relaxed);
+}
+
+/// One cached lookup.
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub(crate) struct Entry {
+    ty: usize,
+    name: usize,
+    epoch: usize,
+    found: Option<Found>,
+    /// Where the name was last found in an instance's dict (instances of one class usually
+    /// have their attributes in the same order): tried first, checked by key identity.
+    hint: u32,
+    /// What the instance attribute paths may do with `found` (`ABSENT`, `PLAIN`, `FUNC`,
+    /// `SLOW`).
+    class: u8,
+}
+
+/// No class attribute: the instance dict, else the general path (`__getattr__`, the error).
+const ABSENT: u8 = 0;
+/// A class attribute that is not a descriptor: the instance dict wins, else the value.
+const PLAIN: u8 = 1;
+/// A function defined in the class: the instance dict wins, else a method.
+const FUNC: u8 = 2;
+/// Anything else (properties, descriptors, builtin methods...): the general path.
+const SLOW: u8 = 3;
+
+fn classify(found: Option<Found>) -> u8 {
+    match found {
+        None => ABSENT,
+        Some(Found::Value(f)) => match obj::kind_of(f) {
+            Kind::Function if f.is_ptr() => FUNC,
+            Kind::Function
+            | Kind::NativeFn
+            | Kind::Native
+            | Kind::Property
+            | Kind::ClassMethod
+            | Kind::StaticMethod => SLOW,
+            _ if super::ops::is_user_object(f) => SLOW,
+            _ => PLAIN,
+        },
+        Some(_) => SLOW,
+    }
+}
+
+/// The instance (an object of a class made in Python, with a dict and no
+/// `__getattribute__`) whose attributes the fast paths handle, and its dict.
+#[inline]
+fn plain_instance(o: Value) -> Option<(*const TypeObj, Value)> {
+    let i = instance::inst_of(o)?;
+    let ty = obj::type_of(o);
+    // SAFETY: a live instance's type is live.
+    if i.dict.is_null() || unsafe { (*ty).flags } & tflags::HAS_GETATTRIBUTE != 0 {
+        return None;
+    }
+    Some((ty, i.dict))
+}
+
+/// The per-interpreter table (in the heap; `mask` 0 and no table when disabled).
+pub(crate) struct LookupCache {
+    entries: *mut Entry,
+    mask: usize,
+}
+
+impl LookupCache {
+    pub(crate) const fn empty() -> LookupCache {
+        LookupCache {
+            entries: core::ptr::null_mut(),
+            mask: 0,
+        }
+    }
+}
+
+/// Entries for a heap of `heap_bytes`: one per 4 KiB, a power of two from 16 to 512; none
+/// under 64 KiB (and none in the compact profile).
+pub(crate) fn entries_for_heap(heap_bytes: usize) -> usize {
+    if !cfg!(feature = "vm-fast") || heap_bytes < 64 * 1024 {
+        return 0;
+    }
+    let n = heap_bytes / 4096;
+    let p = if n.is_power_of_two() {
+        n
+    } else {
+        n.next_power_of_two() / 2
+    };
+    p.clamp(16, 512)
+}
+
+impl Cx {
+    /// Make the table (at start-up): a pinned buffer in the heap, zeroed (every entry empty).
+    pub(crate) fn init_lookup_cache(&mut self) {
+        let heap_bytes = self.heap.n_blocks() * crate::gc::heap::BLOCK;
+        let n = entries_for_heap(heap_bytes);
+        if n == 0 {
+            return;
+        }
+        let Some(p) = self.heap.alloc(
+            n * core::mem::size_of::<Entry>(),
+            crate::gc::heap::AllocKind::Pinned,
+        ) else {
+            return;
+        };
+        let entries = p.as_ptr() as *mut Entry;
+        for i in 0..n {
+            // SAFETY: the buffer holds n entries (16-byte aligned, which suffices for Entry).
+            unsafe {
+                entries.add(i).write(Entry {
+                    ty: 0,
+                    name: 0,
+                    epoch: 0,
+                    found: None,
+                    hint: 0,
+                    class: SLOW,
+                })
+            };
+        }
+        self.lookup_cache = LookupCache {
+            entries,
+            mask: n - 1,
+        };
+    }
+
+    /// The entry for `(ty, name)`, filled if it was not valid; None without a cache.
+    /// The reference is only good until the next lookup (which may reuse the slot).
+    #[inline]
+    fn entry<'a>(&mut self, ty: *const TypeObj, name: Value) -> Option<&'a mut Entry> {
+        let c = &self.lookup_cache;
+        if c.mask == 0 {
+            return None;
+        }
+        let (t, n) = (ty as usize, name.raw());
+        let i = ((t >> 4) ^ (n >> 3) ^ (n >> 11)) & c.mask;
+        // SAFETY: i <= mask < the entries written at start-up; the buffer is pinned for the
+        // interpreter's life.
+        let e = unsafe { &mut *c.entries.add(i) };
+        let epoch = EPOCH.load(Ordering::Relaxed);
+        if e.ty != t || e.name != n || e.epoch != epoch {
+            let found = super::attr::type_lookup(ty, name);
+            *e = Entry {
+                ty: t,
+                name: n,
+                epoch,
+                found,
+                hint: 0,
+                class: classify(found),
+            };
+        }
+        Some(e)
+    }
+
+    /// `attr::type_lookup(ty, name)`, answered from the cache when it can be.
+    #[inline]
+    pub(crate) fn type_lookup(&mut self, ty: *const TypeObj, name: Value) -> Option<Found> {
+        match self.entry(ty, name) {
+            Some(e) => e.found,
+            None => super::attr::type_lookup(ty, name),
+        }
+    }
+
+    /// LOAD_ATTR `o.name` without side effects when it can be: an instance attribute, or a
+    /// plain class attribute. `None`: take the general path.
+    #[inline]
+    pub(crate) fn load_attr_cached(&mut self, o: Value, name: Value) -> Option<Value> {
+        let (ty, d) = plain_instance(o)?;
+        let e = self.entry(ty, name)?;
+        if e.class == SLOW {
+            return None;
+        }
+        if let Some(v) = table::get_str_hinted(d, name, &mut e.hint) {
+            return Some(v);
+        }
+        match (e.class, e.found) {
+            (PLAIN, Some(Found::Value(v))) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// LOAD_METHOD `o.name` on an instance: `(function, self)` for a method of its class,
+    /// `(value, NULL)` for an attribute. `None`: take the general path.
+    #[inline]
+    pub(crate) fn load_method_cached(&mut self, o: Value, name: Value) -> Option<(Value, Value)> {
+        let (ty, d) = plain_instance(o)?;
+        let e = self.entry(ty, name)?;
+        if e.class == SLOW {
+            return None;
+        }
+        if let Some(v) = table::get_str_hinted(d, name, &mut e.hint) {
+            return Some((v, Value::NULL));
+        }
+        match (e.class, e.found) {
+            (PLAIN, Some(Found::Value(v))) => Some((v, Value::NULL)),
+            (FUNC, Some(Found::Value(f))) => Some((f, o)),
+            _ => None,
+        }
+    }
+
+    /// STORE_ATTR `o.name = v` on an instance whose class has no `__setattr__` and no data
+    /// descriptor `name`, when `name` is already in its dict. Whether it was stored.
+    #[inline]
+    pub(crate) fn store_attr_cached(&mut self, o: Value, name: Value, v: Value) -> bool {
+        let Some((ty, d)) = plain_instance(o) else {
+            return false;
+        };
+        match self.entry(ty, q::__setattr__.value()) {
+            Some(e) if !matches!(e.found, Some(Found::Value(_))) => {}
+            _ => return false,
+        }
+        let Some(e) = self.entry(ty, name) else {
+            return false;
+        };
+        if e.class == SLOW {
+            return false;
+        }
+        let Some(slot) = table::find_str_hinted(d, name, &mut e.hint) else {
+            return false;
+        };
+        crate::gc::write_barrier(self, v);
+        table::set_value_at(d, slot, v);
+        true
+    }
+}
