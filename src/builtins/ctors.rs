@@ -463,9 +463,7 @@ pub fn int_from(cx: &mut Cx, x: Value, base: Value) -> PyResult<Value> {
         return ops::unary(cx, crate::bytecode::opcode::UnaryOp::Positive, x);
     }
     if let Some(f) = float::value_of(x) {
-        let al = cx.temp_alloc();
-        let r = crate::num::float_to_big(f, al);
-        return crate::vm::num::big_to_value(cx, r);
+        return crate::obj::methods::numbers::float_to_int(cx, f);
     }
     if ops::is_user_object(x) {
         for name in [&q::__int__, &q::__index__, &q::__trunc__] {

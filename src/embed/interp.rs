@@ -200,6 +200,8 @@ impl<'h> Interpreter<'h> {
         super::handle::init(cx)?;
         // Only what programs assign to builtins: the builtins themselves are a static table.
         cx.builtins_dict = dict::new(cx)?;
+        // Assigning a builtin invalidates the cached global lookups (vm::cache).
+        crate::obj::table::mark_class_dict(cx.builtins_dict);
         cx.handles = list::with_capacity(cx, 0)?;
         let sys = crate::modules::make(cx, &crate::modules::sys::DEF)?;
         cx.sys_dict = module::dict_of(sys).unwrap_or(Value::NULL);

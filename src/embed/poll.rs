@@ -54,13 +54,30 @@ pub static FUEL_EXHAUSTED_TYPE: TypeObj = TypeObj {
 };
 
 /// The embedder's part of a safepoint (a back-edge). Ok(true) pauses the run.
+#[inline]
 pub(crate) fn poll(cx: &mut Cx) -> PyResult<bool> {
+    if idle(cx) {
+        return Ok(false);
+    }
     poll_at(cx, true, true)
+}
+
+/// Nothing for a poll point to do: no signal pending, no callback queued, no fuel counted
+/// (checked inline at every back-edge and call before the real work).
+#[inline(always)]
+fn idle(cx: &Cx) -> bool {
+    !cx.host.fuel_on
+        && cx.host.signal.is_none_or(|s| !s.is_pending())
+        && (cx.host.sched.is_null() || sched_len(cx) == 0)
 }
 
 /// The embedder's part of a call (a Python function about to get a frame): like a
 /// back-edge, except that the run cannot pause there.
+#[inline]
 pub(crate) fn poll_call(cx: &mut Cx) -> PyResult<()> {
+    if idle(cx) {
+        return Ok(());
+    }
     poll_at(cx, false, true).map(|_| ())
 }
 
@@ -80,6 +97,7 @@ pub(crate) fn poll_item(cx: &mut Cx) -> PyResult<()> {
     Ok(())
 }
 
+#[inline(never)]
 fn poll_at(cx: &mut Cx, can_pause: bool, run_sched: bool) -> PyResult<bool> {
     if let Some(sig) = cx.host.signal {
         if sig.is_pending() {

@@ -165,9 +165,7 @@ fn log10(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 }
 
 fn to_int(cx: &mut Cx, f: f64) -> PyResult<Value> {
-    let al = cx.temp_alloc();
-    let r = crate::num::float_to_big(f, al);
-    crate::vm::num::big_to_value(cx, r)
+    crate::obj::methods::numbers::float_to_int(cx, f)
 }
 
 fn floor(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {

@@ -252,6 +252,12 @@ pub fn get_str(obj: Value, key: Value) -> Option<Value> {
     Some(unsafe { (*table_of(obj).entries.add(e)).value })
 }
 
+/// The table's version (changes whenever a key is added or removed).
+#[inline]
+pub(crate) fn version(obj: Value) -> usize {
+    table_of(obj).version
+}
+
 /// The entry index of str key `key` (as `get_str` finds it).
 fn find_str(obj: Value, key: Value) -> Option<usize> {
     let t = table_of(obj);

@@ -102,9 +102,25 @@ fn plain_instance(o: Value) -> Option<(*const TypeObj, Value)> {
     Some((ty, i.dict))
 }
 
-/// The per-interpreter table (in the heap; `mask` 0 and no table when disabled).
+/// One cached global-name lookup: where `name` is in the globals dict `dict`, or the
+/// builtin it resolves to while the globals (and builtins) dicts keep their shape.
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub(crate) struct GlobalEntry {
+    dict: usize,
+    name: usize,
+    epoch: usize,
+    /// NULL: the name is in the globals, at entry `hint`; else the builtin's value, valid
+    /// while the globals dict's version is `version` (no key added or removed).
+    value: Value,
+    version: usize,
+    hint: u32,
+}
+
+/// The per-interpreter tables (in the heap; `mask` 0 and no tables when disabled).
 pub(crate) struct LookupCache {
     entries: *mut Entry,
+    globals: *mut GlobalEntry,
     mask: usize,
 }
 
@@ -112,9 +128,15 @@ impl LookupCache {
     pub(crate) const fn empty() -> LookupCache {
         LookupCache {
             entries: core::ptr::null_mut(),
+            globals: core::ptr::null_mut(),
             mask: 0,
         }
     }
+}
+
+#[inline]
+fn slot_of(a: usize, n: usize, mask: usize) -> usize {
+    ((a >> 4) ^ (n >> 3) ^ (n >> 11)) & mask
 }
 
 /// Entries for a heap of `heap_bytes`: one per 4 KiB, a power of two from 16 to 512; none
@@ -140,13 +162,20 @@ impl Cx {
         if n == 0 {
             return;
         }
-        let Some(p) = self.heap.alloc(
-            n * core::mem::size_of::<Entry>(),
-            crate::gc::heap::AllocKind::Pinned,
+        let (Some(p), Some(g)) = (
+            self.heap.alloc(
+                n * core::mem::size_of::<Entry>(),
+                crate::gc::heap::AllocKind::Pinned,
+            ),
+            self.heap.alloc(
+                n * core::mem::size_of::<GlobalEntry>(),
+                crate::gc::heap::AllocKind::Pinned,
+            ),
         ) else {
             return;
         };
         let entries = p.as_ptr() as *mut Entry;
+        let globals = g.as_ptr() as *mut GlobalEntry;
         for i in 0..n {
             // SAFETY: the buffer holds n entries (16-byte aligned, which suffices for Entry).
             unsafe {
@@ -157,11 +186,20 @@ impl Cx {
                     found: None,
                     hint: 0,
                     class: SLOW,
-                })
+                });
+                globals.add(i).write(GlobalEntry {
+                    dict: 0,
+                    name: 0,
+                    epoch: 0,
+                    value: Value::NULL,
+                    version: 0,
+                    hint: 0,
+                });
             };
         }
         self.lookup_cache = LookupCache {
             entries,
+            globals,
             mask: n - 1,
         };
     }
@@ -175,7 +213,7 @@ impl Cx {
             return None;
         }
         let (t, n) = (ty as usize, name.raw());
-        let i = ((t >> 4) ^ (n >> 3) ^ (n >> 11)) & c.mask;
+        let i = slot_of(t, n, c.mask);
         // SAFETY: i <= mask < the entries written at start-up; the buffer is pinned for the
         // interpreter's life.
         let e = unsafe { &mut *c.entries.add(i) };
@@ -192,6 +230,48 @@ impl Cx {
             };
         }
         Some(e)
+    }
+
+    /// LOAD_GLOBAL / LOAD_NAME's global part: `name` in `globals`, else a builtin. `None`:
+    /// not found (the general path raises `NameError`) or no cache.
+    #[inline]
+    pub(crate) fn load_global_cached(&mut self, globals: Value, name: Value) -> Option<Value> {
+        let c = &self.lookup_cache;
+        if c.mask == 0 {
+            return None;
+        }
+        let (d, n) = (globals.raw(), name.raw());
+        // SAFETY: as in `entry`.
+        let e = unsafe { &mut *c.globals.add(slot_of(d, n, c.mask)) };
+        let epoch = EPOCH.load(Ordering::Relaxed);
+        if e.dict == d && e.name == n && e.epoch == epoch {
+            if e.value.is_null() {
+                if let Some(v) = table::get_str_hinted(globals, name, &mut e.hint) {
+                    return Some(v);
+                }
+            } else if table::version(globals) == e.version {
+                return Some(e.value);
+            }
+        }
+        let mut hint = 0;
+        let (value, v) = match table::get_str_hinted(globals, name, &mut hint) {
+            Some(v) => (Value::NULL, v),
+            None => {
+                // The builtins dict is flagged like a class dict: assigning a builtin bumps
+                // the epoch.
+                let v = crate::builtins::lookup(self, name)?;
+                (v, v)
+            }
+        };
+        *e = GlobalEntry {
+            dict: d,
+            name: n,
+            epoch,
+            value,
+            version: table::version(globals),
+            hint,
+        };
+        Some(v)
     }
 
     /// `attr::type_lookup(ty, name)`, answered from the cache when it can be.

@@ -91,6 +91,11 @@ impl Cx {
         let fo = unsafe { &*(func.raw() as *const FunctionObj) };
         // SAFETY: a function's code is a live code object.
         let code = unsafe { &*(fo.code.raw() as *const CodeObj) };
+        if !in_heap && kw.is_empty() {
+            if let Some(f) = self.bind_simple(func, fo, code, args)? {
+                return Ok(f);
+            }
+        }
         let (args_p, n_args) = (args.as_ptr(), args.len());
         let (kw_p, n_kw) = (kw.as_ptr(), kw.len() / 2);
         // A heap frame's allocation may collect: keep the arguments alive across it.
@@ -220,6 +225,54 @@ impl Cx {
             unsafe { *(*f).local(li as usize) = c };
         }
         Ok(f)
+    }
+
+    /// The common call: positional arguments only, to a function without closure, cells,
+    /// `*args`, `**kwargs` or keyword-only parameters, missing ones covered by defaults. The
+    /// frame (on the frame stack: no allocation, no collection) is linked and filled; `None`
+    /// when the call is not of that kind.
+    #[inline]
+    fn bind_simple(
+        &mut self,
+        func: Value,
+        fo: &FunctionObj,
+        code: &CodeObj,
+        args: &[Value],
+    ) -> PyResult<Option<*mut Frame>> {
+        if !fo.closure.is_null()
+            || code.n_cells != 0
+            || code.n_kwonly_args != 0
+            || code.scope_flags & (scope::VARARGS | scope::VARKEYWORDS) != 0
+        {
+            return Ok(None);
+        }
+        let n_pos = code.n_pos_args as usize;
+        let n_args = args.len();
+        let defs = tuple::items_of(fo.defaults).unwrap_or(&[]);
+        let n_def = (code.n_def_pos_args as usize).min(defs.len()).min(n_pos);
+        let first_def = n_pos - n_def;
+        if n_args > n_pos || n_args < first_def {
+            return Ok(None);
+        }
+        let f = self.alloc_frame(code, false)?;
+        self.link_frame(f);
+        // SAFETY: f is a fresh frame with n_state slots.
+        let fr = unsafe { &mut *f };
+        fr.code = fo.code;
+        fr.func = func;
+        fr.globals = fo.globals;
+        fr.cont = Cont::Push;
+        let state = fr.state();
+        let n_state = code.n_state as usize;
+        for (i, &a) in args.iter().enumerate() {
+            // SAFETY: i < n_pos <= n_state (loader-checked parameter slots).
+            unsafe { *state.add(n_state - 1 - i) = a };
+        }
+        for slot in n_args..n_pos {
+            // SAFETY: as above; slot - first_def < n_def <= defs.len().
+            unsafe { *state.add(n_state - 1 - slot) = defs[slot - first_def] };
+        }
+        Ok(Some(f))
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -31,7 +31,7 @@ fn is_plain_function(v: Value) -> bool {
 fn new_instance(cx: &mut Cx, cls: Value, args: &[Value], kw: &[Value]) -> PyResult<(Value, bool)> {
     let t = cls.raw() as *const TypeObj;
     // A Python __new__.
-    if let Some(super::attr::Found::Value(nf)) = super::attr::type_lookup(t, q::__new__.value()) {
+    if let Some(super::attr::Found::Value(nf)) = cx.type_lookup(t, q::__new__.value()) {
         let nf = if obj::kind_of(nf) == Kind::StaticMethod {
             obj::func::descr_of(nf).map_or(nf, |d| d.a)
         } else {
@@ -104,13 +104,13 @@ pub(crate) fn new_builtin_instance(
 }
 
 /// The Python `__call__` of a class's metaclass, if the metaclass defines one.
-fn metaclass_call(cls: Value) -> Option<Value> {
+fn metaclass_call(cx: &mut Cx, cls: Value) -> Option<Value> {
     let meta = obj::type_of(cls);
     // SAFETY: live type.
     if !unsafe { (*meta).is_heap() } {
         return None;
     }
-    match super::attr::type_lookup(meta, q::__call__.value()) {
+    match cx.type_lookup(meta, q::__call__.value()) {
         Some(super::attr::Found::Value(f)) if !f.is_none() => Some(f),
         _ => None,
     }
@@ -119,7 +119,7 @@ fn metaclass_call(cls: Value) -> Option<Value> {
 /// `cls(*args, **kw)` from Rust: the metaclass's `__call__` if it has one, else create, then
 /// run `__init__` to completion.
 pub fn call_type(cx: &mut Cx, cls: Value, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    if let Some(m) = metaclass_call(cls) {
+    if let Some(m) = metaclass_call(cx, cls) {
         return cx.call_with_self(m, cls, args, kw);
     }
     call_type_plain(cx, cls, args, kw)
@@ -157,7 +157,7 @@ fn run_init_method(
     args: &[Value],
     kw: &[Value],
 ) -> PyResult<()> {
-    match super::attr::type_lookup(cls.raw() as *const TypeObj, q::__init__.value()) {
+    match cx.type_lookup(cls.raw() as *const TypeObj, q::__init__.value()) {
         Some(super::attr::Found::Value(init)) => {
             let r = cx.call_with_self(init, o, args, kw)?;
             if !r.is_none() {
@@ -188,7 +188,7 @@ fn check_no_args(cx: &mut Cx, cls: Value, args: &[Value], kw: &[Value]) -> PyRes
     }
     let object_new = Value::from_static(&crate::obj::methods::object::OBJECT_NEW);
     if !matches!(
-        super::attr::type_lookup(t, q::__new__.value()),
+        cx.type_lookup(t, q::__new__.value()),
         Some(super::attr::Found::Static(f)) if f == object_new
     ) {
         return Ok(());
@@ -217,12 +217,25 @@ pub(crate) fn call_type_from_vm(
     kw: &[Value],
     free: *mut Value,
 ) -> PyResult<Called> {
+    // `int(x)` of an int or a float: the common conversion, without the constructor's
+    // argument handling.
+    if cls == Value::from_static(&INT_TYPE) && kw.is_empty() {
+        if let [a] = args {
+            if a.is_small_int() {
+                return Ok(Called::Value(*a));
+            }
+            if core::ptr::eq(obj::type_of(*a), &FLOAT_TYPE) {
+                let f = crate::obj::float::value_of(*a).unwrap_or(0.0);
+                return crate::obj::methods::numbers::float_to_int(cx, f).map(Called::Value);
+            }
+        }
+    }
     // SAFETY: callers pass type objects.
     let t = unsafe { &*(cls.raw() as *const TypeObj) };
     if free.is_null() {
         return Ok(Called::Value(call_type(cx, cls, args, kw)?));
     }
-    if let Some(m) = metaclass_call(cls) {
+    if let Some(m) = metaclass_call(cx, cls) {
         if !is_plain_function(m) {
             return Ok(Called::Value(call_type(cx, cls, args, kw)?));
         }
@@ -236,7 +249,7 @@ pub(crate) fn call_type_from_vm(
     if !t.is_heap() {
         return Ok(Called::Value(call_type_plain(cx, cls, args, kw)?));
     }
-    let init = match super::attr::type_lookup(cls.raw() as *const TypeObj, q::__init__.value()) {
+    let init = match cx.type_lookup(cls.raw() as *const TypeObj, q::__init__.value()) {
         Some(super::attr::Found::Value(f)) if is_plain_function(f) => f,
         _ => return Ok(Called::Value(call_type_plain(cx, cls, args, kw)?)),
     };

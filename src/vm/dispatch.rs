@@ -314,6 +314,11 @@ impl Cx {
                             continue;
                         }
                         // SAFETY: f is live.
+                        if let Some(v) = self.load_global_cached(unsafe { (*f).globals }, name) {
+                            push!(v);
+                            continue;
+                        }
+                        // SAFETY: f is live.
                         let v = match dict::get_str(unsafe { (*f).globals }, name) {
                             Some(v) => v,
                             None => tri!(self.load_builtin(name)),

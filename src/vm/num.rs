@@ -525,6 +525,15 @@ fn real_of(v: Value) -> Option<f64> {
 /// Python's hash of a small int.
 #[inline]
 pub(crate) fn hash_small_int(i: isize) -> usize {
+    // Below the modulus (2**61 - 1 on 64-bit targets) an int is its own hash, except -1.
+    #[cfg(target_pointer_width = "64")]
+    if (i as i64).unsigned_abs() < (1u64 << 61) - 1 {
+        return if i == -1 {
+            -2isize as usize
+        } else {
+            i as usize
+        };
+    }
     InlineBig::from_i64(i as i64).as_ref().hash() as usize
 }
 

@@ -456,6 +456,10 @@ fn float_ceil(cx: &mut Cx, a: &[Value], _k: &[Value]) -> PyResult<Value> {
 
 /// `int(f)` for a float (truncating; errors for inf and nan).
 pub fn float_to_int(cx: &mut Cx, f: f64) -> PyResult<Value> {
+    // Most floats converted fit a machine word: no big-int detour.
+    if f.abs() < 9.0e18 {
+        return crate::obj::int::from_i64(cx, f as i64);
+    }
     let al = cx.temp_alloc();
     let r = crate::num::float_to_big(f, al);
     big_to_value(cx, r)
