@@ -809,6 +809,12 @@ impl Heap {
     #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn free(&self, p: *mut u8) {
         let Some(i) = self.head_of(p) else { return };
+        // A freed object's address may be reused by a new object: cached lookups keyed by
+        // it must go (buffers are never keys).
+        #[cfg(feature = "vm-fast")]
+        if self.meta(i) & meta::OBJ != 0 {
+            crate::vm::cache::invalidate();
+        }
         let n = self.alloc_blocks(i);
         self.free_run(i, n);
     }
@@ -836,9 +842,6 @@ impl Heap {
     /// last call (the sweep frees a run of neighbouring garbage at once): the block count,
     /// the size-class hints and the top hint are brought up to date.
     pub(crate) fn note_freed(&self, i: usize, end: usize, freed: usize) {
-        // Freed memory may be reused by new objects at the same addresses.
-        #[cfg(feature = "vm-fast")]
-        crate::vm::cache::invalidate();
         let n = end - i;
         self.used_blocks
             .set(self.used_blocks.get().saturating_sub(freed));
@@ -935,6 +938,10 @@ impl Heap {
         let q = self.alloc(size, kind)?;
         // SAFETY: both allocations are live, distinct, and at least have*BLOCK bytes long.
         unsafe { core::ptr::copy_nonoverlapping(p, q.as_ptr(), have * BLOCK) };
+        #[cfg(feature = "vm-fast")]
+        if head_flags & meta::OBJ != 0 {
+            crate::vm::cache::invalidate();
+        }
         self.free_run(i, have);
         Some(q)
     }

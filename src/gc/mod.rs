@@ -544,6 +544,8 @@ pub(crate) fn sweep_range(heap: &Heap, from: usize, budget: usize) -> (usize, us
     // started (if it holds freed ones), `freed` the blocks freed in it, `end` the end of the last.
     let mut run: Option<usize> = None;
     let (mut freed, mut end) = (0usize, 0usize);
+    #[cfg(feature = "vm-fast")]
+    let freeing_before = heap.gc.freeing.get();
     while i < n && heads + blocks / 4 < budget {
         let m = heap.meta(i);
         if m & meta::STATE != meta::HEAD {
@@ -576,6 +578,11 @@ pub(crate) fn sweep_range(heap: &Heap, from: usize, budget: usize) -> (usize, us
     }
     if let Some(s) = run {
         heap.note_freed(s, end, freed);
+    }
+    // Objects freed: their addresses may be reused, so cached lookups keyed by them go.
+    #[cfg(feature = "vm-fast")]
+    if heap.gc.freeing.get() != freeing_before {
+        crate::vm::cache::invalidate();
     }
     (i, heads + blocks / 4)
 }

@@ -13,9 +13,10 @@
 //!   mutation of a flagged table (insert, replace, delete, clear) bumps the epoch, however
 //!   it is reached (`setattr` on the class, `C.__dict__[k] = v`, `vars(C)`, the namespace
 //!   dict given to `type()`);
-//! - freeing memory bumps it (`Heap::note_freed`: every sweep and explicit free goes there),
-//!   so a cached type or name pointer can never be mistaken for a new object at the same
-//!   address, and a cached value is never a freed one.
+//! - freeing an object bumps it (a sweep that freed anything, `Heap::free` and a moving
+//!   `Heap::realloc` of an object; freeing buffers, such as the temporary ones of string
+//!   formatting, does not), so a cached type or name pointer can never be mistaken for a new
+//!   object at the same address, and a cached value is never a freed one.
 //!
 //! The epoch is shared by all interpreters in the process (it is only ever compared for
 //! equality; a bump by another interpreter costs this one a refill, never a wrong answer).

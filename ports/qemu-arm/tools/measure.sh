@@ -24,6 +24,8 @@ cargo build -q --release
 sizes "without the compiler"
 cargo build -q --release --features compiler
 sizes "with the compiler"
+cargo build -q --release --features vm-fast
+sizes "fast VM profile, no compiler"
 
 # runs KIB [FEATURES]: whether pystone runs in a heap of KIB KiB.
 runs() {

@@ -5,7 +5,8 @@
 //! pyrite the heap's own peak: the RSS mostly counts the heap region given with `-X heapsize`,
 //! `PYRITE_BENCH_HEAP`, default 64M) and the start-up time of `-c pass`.
 //!
-//! `cargo bench -p pyrite-unix --bench compare` (set `PYRITE_BENCH_RUNS` for the number of
+//! `cargo bench -p pyrite-unix --bench compare` (the fast VM profile; add
+//! `--no-default-features --features micropython,compiler,gc-marksweep` for the compact one; set `PYRITE_BENCH_RUNS` for the number of
 //! runs, default 5, and `PYRITE_BENCH_FILTER` to pick programs). Each program prints a
 //! checksum; the outputs of pyrite and CPython must agree or the program is reported as wrong.
 
@@ -120,7 +121,15 @@ fn main() {
     let pyrite = env!("CARGO_BIN_EXE_pyrite");
     let python = python_exe();
     let heap = std::env::var("PYRITE_BENCH_HEAP").unwrap_or_else(|_| "64M".into());
-    println!("cpython: {python}; pyrite heap {heap}");
+    let profile = if cfg!(feature = "vm-fast") {
+        "fast"
+    } else {
+        "compact"
+    };
+    let size = std::fs::metadata(pyrite).map_or(0, |m| m.len());
+    println!(
+        "cpython: {python}; pyrite heap {heap}; VM profile {profile} (binary {size} bytes, with debug info)"
+    );
     println!(
         "{:<14} {:>9} {:>9} {:>7} {:>9} {:>9} {:>7} {:>9} {:>9} {:>9}  check",
         "program",

@@ -62,6 +62,18 @@ fn map_case(cx: &mut Cx, s: Value, mode: Mode) -> PyResult<Value> {
         return finish_like(cx, out, s);
     }
     let t = self_str(s);
+    // ASCII text upper- and lower-cases byte by byte.
+    if t.is_ascii() && matches!(mode, Mode::Upper | Mode::Lower) {
+        out.push(t.as_bytes());
+        if !out.failed {
+            if matches!(mode, Mode::Upper) {
+                out.buf.make_ascii_uppercase();
+            } else {
+                out.buf.make_ascii_lowercase();
+            }
+        }
+        return finish_like(cx, out, s);
+    }
     let _ = out.buf.try_reserve(t.len());
     let mut prev_cased = false;
     for (i, c) in t.char_indices() {
