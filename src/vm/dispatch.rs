@@ -272,6 +272,25 @@ impl Cx {
                     raise_now!(self.runtime_error("bytecode ran off the end"));
                 };
                 ip += 1;
+                // Small constants and loads/stores of bound locals neither allocate nor raise:
+                // they skip writing the frame's ip/sp, which the next instruction that can
+                // collect or raise writes (below) before it runs.
+                if op.wrapping_sub(0x70) < 0x60 {
+                    if op < 0xb0 {
+                        push!(Value::small_int_unchecked(op as isize - 0x80));
+                        continue;
+                    }
+                    if op >= 0xc0 {
+                        let v = pop!();
+                        *local!((op - 0xc0) as usize) = v;
+                        continue;
+                    }
+                    let v = *local!((op - 0xb0) as usize);
+                    if !v.is_null() {
+                        push!(v);
+                        continue;
+                    }
+                }
                 // SAFETY: f is live.
                 unsafe {
                     (*f).op_ip = op_ip as u32;
@@ -1112,6 +1131,13 @@ impl Cx {
                         let b = peek!(0);
                         let a = peek!(1);
                         let bop = BinaryOp::from_u8(op - 0xd7).unwrap_or(BinaryOp::Add);
+                        if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                            if let Some(v) = ops::small_int_binop(bop, x, y) {
+                                sp -= 1;
+                                set_top!(v);
+                                continue;
+                            }
+                        }
                         if ops::is_user_object(a) || ops::is_user_object(b) {
                             // Special methods of Python classes run in frames.
                             sync!();

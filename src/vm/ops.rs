@@ -85,7 +85,7 @@ pub(crate) fn reflected_dunder(op: BinaryOp) -> Option<&'static pystr::StrObj> {
 
 /// The fast path for two small ints; `None` when the result needs the general path
 /// (overflow, division, float results).
-#[inline]
+#[inline(always)]
 pub(crate) fn small_int_binop(op: BinaryOp, a: isize, b: isize) -> Option<Value> {
     use BinaryOp::*;
     match op {
