@@ -71,6 +71,16 @@ fn main() {
         writeln!(out, "    &q::{ident},").unwrap();
     }
     out.push_str("];\n");
+    // One-character ASCII strs by byte (interning them is common: indexing and iterating
+    // over strs, `chr`).
+    out.push_str("/// The static one-character ASCII strs, by byte.\npub static ASCII1: [Option<&crate::obj::str::StrObj>; 128] = [\n");
+    for c in 0u8..128 {
+        match entries.iter().find(|(_, e)| e.as_bytes() == [c]) {
+            Some((ident, _)) => writeln!(out, "    Some(&q::{ident}),").unwrap(),
+            None => out.push_str("    None,\n"),
+        }
+    }
+    out.push_str("];\n");
     // The first 165 lines are the .mpy static qstrs 1..=165 in order.
     out.push_str("/// The .mpy static qstrs by number (index 0 is the unused null qstr).\npub static MPY_STATIC: [&crate::obj::str::StrObj; 166] = [\n    &q::EMPTY,\n");
     for (ident, _) in entries.iter().take(165) {

@@ -117,6 +117,9 @@ pub mod tflags {
     pub const HAS_DESCRIPTORS: u16 = 32;
     /// The class (or a base) defines `__getattribute__` in Python.
     pub const HAS_GETATTRIBUTE: u16 = 64;
+    /// The top byte of a class's flags: how many attributes its instances' dicts have grown
+    /// to (at most 255), the room a new instance dict is made with.
+    pub const DICT_HINT_SHIFT: u16 = 8;
 }
 
 /// An attribute of a builtin type, in its static table.

@@ -28,6 +28,9 @@ impl InternTable {
 
 /// The static str with these bytes, if there is one.
 pub fn find_static(b: &[u8]) -> Option<&'static StrObj> {
+    if let [c] = b {
+        return crate::qstrs::ASCII1.get(*c as usize).copied().flatten();
+    }
     let t = &crate::qstrs::SORTED;
     // First bytes decide most steps without a call to memcmp (the same order: lexicographic).
     let first = b.first();

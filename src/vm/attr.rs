@@ -348,7 +348,9 @@ pub(crate) fn ensure_dict(cx: &mut Cx, o: Value) -> PyResult<Value> {
     }
     let mark = cx.roots_mark();
     cx.root(o)?;
-    let d = dict::new(cx);
+    // SAFETY: a live object's type is live.
+    let hint = unsafe { (*obj::type_of(o)).flags } >> obj::tflags::DICT_HINT_SHIFT;
+    let d = dict::with_capacity(cx, hint as usize);
     cx.roots_truncate(mark);
     let d = d?;
     crate::gc::write_barrier(cx, d);
@@ -810,9 +812,27 @@ pub(crate) fn store_instance_attr(cx: &mut Cx, o: Value, name: Value, v: Value) 
     match obj::kind_of(o) {
         Kind::Instance | Kind::Exception => {
             let d = ensure_dict(cx, o)?;
-            dict::set(cx, d, name, v)
+            dict::set(cx, d, name, v)?;
+            note_dict_len(o, dict::len(d));
+            Ok(())
         }
         _ => Err(attr_error(cx, o, name)),
+    }
+}
+
+/// Remember in a class how many attributes its instances have (see `tflags::DICT_HINT_SHIFT`).
+fn note_dict_len(o: Value, n: usize) {
+    let ty = obj::type_of(o) as *mut TypeObj;
+    // SAFETY: a live object's type is live; only classes (heap types, owned by this
+    // interpreter) are written.
+    unsafe {
+        if (*ty).is_heap() {
+            let shift = obj::tflags::DICT_HINT_SHIFT;
+            let hint = ((*ty).flags >> shift) as usize;
+            if n > hint && n <= 255 {
+                (*ty).flags = ((*ty).flags & ((1 << shift) - 1)) | ((n as u16) << shift);
+            }
+        }
     }
 }
 

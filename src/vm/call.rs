@@ -11,8 +11,20 @@ use crate::obj::{self, dict, str as pystr, tuple, Kind};
 use crate::value::Value;
 
 /// Decode a vuint at `*i` in `b`.
-#[inline]
+#[inline(always)]
 pub(crate) fn read_vuint(b: &[u8], i: &mut usize) -> usize {
+    // Most arguments (local, name and constant indexes) fit one byte.
+    if let Some(&c) = b.get(*i) {
+        if c & 0x80 == 0 {
+            *i += 1;
+            return c as usize;
+        }
+    }
+    read_vuint_long(b, i)
+}
+
+#[inline(never)]
+fn read_vuint_long(b: &[u8], i: &mut usize) -> usize {
     let mut v = 0usize;
     while let Some(&c) = b.get(*i) {
         *i += 1;
