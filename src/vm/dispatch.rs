@@ -790,6 +790,42 @@ impl Cx {
                     FOR_ITER => {
                         let exit = read_jump(bc, &mut ip, false);
                         let it = *slot!(sp - 3);
+                        if let Some(cur) = it.as_small_int() {
+                            // A range in the slots: (current, stop, step).
+                            let stop = slot!(sp - 2).as_small_int().unwrap_or(cur);
+                            let step = slot!(sp - 1).as_small_int().unwrap_or(1);
+                            if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
+                                // Past the small-int range the next value is past `stop`.
+                                let next = cur
+                                    .checked_add(step)
+                                    .and_then(Value::small_int)
+                                    .unwrap_or(Value::small_int_unchecked(stop));
+                                *slot!(sp - 3) = next;
+                                push!(Value::small_int_unchecked(cur));
+                            } else {
+                                sp -= 4;
+                                ip = exit;
+                            }
+                            continue;
+                        }
+                        if let Some(i) = slot!(sp - 2).as_small_int() {
+                            // A list or tuple in the slots: (sequence, index, NULL).
+                            let items = match obj::kind_of(it) {
+                                Kind::List => list::items_of(it),
+                                _ => tuple::items_of(it),
+                            };
+                            match items.and_then(|v| v.get(i as usize)) {
+                                Some(&v) => {
+                                    *slot!(sp - 2) = Value::small_int_unchecked(i + 1);
+                                    push!(v);
+                                }
+                                None => {
+                                    sp -= 4;
+                                    ip = exit;
+                                }
+                            }
+                            continue;
+                        }
                         if obj::is::<GenObj>(it) {
                             // Resume the generator in this loop (no Rust recursion).
                             sync!();
@@ -989,6 +1025,15 @@ impl Cx {
                             if tri!(self.op_get_iter(o, true)) {
                                 continue 'frame;
                             }
+                        }
+                        // Ranges, lists and tuples iterate in the four stack slots without an
+                        // iterator object (see `stack_iter`).
+                        if let Some((a, b, c)) = stack_iter(o) {
+                            set_top!(Value::NULL);
+                            push!(a);
+                            push!(b);
+                            push!(c);
+                            continue;
                         }
                         let it = tri!(ops::get_iter(self, o));
                         set_top!(Value::NULL);
@@ -1616,6 +1661,30 @@ const UNARY_OPS: [UnaryOp; 4] = [
     UnaryOp::Invert,
     UnaryOp::Not,
 ];
+
+/// GET_ITER_STACK without an iterator object: the three slots above the NULL for a range
+/// of small ints `(start, stop, step)` or for a list or tuple `(sequence, 0, NULL)` (exact
+/// types only: subclasses may iterate otherwise). FOR_ITER tells them apart from an iterator
+/// object by the small int in the first slot, or in the second.
+fn stack_iter(o: Value) -> Option<(Value, Value, Value)> {
+    let ty = obj::type_of(o);
+    if core::ptr::eq(ty, &RANGE_TYPE) {
+        // SAFETY: type-checked live range.
+        let r = unsafe { &*(o.raw() as *const obj::range::RangeObj) };
+        if !r.big.is_null() {
+            return None;
+        }
+        return Some((
+            Value::small_int(r.start)?,
+            Value::small_int(r.stop)?,
+            Value::small_int(r.step)?,
+        ));
+    }
+    if core::ptr::eq(ty, &LIST_TYPE) || core::ptr::eq(ty, &TUPLE_TYPE) {
+        return Some((o, Value::small_int_unchecked(0), Value::NULL));
+    }
+    None
+}
 
 /// Whether a qstr is `BaseException` (see LOAD_GLOBAL).
 pub(crate) fn is_base_exception_name(name: Value) -> bool {
