@@ -821,7 +821,7 @@ pub(crate) fn store_instance_attr(cx: &mut Cx, o: Value, name: Value, v: Value) 
 }
 
 /// Remember in a class how many attributes its instances have (see `tflags::DICT_HINT_SHIFT`).
-fn note_dict_len(o: Value, n: usize) {
+pub(crate) fn note_dict_len(o: Value, n: usize) {
     let ty = obj::type_of(o) as *mut TypeObj;
     // SAFETY: a live object's type is live; only classes (heap types, owned by this
     // interpreter) are written.

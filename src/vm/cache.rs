@@ -31,7 +31,7 @@
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 use super::attr::Found;
-use super::Cx;
+use super::{Cx, PyResult};
 use crate::obj::{self, instance, table, tflags, Kind, TypeObj};
 use crate::qstrs::q;
 use crate::value::Value;
@@ -322,27 +322,44 @@ impl Cx {
     }
 
     /// STORE_ATTR `o.name = v` on an instance whose class has no `__setattr__` and no data
-    /// descriptor `name`, when `name` is already in its dict. Whether it was stored.
+    /// descriptor `name`: straight into its dict (made, or grown, as needed). `Ok(false)`:
+    /// take the general path. Allocation may collect: `o` and `v` are on the VM stack and
+    /// `name` is a constant of the running code.
     #[inline]
-    pub(crate) fn store_attr_cached(&mut self, o: Value, name: Value, v: Value) -> bool {
-        let Some((ty, d)) = plain_instance(o) else {
-            return false;
+    pub(crate) fn store_attr_cached(&mut self, o: Value, name: Value, v: Value) -> PyResult<bool> {
+        let Some(inst) = instance::inst_of(o) else {
+            return Ok(false);
         };
+        let ty = obj::type_of(o);
+        // SAFETY: a live instance's type is live.
+        if unsafe { (*ty).flags } & tflags::HAS_GETATTRIBUTE != 0 {
+            return Ok(false);
+        }
+        let d = inst.dict;
         match self.entry(ty, q::__setattr__.value()) {
             Some(e) if !matches!(e.found, Some(Found::Value(_))) => {}
-            _ => return false,
+            _ => return Ok(false),
         }
         let Some(e) = self.entry(ty, name) else {
-            return false;
+            return Ok(false);
         };
         if e.class == SLOW {
-            return false;
+            return Ok(false);
         }
-        let Some(slot) = table::find_str_hinted(d, name, &mut e.hint) else {
-            return false;
+        if !d.is_null() {
+            if let Some(slot) = table::find_str_hinted(d, name, &mut e.hint) {
+                crate::gc::write_barrier(self, v);
+                table::set_value_at(d, slot, v);
+                return Ok(true);
+            }
+        }
+        // A new attribute.
+        let Some(h) = crate::obj::str::hash_of(name) else {
+            return Ok(false);
         };
-        crate::gc::write_barrier(self, v);
-        table::set_value_at(d, slot, v);
-        true
+        let d = super::attr::ensure_dict(self, o)?;
+        table::set_hashed(self, d, name, v, h as usize)?;
+        super::attr::note_dict_len(o, obj::dict::len(d));
+        Ok(true)
     }
 }

@@ -406,7 +406,7 @@ impl Cx {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let o = peek!(0);
                         let v = peek!(1);
-                        if !v.is_null() && self.store_attr_cached(o, name, v) {
+                        if !v.is_null() && tri!(self.store_attr_cached(o, name, v)) {
                             sp -= 2;
                             continue;
                         }
