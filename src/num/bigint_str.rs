@@ -56,6 +56,25 @@ impl<'a> BigRef<'a> {
             out.try_reserve(1).map_err(|_| NumError::NoMemory)?;
             out.push(b'-');
         }
+        // A magnitude of one machine word (most ints printed): digits straight from it.
+        if mag.len() <= 2 {
+            let mut m = u64::from(mag[0]) | (u64::from(mag.get(1).copied().unwrap_or(0)) << 32);
+            let mut tmp = [0u8; 64];
+            let mut n = tmp.len();
+            if m == 0 {
+                n -= 1;
+                tmp[n] = b'0';
+            }
+            while m != 0 {
+                n -= 1;
+                tmp[n] = DIGITS[(m % u64::from(base)) as usize];
+                m /= u64::from(base);
+            }
+            out.try_reserve(tmp.len() - n)
+                .map_err(|_| NumError::NoMemory)?;
+            out.extend_from_slice(&tmp[n..]);
+            return Ok(());
+        }
         if base.is_power_of_two() {
             let k = u64::from(base.trailing_zeros());
             let nbits = self.bit_length();

@@ -262,9 +262,16 @@ impl StrBuilder {
 
     /// Append bytes.
     pub fn push(&mut self, b: &[u8]) {
+        // The first push takes room for a typical short result at once (one temporary
+        // allocation instead of growing through 8, 16, 32 and 64 bytes).
+        let want = if self.buf.capacity() == 0 {
+            b.len().max(64)
+        } else {
+            b.len()
+        };
         // Once an allocation failed the result is a MemoryError: stop trying (each attempt
         // searches the heap).
-        if self.failed || self.buf.try_reserve(b.len()).is_err() {
+        if self.failed || self.buf.try_reserve(want).is_err() {
             self.failed = true;
             return;
         }
