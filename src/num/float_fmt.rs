@@ -256,6 +256,68 @@ pub fn repr_float<W: Write>(x: f64, w: &mut W) -> fmt::Result {
     write_short(w, &shortest(x), false)
 }
 
+/// `|x| * 10**p` rounded half to even, exactly, when the arithmetic fits 128 bits (`p` up
+/// to 17, `|x|` neither huge nor tiny): the digits of the `f` presentation without the
+/// decimal Decimal expansion. `x` is finite.
+fn fixed_scaled(x: f64, p: usize) -> Option<u128> {
+    if p > 17 {
+        return None;
+    }
+    let bits = x.abs().to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), biased - 1075)
+    };
+    if m == 0 {
+        return Some(0);
+    }
+    // m < 2**53 and 10**17 < 2**57: the product fits 110 bits.
+    let scaled = u128::from(m) * 10u128.pow(p as u32);
+    if e >= 0 {
+        return (e <= 17).then(|| scaled << e);
+    }
+    let sh = (-e) as u32;
+    if sh >= 127 {
+        return None;
+    }
+    let q = scaled >> sh;
+    let rem = scaled & ((1u128 << sh) - 1);
+    let half = 1u128 << (sh - 1);
+    Some(if rem > half || (rem == half && q & 1 == 1) {
+        q + 1
+    } else {
+        q
+    })
+}
+
+/// Write `q / 10**p` with `p` fraction digits (a point also when `alt`).
+fn write_scaled<W: Write>(w: &mut W, q: u128, p: usize, alt: bool) -> fmt::Result {
+    let mut tmp = [0u8; 48];
+    let mut n = tmp.len();
+    let mut v = q;
+    // At least p + 1 digits: a leading zero before the point.
+    while v != 0 || tmp.len() - n < p + 1 {
+        n -= 1;
+        tmp[n] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    let digits = &tmp[n..];
+    let int_len = digits.len() - p;
+    for &c in &digits[..int_len] {
+        w.write_char(c as char)?;
+    }
+    if p > 0 || alt {
+        w.write_char('.')?;
+    }
+    for &c in &digits[int_len..] {
+        w.write_char(c as char)?;
+    }
+    Ok(())
+}
+
 /// Format `x` per `spec`, without the sign (see [`FloatSign`] for what the caller needs).
 pub fn format_float<W: Write>(
     x: f64,
@@ -287,6 +349,20 @@ pub fn format_float<W: Write>(
         return Ok(sign);
     }
     let alt = spec.alternate;
+    if matches!(
+        spec.kind,
+        FloatKind::Fixed | FloatKind::FixedUpper | FloatKind::Percent
+    ) {
+        let p = spec.precision.unwrap_or(6);
+        if let Some(q) = fixed_scaled(x, p) {
+            write_scaled(w, q, p, alt)?;
+            if percent {
+                w.write_char('%')?;
+            }
+            sign.rounded_zero = q == 0;
+            return Ok(sign);
+        }
+    }
     // CPython refuses precisions beyond i32::MAX ("Too many decimal digits in format
     // string"); the caller should too. Clamping here keeps all arithmetic below in range.
     let precision = spec.precision.map(|p| p.min(MAX_PRECISION));
