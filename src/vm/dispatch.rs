@@ -556,6 +556,19 @@ impl Cx {
                         let step = if n == 3 { peek!(0) } else { Value::NONE };
                         let stop = peek!(if n == 3 { 1 } else { 0 });
                         let start = peek!(if n == 3 { 2 } else { 1 });
+                        // `seq[a:b:c]` of a list or tuple: no slice object (the pair
+                        // BUILD_SLICE, LOAD_SUBSCR run as one instruction).
+                        if bc.get(ip) == Some(&LOAD_SUBSCR) {
+                            let o = peek!(n);
+                            let ty = obj::type_of(o);
+                            if core::ptr::eq(ty, &LIST_TYPE) || core::ptr::eq(ty, &TUPLE_TYPE) {
+                                let v = tri!(super::seq::slice_seq(self, o, start, stop, step));
+                                ip += 1;
+                                sp -= n;
+                                set_top!(v);
+                                continue;
+                            }
+                        }
                         let s = tri!(obj::slice::new(self, start, stop, step));
                         sp -= n;
                         push!(s);

@@ -74,6 +74,17 @@ pub fn slice_indices(cx: &mut Cx, s: Value, len: usize) -> PyResult<(isize, isiz
         let so = &*(s.raw() as *const SliceObj);
         (so.start, so.stop, so.step)
     };
+    slice_indices_of(cx, start, stop, step, len)
+}
+
+/// `slice_indices` of the slice `start:stop:step` (None for a missing part).
+pub fn slice_indices_of(
+    cx: &mut Cx,
+    start: Value,
+    stop: Value,
+    step: Value,
+    len: usize,
+) -> PyResult<(isize, isize, isize, usize)> {
     let step = if step.is_none() {
         1
     } else {
@@ -140,6 +151,47 @@ fn slice_int(cx: &mut Cx, v: Value) -> PyResult<isize> {
 
 /// `o[i]`.
 pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
+    if let Some(r) = resolved_slice(cx, i)? {
+        let mark = cx.roots_mark();
+        cx.root(r)?;
+        let v = getitem_resolved(cx, o, r);
+        cx.roots_truncate(mark);
+        return v;
+    }
+    getitem_resolved(cx, o, i)
+}
+
+/// A slice whose bounds are objects with `__index__` (Python code that may change the very
+/// container being subscripted) as a new slice of their int values, computed before the
+/// container's length or data are read; None for anything else.
+fn resolved_slice(cx: &mut Cx, i: Value) -> PyResult<Option<Value>> {
+    if obj::kind_of(i) != Kind::Slice || !i.is_ptr() {
+        return Ok(None);
+    }
+    // SAFETY: kind-checked slice.
+    let parts = unsafe {
+        let so = &*(i.raw() as *const SliceObj);
+        [so.start, so.stop, so.step]
+    };
+    if !parts.iter().any(|&p| super::ops::is_user_object(p)) {
+        return Ok(None);
+    }
+    let mark = cx.roots_mark();
+    let mut out = parts;
+    for p in out.iter_mut() {
+        if super::ops::is_user_object(*p) {
+            if let Some(r) = super::dunder::to_index(cx, *p)? {
+                *p = r;
+                cx.root(r)?;
+            }
+        }
+    }
+    let r = obj::slice::new(cx, out[0], out[1], out[2]);
+    cx.roots_truncate(mark);
+    r.map(Some)
+}
+
+fn getitem_resolved(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
     let is_slice = obj::kind_of(i) == Kind::Slice && i.is_ptr();
     match obj::kind_of(o) {
         Kind::List | Kind::Tuple if o.is_ptr() => {
@@ -147,32 +199,7 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
             let len = super::ops::seq_items(o).len();
             if is_slice {
                 let (start, _, step, n) = slice_indices(cx, i, len)?;
-                let out = if is_list {
-                    list::with_capacity(cx, n)?
-                } else {
-                    tuple::new_uninit(cx, n)?
-                };
-                let src = super::ops::seq_items(o);
-                if crate::gc::marking(cx) {
-                    for k in 0..n {
-                        crate::gc::write_barrier(cx, src[(start + k as isize * step) as usize]);
-                    }
-                }
-                let dst: &mut [Value] = if is_list {
-                    let lo = obj::get_mut::<ListObj>(cx, out).expect("list");
-                    lo.len = n;
-                    lo.items_mut()
-                } else if n > 0 {
-                    obj::get_mut::<tuple::TupleObj>(cx, out)
-                        .expect("tuple")
-                        .items_mut()
-                } else {
-                    &mut []
-                };
-                for (k, d) in dst.iter_mut().enumerate() {
-                    *d = src[(start + k as isize * step) as usize];
-                }
-                return Ok(out);
+                return copy_slice(cx, o, is_list, start, step, n);
             }
             let what = if is_list { "list" } else { "tuple" };
             let idx = index_value(cx, i, what)?;
@@ -185,6 +212,88 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
                 })),
             }
         }
+        _ => getitem_other(cx, o, i, is_slice),
+    }
+}
+
+/// `o[start:stop:step]` of an exact list or tuple, without a slice object (BUILD_SLICE
+/// followed by LOAD_SUBSCR).
+pub(crate) fn slice_seq(
+    cx: &mut Cx,
+    o: Value,
+    start: Value,
+    stop: Value,
+    step: Value,
+) -> PyResult<Value> {
+    let is_list = obj::kind_of(o) == Kind::List;
+    let mut parts = [start, stop, step];
+    let mark = cx.roots_mark();
+    for p in parts.iter_mut() {
+        if super::ops::is_user_object(*p) {
+            if let Some(r) = super::dunder::to_index(cx, *p)? {
+                *p = r;
+                cx.root(r)?;
+            }
+        }
+    }
+    // The length is read after any `__index__` ran.
+    let len = super::ops::seq_items(o).len();
+    let r = slice_indices_of(cx, parts[0], parts[1], parts[2], len);
+    cx.roots_truncate(mark);
+    let (start, _, step, n) = r?;
+    copy_slice(cx, o, is_list, start, step, n)
+}
+
+/// A new list or tuple of the `n` items of `o` from `start` by `step`.
+fn copy_slice(
+    cx: &mut Cx,
+    o: Value,
+    is_list: bool,
+    start: isize,
+    step: isize,
+    n: usize,
+) -> PyResult<Value> {
+    let out = if is_list {
+        list::with_capacity(cx, n)?
+    } else {
+        tuple::new_uninit(cx, n)?
+    };
+    // An `__index__` run while the bounds were computed may have shrunk a list: items past
+    // its end read as None rather than out of bounds.
+    let src = super::ops::seq_items(o);
+    let item = |k: usize| {
+        src.get((start + k as isize * step) as usize)
+            .copied()
+            .unwrap_or(Value::NONE)
+    };
+    if crate::gc::marking(cx) {
+        for k in 0..n {
+            crate::gc::write_barrier(cx, item(k));
+        }
+    }
+    let dst: &mut [Value] = if is_list {
+        let Some(lo) = obj::get_mut::<ListObj>(cx, out) else {
+            return Ok(out);
+        };
+        lo.len = n;
+        lo.items_mut()
+    } else if n > 0 {
+        match obj::get_mut::<tuple::TupleObj>(cx, out) {
+            Some(t) => t.items_mut(),
+            None => return Ok(out),
+        }
+    } else {
+        &mut []
+    };
+    for (k, d) in dst.iter_mut().enumerate() {
+        *d = item(k);
+    }
+    Ok(out)
+}
+
+/// `getitem` of everything but lists and tuples.
+fn getitem_other(cx: &mut Cx, o: Value, i: Value, is_slice: bool) -> PyResult<Value> {
+    match obj::kind_of(o) {
         Kind::Str | Kind::Bytes if o.is_ptr() => crate::obj::methods::str::subscr(cx, o, i),
         Kind::ByteArray if o.is_ptr() => {
             if is_slice {
@@ -253,6 +362,17 @@ pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
 
 /// `o[i] = v`.
 pub fn setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<()> {
+    if let Some(r) = resolved_slice(cx, i)? {
+        let mark = cx.roots_mark();
+        cx.root(r)?;
+        let res = setitem_resolved(cx, o, r, v);
+        cx.roots_truncate(mark);
+        return res;
+    }
+    setitem_resolved(cx, o, i, v)
+}
+
+fn setitem_resolved(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<()> {
     match obj::kind_of(o) {
         Kind::List if o.is_ptr() => {
             if obj::kind_of(i) == Kind::Slice && i.is_ptr() {
@@ -293,6 +413,17 @@ pub fn setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<()> {
 
 /// `del o[i]`.
 pub fn delitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<()> {
+    if let Some(r) = resolved_slice(cx, i)? {
+        let mark = cx.roots_mark();
+        cx.root(r)?;
+        let res = delitem_resolved(cx, o, r);
+        cx.roots_truncate(mark);
+        return res;
+    }
+    delitem_resolved(cx, o, i)
+}
+
+fn delitem_resolved(cx: &mut Cx, o: Value, i: Value) -> PyResult<()> {
     match obj::kind_of(o) {
         Kind::List if o.is_ptr() => crate::obj::methods::list::del_item(cx, o, i),
         Kind::Dict if o.is_ptr() => match obj::table::remove(cx, o, i)? {
