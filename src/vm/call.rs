@@ -317,31 +317,43 @@ impl Cx {
             let (name, val) = (kw[i], kw[i + 1]);
             i += 2;
             let mut matched = false;
-            let mut ai = code.arg_names as usize;
             let b = code.bytes();
-            for slot in 0..n_pos + n_kwonly {
-                let qi = read_vuint(b, &mut ai);
-                if slot < n_closed {
-                    continue;
-                }
-                let pname = self.qstr(code, qi);
-                if pname == name
-                    || (pystr::bytes_of(pname).is_some()
-                        && pystr::bytes_of(pname) == pystr::bytes_of(name))
-                {
-                    // SAFETY: slot < n_state.
-                    if !unsafe { *local(slot) }.is_null() {
-                        let n = pystr::str_of(name).unwrap_or("?");
-                        return Err(self.raise_fmt(
-                            &TYPE_ERROR_TYPE,
-                            format_args!("function got multiple values for argument '{n}'"),
-                        ));
+            // Names are interned: look for the same object first, then compare bytes (a
+            // keyword made at run time, `f(**{"x": 1})`).
+            let mut found = None;
+            for pass in 0..2 {
+                let mut ai = code.arg_names as usize;
+                for slot in 0..n_pos + n_kwonly {
+                    let qi = read_vuint(b, &mut ai);
+                    if slot < n_closed {
+                        continue;
                     }
-                    // SAFETY: as above.
-                    unsafe { *local(slot) = val };
-                    matched = true;
+                    let pname = self.qstr(code, qi);
+                    if pname == name
+                        || (pass == 1
+                            && pystr::bytes_of(pname).is_some()
+                            && pystr::bytes_of(pname) == pystr::bytes_of(name))
+                    {
+                        found = Some(slot);
+                        break;
+                    }
+                }
+                if found.is_some() {
                     break;
                 }
+            }
+            if let Some(slot) = found {
+                // SAFETY: slot < n_state.
+                if !unsafe { *local(slot) }.is_null() {
+                    let n = pystr::str_of(name).unwrap_or("?");
+                    return Err(self.raise_fmt(
+                        &TYPE_ERROR_TYPE,
+                        format_args!("function got multiple values for argument '{n}'"),
+                    ));
+                }
+                // SAFETY: as above.
+                unsafe { *local(slot) = val };
+                matched = true;
             }
             if !matched {
                 if flags & scope::VARKEYWORDS != 0 {
