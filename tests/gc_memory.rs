@@ -313,6 +313,36 @@ fn references_survive_collections() {
     }
 }
 
+/// Garbage piling up before the first collection must not starve the temporary buffers of
+/// string work (split, join, formatting), which cannot collect: the collector's poll is armed
+/// from the start. (It was only armed by the first collection, so a heap filling with garbage
+/// made `str.split` raise MemoryError with the heap nearly all garbage.)
+#[test]
+fn temporary_buffers_before_the_first_collection() {
+    let src = r#"
+import gc
+words = "the quick brown fox jumps over the lazy dog and keeps running far away".split()
+total = 0
+for i in range(N):
+    line = " ".join(words[i % 5:] + words[:i % 5])
+    parts = line.split(" ")
+    s = "%s-%d-%s" % (parts[0], i, parts[-1].upper())
+    f = "{}:{:>6}:{:.2f}".format(s, len(parts), i / 7)
+    total += len(f)
+print(total > 0)
+"#;
+    let n = if STRESS { 50 } else { 8000 };
+    let sizes: &[usize] = if STRESS {
+        &[256]
+    } else {
+        &[256, 1024, 4096, 8192]
+    };
+    for &kib in sizes {
+        let (status, out) = run(kib * 1024, &src.replace("range(N)", &format!("range({n})")));
+        assert_eq!((status, out.as_str()), (0, "True\n"), "{kib} KiB heap");
+    }
+}
+
 /// Running the same script many times leaves the heap where it was after the first run (which
 /// interns its names and imports its modules, both kept for the interpreter's life as in
 /// MicroPython).

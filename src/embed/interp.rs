@@ -210,6 +210,10 @@ impl<'h> Interpreter<'h> {
         cx.main_dict = module::dict_of(main).unwrap_or(Value::NULL);
         dict::set(cx, cx.modules, q::__main__.value(), main)?;
         cx.gc_enabled = true;
+        // Arm the collector's poll now: until the first collection it was never checked, so
+        // a heap that filled with garbage made a temporary buffer (which cannot collect) fail
+        // before any object allocation did — a spurious MemoryError.
+        cx.gc_threshold_changed();
         Ok(())
     }
 
