@@ -275,6 +275,28 @@ impl Cx {
         Some(v)
     }
 
+    /// STORE_GLOBAL of a name already in the globals: into its slot (found through the
+    /// global-lookup entry's hint). Whether it was stored.
+    #[inline]
+    pub(crate) fn store_global_cached(&mut self, globals: Value, name: Value, v: Value) -> bool {
+        let c = &self.lookup_cache;
+        if c.mask == 0 {
+            return false;
+        }
+        let (d, n) = (globals.raw(), name.raw());
+        // SAFETY: as in `entry`.
+        let e = unsafe { &mut *c.globals.add(slot_of(d, n, c.mask)) };
+        if e.dict != d || e.name != n || !e.value.is_null() {
+            return false;
+        }
+        let Some(slot) = table::find_str_hinted(globals, name, &mut e.hint) else {
+            return false;
+        };
+        crate::gc::write_barrier(self, v);
+        table::set_value_at(globals, slot, v);
+        true
+    }
+
     /// `attr::type_lookup(ty, name)`, answered from the cache when it can be.
     #[inline]
     pub(crate) fn type_lookup(&mut self, ty: *const TypeObj, name: Value) -> Option<Found> {

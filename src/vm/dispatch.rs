@@ -399,6 +399,11 @@ impl Cx {
                         let name = self.qstr(code, read_vuint(bc, &mut ip));
                         let v = peek!(0);
                         // SAFETY: f is live.
+                        if self.store_global_cached(unsafe { (*f).globals }, name, v) {
+                            sp -= 1;
+                            continue;
+                        }
+                        // SAFETY: f is live.
                         tri!(dict::set(self, unsafe { (*f).globals }, name, v));
                         sp -= 1;
                     }
