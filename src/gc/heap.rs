@@ -65,6 +65,9 @@ const CLASS_MIN: [usize; N_CLASSES] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 
 /// Bit 0 of every byte of a word (metadata scanned eight blocks at a time).
 const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 
+/// The most blocks a refill of the bump run looks at (see [`Heap::alloc`]).
+const BUMP_MAX: usize = 1024;
+
 #[inline]
 fn class_of(n: usize) -> usize {
     match n {
@@ -109,6 +112,11 @@ pub struct Heap {
     hints: [Cell<usize>; N_CLASSES],
     /// Where searches for pinned memory start (see `find_free_top`).
     top_hint: Cell<usize>,
+    /// The bump run `bump..bump_end` (empty when equal): blocks known to be free with no free
+    /// block below them, so that an allocation of at most its length is first fit at `bump`
+    /// without a search (see [`Heap::alloc`]).
+    bump: Cell<usize>,
+    bump_end: Cell<usize>,
     used_blocks: Cell<usize>,
     /// The most blocks ever in use at once.
     high_water: Cell<usize>,
@@ -175,6 +183,8 @@ impl Heap {
             n_blocks,
             hints: [const { Cell::new(0) }; N_CLASSES],
             top_hint: Cell::new(n_blocks),
+            bump: Cell::new(0),
+            bump_end: Cell::new(0),
             used_blocks: Cell::new(0),
             high_water: Cell::new(0),
             lock_depth: Cell::new(0),
@@ -471,37 +481,89 @@ impl Heap {
 
     /// Allocate `size` bytes, zeroed, aligned to 16. Returns `None` when no run of free blocks
     /// is large enough (the caller may collect and retry) or the heap is locked.
+    ///
+    /// Placement is first fit (pinned memory: last fit, see `find_free_top`). Most
+    /// allocations are small and come one after another into the free space a sweep left,
+    /// so the heap keeps a bump run: free blocks `bump..bump_end` with no free block below
+    /// them. An allocation that fits there is the first fit at `bump`, found without a
+    /// search; the run is refilled by the one-block allocations that miss it (the lowest free
+    /// block is then known) and emptied by any free below it.
+    #[inline]
     pub fn alloc(&self, size: usize, kind: AllocKind) -> Option<NonNull<u8>> {
+        let n = size.max(1).div_ceil(BLOCK);
+        if kind != AllocKind::Pinned {
+            let s = self.bump.get();
+            if self.bump_end.get() - s >= n
+                && self.lock_depth.get() == 0
+                && self.fail_count.get() == 0
+            {
+                self.bump.set(s + n);
+                // Free blocks at or above the top hint must stay in one run with it.
+                if self.top_hint.get() < s + n {
+                    self.top_hint.set(s + n);
+                }
+                return Some(self.take(s, n, kind));
+            }
+        }
+        self.alloc_slow(n, kind)
+    }
+
+    /// `alloc` without a fitting bump run: search the metadata.
+    #[inline(never)]
+    fn alloc_slow(&self, n: usize, kind: AllocKind) -> Option<NonNull<u8>> {
         // A locked heap refuses objects and buffers; temporary scratch memory (the text `print`
         // builds, freed before it returns) is still allowed, as MicroPython prints while
         // locked without allocating.
         if (self.is_locked() && kind != AllocKind::Pinned) || self.injected_failure() {
             return None;
         }
-        let n = size.max(1).div_ceil(BLOCK);
         let start = if kind == AllocKind::Pinned {
             let (start, clean) = self.find_free_top(n)?;
             self.after_alloc_top(start, clean);
+            self.bump_taken(start, start + n);
             start
         } else {
             let (start, first_long) = self.find_free(n)?;
             self.after_alloc(start, n, first_long);
+            if n == 1 {
+                // `start` was the lowest free block: the run above it is the new bump run.
+                let b = start + 1;
+                self.bump.set(b);
+                self.bump_end.set(b + self.free_len(b, BUMP_MAX));
+            } else {
+                self.bump_taken(start, start + n);
+            }
             start
         };
+        Some(self.take(start, n, kind))
+    }
+
+    /// Blocks `a..b` were just allocated outside the bump run's bookkeeping: keep the run's
+    /// blocks free (and none free below it).
+    #[inline]
+    fn bump_taken(&self, a: usize, b: usize) {
+        let (s, e) = (self.bump.get(), self.bump_end.get());
+        if a >= e || b <= s {
+            return;
+        }
+        if a <= s {
+            // The blocks s..b are taken, below them nothing was free.
+            self.bump.set(b.min(e));
+        } else {
+            self.bump_end.set(a);
+        }
+    }
+
+    /// Make blocks `start..start + n` (free, found by a search or the bump run) an allocation
+    /// of `kind`: metadata, colour, counters, zeroed contents.
+    #[inline(always)]
+    fn take(&self, start: usize, n: usize, kind: AllocKind) -> NonNull<u8> {
         let flags = match kind {
             AllocKind::Object => meta::OBJ,
             AllocKind::ObjectWithFinaliser => meta::OBJ | meta::FIN,
             AllocKind::Buffer => 0,
             AllocKind::Pinned => meta::PINNED,
         };
-        let colour = self.birth_colour(start, flags);
-        self.set_meta(start, meta::HEAD | flags | colour);
-        if colour & meta::GREY != 0 {
-            self.grey_push(start, 0);
-        }
-        for j in 1..n {
-            self.set_meta(start + j, meta::TAIL);
-        }
         let used = self.used_blocks.get() + n;
         self.used_blocks.set(used);
         if used > self.high_water.get() {
@@ -511,19 +573,50 @@ impl Heap {
             .set(self.allocated_since_gc.get() + n);
         self.total_allocated
             .set(self.total_allocated.get().wrapping_add(n));
-        let p = self.block_ptr(start);
-        if n == 1 {
-            // Most objects (floats, small tuples, bound methods) take one block: two stores,
-            // not a call to memset.
-            // SAFETY: block `start` is inside the pool, 16-byte aligned, and now belongs to
-            // this allocation.
-            unsafe { (p as *mut [u64; 2]).write([0; 2]) };
-        } else {
-            // SAFETY: blocks start..start+n are inside the pool and now belong to this
-            // allocation.
-            unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
+        let colour = self.birth_colour(start, flags);
+        self.set_meta(start, meta::HEAD | flags | colour);
+        if colour & meta::GREY != 0 {
+            self.grey_push(start, 0);
         }
-        NonNull::new(p)
+        let p = self.block_ptr(start);
+        // Small allocations (floats, small tuples, bound methods, iterators: one to four
+        // blocks) are zeroed with a few stores, not a call to memset (written out case by
+        // case: a loop would become one).
+        match n {
+            1 => {
+                // SAFETY: block `start` is inside the pool, 16-byte aligned, and now belongs
+                // to this allocation.
+                unsafe { (p as *mut [u64; 2]).write([0; 2]) };
+            }
+            2 => {
+                self.set_meta(start + 1, meta::TAIL);
+                // SAFETY: blocks start..start+2 are inside the pool, 16-byte aligned, and now
+                // belong to this allocation.
+                unsafe { (p as *mut [u64; 4]).write([0; 4]) };
+            }
+            3 => {
+                self.set_meta(start + 1, meta::TAIL);
+                self.set_meta(start + 2, meta::TAIL);
+                // SAFETY: as above, three blocks.
+                unsafe { (p as *mut [u64; 6]).write([0; 6]) };
+            }
+            4 => {
+                self.set_meta(start + 1, meta::TAIL);
+                self.set_meta(start + 2, meta::TAIL);
+                self.set_meta(start + 3, meta::TAIL);
+                // SAFETY: as above, four blocks.
+                unsafe { (p as *mut [u64; 8]).write([0; 8]) };
+            }
+            _ => {
+                // SAFETY: the metadata of blocks start+1..start+n lies inside the table.
+                unsafe { core::ptr::write_bytes(self.meta.add(start + 1), meta::TAIL, n - 1) };
+                // SAFETY: blocks start..start+n are inside the pool and now belong to this
+                // allocation.
+                unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
+            }
+        }
+        // SAFETY: the pool pointer is non-null, so is every block in it.
+        unsafe { NonNull::new_unchecked(p) }
     }
 
     /// The colour a new allocation at block `start` is born with.
@@ -679,6 +772,15 @@ impl Heap {
         j - i
     }
 
+    /// The metadata of blocks `i..i + 8`, block `i + k` in byte `k` (`i + 8 <= n_blocks`).
+    #[inline]
+    pub(crate) fn meta_word(&self, i: usize) -> u64 {
+        debug_assert!(i + 8 <= self.n_blocks);
+        // SAFETY: i + 8 <= n_blocks and the table has n_blocks bytes; any alignment is fine for
+        // an unaligned read.
+        u64::from_le(unsafe { core::ptr::read_unaligned(self.meta.add(i) as *const u64) })
+    }
+
     /// Bit 0 of byte `k` is set when block `i + k` is allocated (`i + 8 <= n_blocks`).
     #[inline]
     fn used_bits(&self, i: usize) -> u64 {
@@ -822,8 +924,12 @@ impl Heap {
     /// bookkeeping: `note_freed` must follow, once for a run of such calls.
     #[inline]
     pub(crate) fn clear_run(&self, i: usize, n: usize) {
-        for j in 0..n {
-            self.set_meta(i + j, meta::FREE);
+        if n == 1 {
+            self.set_meta(i, meta::FREE);
+        } else {
+            debug_assert!(i + n <= self.n_blocks);
+            // SAFETY: blocks i..i+n are inside the table.
+            unsafe { core::ptr::write_bytes(self.meta.add(i), meta::FREE, n) };
         }
         #[cfg(feature = "gc-stress")]
         // SAFETY: blocks i..i+n are inside the pool and no longer allocated.
@@ -839,6 +945,10 @@ impl Heap {
         let n = end - i;
         self.used_blocks
             .set(self.used_blocks.get().saturating_sub(freed));
+        // A free block below the bump run: allocations there would no longer be first fit.
+        if i < self.bump.get() {
+            self.bump_end.set(self.bump.get());
+        }
         // The only positions that gain `m` free blocks are inside the free run that now holds
         // blocks `i..i + n` (with its free neighbours). A window of free blocks that starts
         // below `i` in it runs through `i`: moving a hint down to `i` keeps its invariant, and
@@ -899,10 +1009,11 @@ impl Heap {
             for j in i + have..i + want {
                 self.set_meta(j, meta::TAIL);
             }
-            // The blocks taken may start the run at the top hint.
+            // The blocks taken may start the run at the top hint, or lie in the bump run.
             if self.top_hint.get() < i + want {
                 self.top_hint.set(i + want);
             }
+            self.bump_taken(i + have, i + want);
             let used = self.used_blocks.get() + extra;
             self.used_blocks.set(used);
             self.high_water.set(self.high_water.get().max(used));
