@@ -492,20 +492,43 @@ impl Heap {
     pub fn alloc(&self, size: usize, kind: AllocKind) -> Option<NonNull<u8>> {
         let n = size.max(1).div_ceil(BLOCK);
         if kind != AllocKind::Pinned {
-            let s = self.bump.get();
-            if self.bump_end.get() - s >= n
-                && self.lock_depth.get() == 0
-                && self.fail_count.get() == 0
-            {
-                self.bump.set(s + n);
-                // Free blocks at or above the top hint must stay in one run with it.
-                if self.top_hint.get() < s + n {
-                    self.top_hint.set(s + n);
-                }
-                return Some(self.take(s, n, kind));
+            if let Some(p) = self.bump_take(n, kind) {
+                return Some(p);
             }
         }
         self.alloc_slow(n, kind)
+    }
+
+    /// `n` blocks (not pinned) from the bump run, if they fit and allocation is allowed.
+    #[inline(always)]
+    fn bump_take(&self, n: usize, kind: AllocKind) -> Option<NonNull<u8>> {
+        let s = self.bump.get();
+        if self.bump_end.get() - s < n || self.lock_depth.get() != 0 || self.fail_count.get() != 0
+        {
+            return None;
+        }
+        self.bump.set(s + n);
+        // Free blocks at or above the top hint must stay in one run with it.
+        if self.top_hint.get() < s + n {
+            self.top_hint.set(s + n);
+        }
+        Some(self.take(s, n, kind))
+    }
+
+    /// The allocation fast path alone, inlined into the hottest allocation sites (floats): an
+    /// object or buffer of `n` blocks from the bump run, when no collector work is due (the
+    /// poll `Cx::alloc_raw` makes first would do nothing). `None` otherwise: the caller then
+    /// allocates the ordinary way.
+    #[inline(always)]
+    pub(crate) fn alloc_bump(&self, n: usize, kind: AllocKind) -> Option<NonNull<u8>> {
+        // gc-stress collects at every allocation: always the ordinary way.
+        if cfg!(feature = "gc-stress")
+            || kind == AllocKind::Pinned
+            || self.allocated_since_gc.get() >= self.gc.poll_at.get()
+        {
+            return None;
+        }
+        self.bump_take(n, kind)
     }
 
     /// `alloc` without a fitting bump run: search the metadata.
