@@ -113,8 +113,10 @@ pub struct Heap {
     /// Where searches for pinned memory start (see `find_free_top`).
     top_hint: Cell<usize>,
     /// The bump run `bump..bump_end` (empty when equal): blocks known to be free with no free
-    /// block below them, so that an allocation of at most its length is first fit at `bump`
-    /// without a search (see [`Heap::alloc`]).
+    /// block below `bump`, so that an allocation of at most its length is first fit at `bump`
+    /// without a search (see [`Heap::alloc`]). It is kept empty while the heap is locked or
+    /// failures are injected (those allocations take the slow path), and `top_hint` is at or
+    /// above its end.
     bump: Cell<usize>,
     bump_end: Cell<usize>,
     used_blocks: Cell<usize>,
@@ -270,6 +272,14 @@ impl Heap {
 
     pub(crate) fn set_lock_depth(&self, d: u32) {
         self.lock_depth.set(d);
+        if d > 0 {
+            self.bump_empty();
+        }
+    }
+
+    /// Empty the bump run (every allocation takes the slow path until a refill).
+    fn bump_empty(&self) {
+        self.bump_end.set(self.bump.get());
     }
 
     /// Statistics of the allocation table (`micropython.mem_info`).
@@ -377,7 +387,7 @@ impl Heap {
         } else {
             d.saturating_sub(1)
         };
-        self.lock_depth.set(d);
+        self.set_lock_depth(d);
         d
     }
 
@@ -392,6 +402,7 @@ impl Heap {
     pub fn inject_failures(&self, after: usize, count: usize) {
         self.fail_after.set(after);
         self.fail_count.set(count);
+        self.bump_empty();
     }
 
     /// Injected failures not yet used up (0 when none were injected or all happened).
@@ -503,15 +514,10 @@ impl Heap {
     #[inline(always)]
     fn bump_take(&self, n: usize, kind: AllocKind) -> Option<NonNull<u8>> {
         let s = self.bump.get();
-        if self.bump_end.get() - s < n || self.lock_depth.get() != 0 || self.fail_count.get() != 0
-        {
+        if self.bump_end.get() - s < n {
             return None;
         }
         self.bump.set(s + n);
-        // Free blocks at or above the top hint must stay in one run with it.
-        if self.top_hint.get() < s + n {
-            self.top_hint.set(s + n);
-        }
         Some(self.take(s, n, kind))
     }
 
@@ -546,13 +552,25 @@ impl Heap {
             self.bump_taken(start, start + n);
             start
         } else {
+            // No block below the bump run is free: no search needs to start lower.
+            let c = class_of(n);
+            if self.hints[c].get() < self.bump.get() {
+                self.hints[c].set(self.bump.get());
+            }
             let (start, first_long) = self.find_free(n)?;
             self.after_alloc(start, n, first_long);
-            if n == 1 {
+            if n == 1 && self.fail_count.get() == 0 {
                 // `start` was the lowest free block: the run above it is the new bump run.
+                // The top hint moves past it (any free block at or above the run's end is in
+                // the run that holds it, which starts there), so that allocations from the
+                // run need not move it.
                 let b = start + 1;
+                let e = b + self.free_len(b, BUMP_MAX);
                 self.bump.set(b);
-                self.bump_end.set(b + self.free_len(b, BUMP_MAX));
+                self.bump_end.set(e);
+                if self.top_hint.get() < e {
+                    self.top_hint.set(e);
+                }
             } else {
                 self.bump_taken(start, start + n);
             }
@@ -970,7 +988,8 @@ impl Heap {
             .set(self.used_blocks.get().saturating_sub(freed));
         // A free block below the bump run: allocations there would no longer be first fit.
         if i < self.bump.get() {
-            self.bump_end.set(self.bump.get());
+            self.bump.set(0);
+            self.bump_end.set(0);
         }
         // The only positions that gain `m` free blocks are inside the free run that now holds
         // blocks `i..i + n` (with its free neighbours). A window of free blocks that starts
@@ -1194,6 +1213,38 @@ mod tests {
         (0..h.n_blocks()).find(|&i| {
             i + n <= h.n_blocks() && (i..i + n).all(|j| h.meta(j) & meta::STATE == meta::FREE)
         })
+    }
+
+    /// The bump run gives way to the heap lock and to injected failures.
+    #[test]
+    fn bump_run_respects_lock_and_injected_failures() {
+        let mut region = std::vec![0u8; 16 * 1024];
+        // SAFETY: the region outlives the heap and is used by nothing else.
+        let h = unsafe { Heap::new(region.as_mut_ptr(), region.len()) }.unwrap();
+        for _ in 0..4 {
+            assert!(h.alloc(16, AllocKind::Object).is_some());
+        }
+        assert!(h.bump_end.get() > h.bump.get(), "a one-block allocation fills the run");
+        h.lock(true);
+        assert!(h.alloc(16, AllocKind::Object).is_none());
+        assert!(h.alloc_bump(1, AllocKind::Object).is_none());
+        assert!(h.alloc(16, AllocKind::Pinned).is_some());
+        h.lock(false);
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        h.inject_failures(2, 1);
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        assert!(h.alloc(16, AllocKind::Buffer).is_some());
+        assert!(h.alloc(16, AllocKind::Object).is_none());
+        assert_eq!(h.injected_failures_left(), 0);
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        assert_eq!(
+            h.used_blocks.get(),
+            (0..h.n_blocks())
+                .filter(|&i| h.meta(i) & meta::STATE != meta::FREE)
+                .count()
+        );
     }
 
     /// The highest run of `n` free blocks, by a plain scan.
