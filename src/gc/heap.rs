@@ -822,6 +822,44 @@ impl Heap {
         u64::from_le(unsafe { core::ptr::read_unaligned(self.meta.add(i) as *const u64) })
     }
 
+    /// The length of the run of free blocks ending just below block `i`, counted up to `max`
+    /// (eight metadata bytes at a time).
+    #[inline]
+    fn free_len_before(&self, i: usize, max: usize) -> usize {
+        let stop = i.saturating_sub(max);
+        let mut j = i;
+        while j >= stop + 8 {
+            let used = self.used_bits(j - 8);
+            if used != 0 {
+                // Byte 7 is block j - 1: the free blocks just below j are the high bytes.
+                return (i - j + used.leading_zeros() as usize / 8).min(max);
+            }
+            j -= 8;
+        }
+        while j > stop && self.meta(j - 1) & meta::STATE == meta::FREE {
+            j -= 1;
+        }
+        i - j
+    }
+
+    /// The number of allocated (head or tail) blocks just below block `i`, eight metadata
+    /// bytes at a time.
+    #[inline]
+    fn used_len_before(&self, i: usize) -> usize {
+        let mut j = i;
+        while j >= 8 {
+            let free = self.used_bits(j - 8) ^ LOW_BITS;
+            if free != 0 {
+                return i - j + free.leading_zeros() as usize / 8;
+            }
+            j -= 8;
+        }
+        while j > 0 && self.meta(j - 1) & meta::STATE != meta::FREE {
+            j -= 1;
+        }
+        i - j
+    }
+
     /// Bit 0 of byte `k` is set when block `i + k` is allocated (`i + 8 <= n_blocks`).
     #[inline]
     fn used_bits(&self, i: usize) -> u64 {
@@ -907,22 +945,15 @@ impl Heap {
     /// A search steps up from the hint over free blocks, then goes down.
     fn find_free_top(&self, n: usize) -> Option<(usize, bool)> {
         let mut hi = self.top_hint.get().min(self.n_blocks);
-        while hi < self.n_blocks && self.meta(hi) & meta::STATE == meta::FREE {
-            hi += 1;
-        }
+        hi += self.free_len(hi, usize::MAX);
         let mut clean = true;
         loop {
             // `hi` is one past the highest block that may start the search down.
-            while hi > 0 && self.meta(hi - 1) & meta::STATE != meta::FREE {
-                hi -= 1;
-            }
+            hi -= self.used_len_before(hi);
             if hi < n {
                 return None;
             }
-            let mut j = 0;
-            while j < n && self.meta(hi - 1 - j) & meta::STATE == meta::FREE {
-                j += 1;
-            }
+            let j = self.free_len_before(hi, n);
             if j == n {
                 return Some((hi - n, clean));
             }
@@ -998,25 +1029,28 @@ impl Heap {
         // made a temporary buffer freed below a dense run of larger objects send each later
         // search of their class over the whole run: quadratic.) The neighbours are looked at
         // only as far as the largest class minimum.
+        // The neighbours are looked at only when a hint above `i` needs them (temporary
+        // buffers freed at the top of the pool usually have every hint below them).
         let max_min = CLASS_MIN[N_CLASSES - 1];
         let mut run = n;
-        let mut j = i;
-        while run < max_min && j > 0 && self.meta(j - 1) & meta::STATE == meta::FREE {
-            j -= 1;
-            run += 1;
-        }
-        let mut k = i + n;
-        while run < max_min && k < self.n_blocks && self.meta(k) & meta::STATE == meta::FREE {
-            k += 1;
-            run += 1;
-        }
+        let mut scanned = false;
         for (h, &min) in self.hints.iter().zip(CLASS_MIN.iter()) {
+            if i >= h.get() {
+                continue;
+            }
+            if min > run && !scanned {
+                scanned = true;
+                if run < max_min {
+                    run += self.free_len_before(i, max_min - run);
+                }
+                if run < max_min {
+                    run += self.free_len(i + n, max_min - run);
+                }
+            }
             if min > run {
                 break;
             }
-            if i < h.get() {
-                h.set(i);
-            }
+            h.set(i);
         }
         // Free blocks at or above the top hint must be in one run with it: the hint moves up
         // past the freed ones.
@@ -1213,6 +1247,39 @@ mod tests {
         (0..h.n_blocks()).find(|&i| {
             i + n <= h.n_blocks() && (i..i + n).all(|j| h.meta(j) & meta::STATE == meta::FREE)
         })
+    }
+
+    /// The word-at-a-time run lengths agree with a byte-by-byte count.
+    #[test]
+    fn free_run_lengths() {
+        let mut region = std::vec![0u8; 8 * 1024];
+        // SAFETY: the region outlives the heap and is used by nothing else.
+        let h = unsafe { Heap::new(region.as_mut_ptr(), region.len()) }.unwrap();
+        let n = h.n_blocks();
+        let mut seed = 7u32;
+        for i in 0..n {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            // Mostly free in the first half, mostly allocated in the second.
+            let r = (seed >> 16) % 9;
+            let used = if i < n / 2 { r < 2 } else { r < 7 };
+            let m = match (used, r % 2) {
+                (false, _) => meta::FREE,
+                (true, 0) => meta::HEAD,
+                (true, _) => meta::TAIL | meta::MARK,
+            };
+            h.set_meta(i, m);
+        }
+        let free = |j: usize| h.meta(j) & meta::STATE == meta::FREE;
+        for i in 0..=n {
+            for max in [0, 1, 3, 8, 13, 129, 1000] {
+                let before = (0..i).rev().take(max).take_while(|&j| free(j)).count();
+                assert_eq!(h.free_len_before(i, max), before, "before {i} max {max}");
+                let after = (i..n).take(max).take_while(|&j| free(j)).count();
+                assert_eq!(h.free_len(i, max), after, "after {i} max {max}");
+                let used = (0..i).rev().take_while(|&j| !free(j)).count();
+                assert_eq!(h.used_len_before(i), used, "used before {i}");
+            }
+        }
     }
 
     /// The bump run gives way to the heap lock and to injected failures.
