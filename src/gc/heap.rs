@@ -475,11 +475,25 @@ impl Heap {
 
     /// The number of blocks in the allocation starting at head block `i`.
     pub(crate) fn alloc_blocks(&self, i: usize) -> usize {
-        let mut n = 1;
-        while i + n < self.n_blocks && self.meta(i + n) & meta::STATE == meta::TAIL {
-            n += 1;
+        // Most allocations are one block.
+        if i + 1 >= self.n_blocks || self.meta(i + 1) & meta::STATE != meta::TAIL {
+            return 1;
         }
-        n
+        let mut j = i + 2;
+        // Eight metadata bytes at a time: a byte is a tail when its state bits are 10.
+        while j + 8 <= self.n_blocks {
+            let t = (self.meta_word(j) & (meta::STATE as u64 * LOW_BITS))
+                ^ (meta::TAIL as u64 * LOW_BITS);
+            let not_tail = (t | t >> 1) & LOW_BITS;
+            if not_tail != 0 {
+                return j - i + not_tail.trailing_zeros() as usize / 8;
+            }
+            j += 8;
+        }
+        while j < self.n_blocks && self.meta(j) & meta::STATE == meta::TAIL {
+            j += 1;
+        }
+        j - i
     }
 
     /// The usable size in bytes of the allocation at `p` (a head pointer).
@@ -798,6 +812,10 @@ impl Heap {
     /// The length of the run of free blocks starting at `i`, counted up to `max`.
     #[inline]
     fn free_len(&self, i: usize, max: usize) -> usize {
+        // The first block alone first: often it is allocated.
+        if i >= self.n_blocks || max == 0 || self.meta(i) & meta::STATE != meta::FREE {
+            return 0;
+        }
         let end = self.n_blocks.min(i.saturating_add(max));
         let mut j = i;
         while j + 8 <= end {
@@ -826,6 +844,11 @@ impl Heap {
     /// (eight metadata bytes at a time).
     #[inline]
     fn free_len_before(&self, i: usize, max: usize) -> usize {
+        // The neighbour alone first: usually it is allocated (and was just written to, which
+        // a wide load would have to wait for).
+        if i == 0 || max == 0 || self.meta(i - 1) & meta::STATE != meta::FREE {
+            return 0;
+        }
         let stop = i.saturating_sub(max);
         let mut j = i;
         while j >= stop + 8 {
@@ -996,10 +1019,21 @@ impl Heap {
     /// bookkeeping: `note_freed` must follow, once for a run of such calls.
     #[inline]
     pub(crate) fn clear_run(&self, i: usize, n: usize) {
-        if n == 1 {
+        debug_assert!(i + n <= self.n_blocks);
+        // Small runs with byte stores: not a call to memset, nor a wider store that a load of
+        // the neighbouring metadata (the sweep's next step) would have to wait for.
+        if n <= 4 {
             self.set_meta(i, meta::FREE);
+            if n > 1 {
+                self.set_meta(i + 1, meta::FREE);
+            }
+            if n > 2 {
+                self.set_meta(i + 2, meta::FREE);
+            }
+            if n > 3 {
+                self.set_meta(i + 3, meta::FREE);
+            }
         } else {
-            debug_assert!(i + n <= self.n_blocks);
             // SAFETY: blocks i..i+n are inside the table.
             unsafe { core::ptr::write_bytes(self.meta.add(i), meta::FREE, n) };
         }
@@ -1279,7 +1313,26 @@ mod tests {
                 let used = (0..i).rev().take_while(|&j| !free(j)).count();
                 assert_eq!(h.used_len_before(i), used, "used before {i}");
             }
+            if i < n {
+                let tails = (i + 1..n)
+                    .take_while(|&j| h.meta(j) & meta::STATE == meta::TAIL)
+                    .count();
+                assert_eq!(h.alloc_blocks(i), 1 + tails, "blocks at {i}");
+            }
         }
+        for len in [1, 7, 8, 9, 16, 37, 300] {
+            h.set_meta(100, meta::HEAD);
+            for j in 101..100 + len {
+                h.set_meta(j, meta::TAIL);
+            }
+            h.set_meta(100 + len, meta::HEAD | meta::OBJ);
+            assert_eq!(h.alloc_blocks(100), len);
+        }
+        for j in n - 20..n {
+            h.set_meta(j, meta::TAIL);
+        }
+        h.set_meta(n - 20, meta::HEAD);
+        assert_eq!(h.alloc_blocks(n - 20), 20);
     }
 
     /// The bump run gives way to the heap lock and to injected failures.
@@ -1291,7 +1344,10 @@ mod tests {
         for _ in 0..4 {
             assert!(h.alloc(16, AllocKind::Object).is_some());
         }
-        assert!(h.bump_end.get() > h.bump.get(), "a one-block allocation fills the run");
+        assert!(
+            h.bump_end.get() > h.bump.get(),
+            "a one-block allocation fills the run"
+        );
         h.lock(true);
         assert!(h.alloc(16, AllocKind::Object).is_none());
         assert!(h.alloc_bump(1, AllocKind::Object).is_none());

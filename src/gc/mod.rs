@@ -546,38 +546,23 @@ pub(crate) fn sweep_range(heap: &Heap, from: usize, budget: usize) -> (usize, us
     let mut run: Option<usize> = None;
     let (mut freed, mut end) = (0usize, 0usize);
     while i < n && heads + blocks / 4 < budget {
-        // Eight one-block garbage objects in a row (the floats and small tuples a numeric loop
-        // leaves behind): freed with one store. Each of the eight bytes is a bare head (no
-        // mark, finaliser, pin or grey bit) and the ninth is not a tail of the eighth.
-        if i + 9 <= n && heads + blocks / 4 + 10 <= budget {
-            let w = heap.meta_word(i);
-            if w & !(meta::OBJ as u64 * LOW_BYTES) == LOW_BYTES
-                && heap.meta(i + 8) & meta::STATE != meta::TAIL
-            {
-                heap.clear_run(i, 8);
-                if run.is_none() {
-                    run = Some(i);
-                    freed = 0;
-                }
-                freed += 8;
-                end = i + 8;
-                objects_freed += 8;
-                heads += 8;
-                blocks += 8;
-                i += 8;
-                continue;
-            }
-            // Eight free blocks or tails (no head: bit 0 of the state clear): nothing to do.
-            if w & LOW_BYTES == 0 {
-                blocks += 8;
-                i += 8;
-                continue;
-            }
-        }
         let m = heap.meta(i);
         if m & meta::STATE != meta::HEAD {
-            i += 1;
-            blocks += 1;
+            // A free block: step to the next head, eight metadata bytes at a time (bit 0 of
+            // the state is set only in heads).
+            if i + 8 <= n && heads + blocks / 4 + 2 < budget {
+                let heads_here = heap.meta_word(i) & LOW_BYTES;
+                let k = if heads_here == 0 {
+                    8
+                } else {
+                    heads_here.trailing_zeros() as usize / 8
+                };
+                i += k;
+                blocks += k;
+            } else {
+                i += 1;
+                blocks += 1;
+            }
             continue;
         }
         let len = heap.alloc_blocks(i);
@@ -588,20 +573,40 @@ pub(crate) fn sweep_range(heap: &Heap, from: usize, budget: usize) -> (usize, us
             if let Some(s) = run.take() {
                 heap.note_freed(s, end, freed);
             }
-        } else {
-            if m & meta::FIN != 0 {
-                trace::finalise(heap.block_ptr(i));
-            }
-            heap.clear_run(i, len);
-            if run.is_none() {
-                run = Some(i);
-                freed = 0;
-            }
-            freed += len;
-            end = i + len;
-            objects_freed += 1;
+            i += len;
+            continue;
         }
+        if m & meta::FIN != 0 {
+            trace::finalise(heap.block_ptr(i));
+        }
+        heap.clear_run(i, len);
+        if run.is_none() {
+            run = Some(i);
+            freed = 0;
+        }
+        freed += len;
+        objects_freed += 1;
         i += len;
+        // After a one-block garbage object, more of them eight at a time (the floats and
+        // small tuples a numeric loop leaves behind): eight bare heads (no mark, finaliser,
+        // pin or grey bit) whose ninth neighbour is not a tail of the eighth.
+        if len == 1 {
+            while i + 9 <= n && heads + blocks / 4 + 10 <= budget {
+                let w = heap.meta_word(i);
+                if w & !(meta::OBJ as u64 * LOW_BYTES) != LOW_BYTES
+                    || heap.meta(i + 8) & meta::STATE == meta::TAIL
+                {
+                    break;
+                }
+                heap.clear_run(i, 8);
+                freed += 8;
+                objects_freed += 8;
+                heads += 8;
+                blocks += 8;
+                i += 8;
+            }
+        }
+        end = i;
     }
     if let Some(s) = run {
         heap.note_freed(s, end, freed);

@@ -457,7 +457,11 @@ mod tests {
             if let Some(r) = pow_fast(x, y) {
                 hits += 1;
                 let g = pow_general(x, y);
-                assert_eq!(r.to_bits(), g.to_bits(), "{x:e} ** {y}: fast {r:e}, general {g:e}");
+                assert_eq!(
+                    r.to_bits(),
+                    g.to_bits(),
+                    "{x:e} ** {y}: fast {r:e}, general {g:e}"
+                );
             }
         }
         assert!(hits > 500_000, "{hits}");
@@ -482,7 +486,11 @@ mod tests {
             if r.to_bits() != c.to_bits() {
                 differ += 1;
                 // At most one unit in the last place apart.
-                assert_eq!(r.to_bits().abs_diff(c.to_bits()), 1, "{x:e} ** {y}: {r:e} vs {c:e}");
+                assert_eq!(
+                    r.to_bits().abs_diff(c.to_bits()),
+                    1,
+                    "{x:e} ** {y}: {r:e} vs {c:e}"
+                );
             }
         }
         assert!(n > 500_000 && differ * 200 < n, "{differ} of {n} differ");

@@ -37,7 +37,10 @@ impl PyObj for ComplexObj {
 pub fn new(cx: &mut Cx, f: f64) -> PyResult<Value> {
     // Every float operation makes one: the heap's bump run first, without a call.
     const BLOCKS: usize = core::mem::size_of::<FloatObj>().div_ceil(crate::gc::heap::BLOCK);
-    let p = match cx.heap.alloc_bump(BLOCKS, crate::gc::heap::AllocKind::Object) {
+    let p = match cx
+        .heap
+        .alloc_bump(BLOCKS, crate::gc::heap::AllocKind::Object)
+    {
         Some(p) => {
             let p = p.as_ptr() as *mut FloatObj;
             // SAFETY: a fresh zeroed allocation of FloatObj's size, 16-aligned.
