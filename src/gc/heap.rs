@@ -65,6 +65,9 @@ const CLASS_MIN: [usize; N_CLASSES] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 
 /// Bit 0 of every byte of a word (metadata scanned eight blocks at a time).
 const LOW_BITS: u64 = 0x0101_0101_0101_0101;
 
+/// The most blocks a refill of the bump run looks at (see [`Heap::alloc`]).
+const BUMP_MAX: usize = 1024;
+
 #[inline]
 fn class_of(n: usize) -> usize {
     match n {
@@ -109,6 +112,13 @@ pub struct Heap {
     hints: [Cell<usize>; N_CLASSES],
     /// Where searches for pinned memory start (see `find_free_top`).
     top_hint: Cell<usize>,
+    /// The bump run `bump..bump_end` (empty when equal): blocks known to be free with no free
+    /// block below `bump`, so that an allocation of at most its length is first fit at `bump`
+    /// without a search (see [`Heap::alloc`]). It is kept empty while the heap is locked or
+    /// failures are injected (those allocations take the slow path), and `top_hint` is at or
+    /// above its end.
+    bump: Cell<usize>,
+    bump_end: Cell<usize>,
     used_blocks: Cell<usize>,
     /// The most blocks ever in use at once.
     high_water: Cell<usize>,
@@ -175,6 +185,8 @@ impl Heap {
             n_blocks,
             hints: [const { Cell::new(0) }; N_CLASSES],
             top_hint: Cell::new(n_blocks),
+            bump: Cell::new(0),
+            bump_end: Cell::new(0),
             used_blocks: Cell::new(0),
             high_water: Cell::new(0),
             lock_depth: Cell::new(0),
@@ -260,6 +272,14 @@ impl Heap {
 
     pub(crate) fn set_lock_depth(&self, d: u32) {
         self.lock_depth.set(d);
+        if d > 0 {
+            self.bump_empty();
+        }
+    }
+
+    /// Empty the bump run (every allocation takes the slow path until a refill).
+    fn bump_empty(&self) {
+        self.bump_end.set(self.bump.get());
     }
 
     /// Statistics of the allocation table (`micropython.mem_info`).
@@ -367,7 +387,7 @@ impl Heap {
         } else {
             d.saturating_sub(1)
         };
-        self.lock_depth.set(d);
+        self.set_lock_depth(d);
         d
     }
 
@@ -382,6 +402,7 @@ impl Heap {
     pub fn inject_failures(&self, after: usize, count: usize) {
         self.fail_after.set(after);
         self.fail_count.set(count);
+        self.bump_empty();
     }
 
     /// Injected failures not yet used up (0 when none were injected or all happened).
@@ -454,11 +475,25 @@ impl Heap {
 
     /// The number of blocks in the allocation starting at head block `i`.
     pub(crate) fn alloc_blocks(&self, i: usize) -> usize {
-        let mut n = 1;
-        while i + n < self.n_blocks && self.meta(i + n) & meta::STATE == meta::TAIL {
-            n += 1;
+        // Most allocations are one block.
+        if i + 1 >= self.n_blocks || self.meta(i + 1) & meta::STATE != meta::TAIL {
+            return 1;
         }
-        n
+        let mut j = i + 2;
+        // Eight metadata bytes at a time: a byte is a tail when its state bits are 10.
+        while j + 8 <= self.n_blocks {
+            let t = (self.meta_word(j) & (meta::STATE as u64 * LOW_BITS))
+                ^ (meta::TAIL as u64 * LOW_BITS);
+            let not_tail = (t | t >> 1) & LOW_BITS;
+            if not_tail != 0 {
+                return j - i + not_tail.trailing_zeros() as usize / 8;
+            }
+            j += 8;
+        }
+        while j < self.n_blocks && self.meta(j) & meta::STATE == meta::TAIL {
+            j += 1;
+        }
+        j - i
     }
 
     /// The usable size in bytes of the allocation at `p` (a head pointer).
@@ -471,37 +506,119 @@ impl Heap {
 
     /// Allocate `size` bytes, zeroed, aligned to 16. Returns `None` when no run of free blocks
     /// is large enough (the caller may collect and retry) or the heap is locked.
+    ///
+    /// Placement is first fit (pinned memory: last fit, see `find_free_top`). Most
+    /// allocations are small and come one after another into the free space a sweep left,
+    /// so the heap keeps a bump run: free blocks `bump..bump_end` with no free block below
+    /// them. An allocation that fits there is the first fit at `bump`, found without a
+    /// search; the run is refilled by the one-block allocations that miss it (the lowest free
+    /// block is then known) and emptied by any free below it.
+    #[inline]
     pub fn alloc(&self, size: usize, kind: AllocKind) -> Option<NonNull<u8>> {
+        let n = size.max(1).div_ceil(BLOCK);
+        if kind != AllocKind::Pinned {
+            if let Some(p) = self.bump_take(n, kind) {
+                return Some(p);
+            }
+        }
+        self.alloc_slow(n, kind)
+    }
+
+    /// `n` blocks (not pinned) from the bump run, if they fit and allocation is allowed.
+    #[inline(always)]
+    fn bump_take(&self, n: usize, kind: AllocKind) -> Option<NonNull<u8>> {
+        let s = self.bump.get();
+        if self.bump_end.get() - s < n {
+            return None;
+        }
+        self.bump.set(s + n);
+        Some(self.take(s, n, kind))
+    }
+
+    /// The allocation fast path alone, inlined into the hottest allocation sites (floats): an
+    /// object or buffer of `n` blocks from the bump run, when no collector work is due (the
+    /// poll `Cx::alloc_raw` makes first would do nothing). `None` otherwise: the caller then
+    /// allocates the ordinary way.
+    #[inline(always)]
+    pub(crate) fn alloc_bump(&self, n: usize, kind: AllocKind) -> Option<NonNull<u8>> {
+        // gc-stress collects at every allocation: always the ordinary way.
+        if cfg!(feature = "gc-stress")
+            || kind == AllocKind::Pinned
+            || self.allocated_since_gc.get() >= self.gc.poll_at.get()
+        {
+            return None;
+        }
+        self.bump_take(n, kind)
+    }
+
+    /// `alloc` without a fitting bump run: search the metadata.
+    #[inline(never)]
+    fn alloc_slow(&self, n: usize, kind: AllocKind) -> Option<NonNull<u8>> {
         // A locked heap refuses objects and buffers; temporary scratch memory (the text `print`
         // builds, freed before it returns) is still allowed, as MicroPython prints while
         // locked without allocating.
         if (self.is_locked() && kind != AllocKind::Pinned) || self.injected_failure() {
             return None;
         }
-        let n = size.max(1).div_ceil(BLOCK);
         let start = if kind == AllocKind::Pinned {
             let (start, clean) = self.find_free_top(n)?;
             self.after_alloc_top(start, clean);
+            self.bump_taken(start, start + n);
             start
         } else {
+            // No block below the bump run is free: no search needs to start lower.
+            let c = class_of(n);
+            if self.hints[c].get() < self.bump.get() {
+                self.hints[c].set(self.bump.get());
+            }
             let (start, first_long) = self.find_free(n)?;
             self.after_alloc(start, n, first_long);
+            if n == 1 && self.fail_count.get() == 0 {
+                // `start` was the lowest free block: the run above it is the new bump run.
+                // The top hint moves past it (any free block at or above the run's end is in
+                // the run that holds it, which starts there), so that allocations from the
+                // run need not move it.
+                let b = start + 1;
+                let e = b + self.free_len(b, BUMP_MAX);
+                self.bump.set(b);
+                self.bump_end.set(e);
+                if self.top_hint.get() < e {
+                    self.top_hint.set(e);
+                }
+            } else {
+                self.bump_taken(start, start + n);
+            }
             start
         };
+        Some(self.take(start, n, kind))
+    }
+
+    /// Blocks `a..b` were just allocated outside the bump run's bookkeeping: keep the run's
+    /// blocks free (and none free below it).
+    #[inline]
+    fn bump_taken(&self, a: usize, b: usize) {
+        let (s, e) = (self.bump.get(), self.bump_end.get());
+        if a >= e || b <= s {
+            return;
+        }
+        if a <= s {
+            // The blocks s..b are taken, below them nothing was free.
+            self.bump.set(b.min(e));
+        } else {
+            self.bump_end.set(a);
+        }
+    }
+
+    /// Make blocks `start..start + n` (free, found by a search or the bump run) an allocation
+    /// of `kind`: metadata, colour, counters, zeroed contents.
+    #[inline(always)]
+    fn take(&self, start: usize, n: usize, kind: AllocKind) -> NonNull<u8> {
         let flags = match kind {
             AllocKind::Object => meta::OBJ,
             AllocKind::ObjectWithFinaliser => meta::OBJ | meta::FIN,
             AllocKind::Buffer => 0,
             AllocKind::Pinned => meta::PINNED,
         };
-        let colour = self.birth_colour(start, flags);
-        self.set_meta(start, meta::HEAD | flags | colour);
-        if colour & meta::GREY != 0 {
-            self.grey_push(start, 0);
-        }
-        for j in 1..n {
-            self.set_meta(start + j, meta::TAIL);
-        }
         let used = self.used_blocks.get() + n;
         self.used_blocks.set(used);
         if used > self.high_water.get() {
@@ -511,19 +628,50 @@ impl Heap {
             .set(self.allocated_since_gc.get() + n);
         self.total_allocated
             .set(self.total_allocated.get().wrapping_add(n));
-        let p = self.block_ptr(start);
-        if n == 1 {
-            // Most objects (floats, small tuples, bound methods) take one block: two stores,
-            // not a call to memset.
-            // SAFETY: block `start` is inside the pool, 16-byte aligned, and now belongs to
-            // this allocation.
-            unsafe { (p as *mut [u64; 2]).write([0; 2]) };
-        } else {
-            // SAFETY: blocks start..start+n are inside the pool and now belong to this
-            // allocation.
-            unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
+        let colour = self.birth_colour(start, flags);
+        self.set_meta(start, meta::HEAD | flags | colour);
+        if colour & meta::GREY != 0 {
+            self.grey_push(start, 0);
         }
-        NonNull::new(p)
+        let p = self.block_ptr(start);
+        // Small allocations (floats, small tuples, bound methods, iterators: one to four
+        // blocks) are zeroed with a few stores, not a call to memset (written out case by
+        // case: a loop would become one).
+        match n {
+            1 => {
+                // SAFETY: block `start` is inside the pool, 16-byte aligned, and now belongs
+                // to this allocation.
+                unsafe { (p as *mut [u64; 2]).write([0; 2]) };
+            }
+            2 => {
+                self.set_meta(start + 1, meta::TAIL);
+                // SAFETY: blocks start..start+2 are inside the pool, 16-byte aligned, and now
+                // belong to this allocation.
+                unsafe { (p as *mut [u64; 4]).write([0; 4]) };
+            }
+            3 => {
+                self.set_meta(start + 1, meta::TAIL);
+                self.set_meta(start + 2, meta::TAIL);
+                // SAFETY: as above, three blocks.
+                unsafe { (p as *mut [u64; 6]).write([0; 6]) };
+            }
+            4 => {
+                self.set_meta(start + 1, meta::TAIL);
+                self.set_meta(start + 2, meta::TAIL);
+                self.set_meta(start + 3, meta::TAIL);
+                // SAFETY: as above, four blocks.
+                unsafe { (p as *mut [u64; 8]).write([0; 8]) };
+            }
+            _ => {
+                // SAFETY: the metadata of blocks start+1..start+n lies inside the table.
+                unsafe { core::ptr::write_bytes(self.meta.add(start + 1), meta::TAIL, n - 1) };
+                // SAFETY: blocks start..start+n are inside the pool and now belong to this
+                // allocation.
+                unsafe { core::ptr::write_bytes(p, 0, n * BLOCK) };
+            }
+        }
+        // SAFETY: the pool pointer is non-null, so is every block in it.
+        unsafe { NonNull::new_unchecked(p) }
     }
 
     /// The colour a new allocation at block `start` is born with.
@@ -664,6 +812,10 @@ impl Heap {
     /// The length of the run of free blocks starting at `i`, counted up to `max`.
     #[inline]
     fn free_len(&self, i: usize, max: usize) -> usize {
+        // The first block alone first: often it is allocated.
+        if i >= self.n_blocks || max == 0 || self.meta(i) & meta::STATE != meta::FREE {
+            return 0;
+        }
         let end = self.n_blocks.min(i.saturating_add(max));
         let mut j = i;
         while j + 8 <= end {
@@ -677,6 +829,58 @@ impl Heap {
             j += 1;
         }
         j - i
+    }
+
+    /// The metadata of blocks `i..i + 8`, block `i + k` in byte `k` (`i + 8 <= n_blocks`).
+    #[inline]
+    pub(crate) fn meta_word(&self, i: usize) -> u64 {
+        debug_assert!(i + 8 <= self.n_blocks);
+        // SAFETY: i + 8 <= n_blocks and the table has n_blocks bytes; any alignment is fine for
+        // an unaligned read.
+        u64::from_le(unsafe { core::ptr::read_unaligned(self.meta.add(i) as *const u64) })
+    }
+
+    /// The length of the run of free blocks ending just below block `i`, counted up to `max`
+    /// (eight metadata bytes at a time).
+    #[inline]
+    fn free_len_before(&self, i: usize, max: usize) -> usize {
+        // The neighbour alone first: usually it is allocated (and was just written to, which
+        // a wide load would have to wait for).
+        if i == 0 || max == 0 || self.meta(i - 1) & meta::STATE != meta::FREE {
+            return 0;
+        }
+        let stop = i.saturating_sub(max);
+        let mut j = i;
+        while j >= stop + 8 {
+            let used = self.used_bits(j - 8);
+            if used != 0 {
+                // Byte 7 is block j - 1: the free blocks just below j are the high bytes.
+                return (i - j + used.leading_zeros() as usize / 8).min(max);
+            }
+            j -= 8;
+        }
+        while j > stop && self.meta(j - 1) & meta::STATE == meta::FREE {
+            j -= 1;
+        }
+        i - j
+    }
+
+    /// The number of allocated (head or tail) blocks just below block `i`, eight metadata
+    /// bytes at a time.
+    #[inline]
+    fn used_len_before(&self, i: usize) -> usize {
+        let mut j = i;
+        while j >= 8 {
+            let free = self.used_bits(j - 8) ^ LOW_BITS;
+            if free != 0 {
+                return i - j + free.leading_zeros() as usize / 8;
+            }
+            j -= 8;
+        }
+        while j > 0 && self.meta(j - 1) & meta::STATE != meta::FREE {
+            j -= 1;
+        }
+        i - j
     }
 
     /// Bit 0 of byte `k` is set when block `i + k` is allocated (`i + 8 <= n_blocks`).
@@ -764,22 +968,15 @@ impl Heap {
     /// A search steps up from the hint over free blocks, then goes down.
     fn find_free_top(&self, n: usize) -> Option<(usize, bool)> {
         let mut hi = self.top_hint.get().min(self.n_blocks);
-        while hi < self.n_blocks && self.meta(hi) & meta::STATE == meta::FREE {
-            hi += 1;
-        }
+        hi += self.free_len(hi, usize::MAX);
         let mut clean = true;
         loop {
             // `hi` is one past the highest block that may start the search down.
-            while hi > 0 && self.meta(hi - 1) & meta::STATE != meta::FREE {
-                hi -= 1;
-            }
+            hi -= self.used_len_before(hi);
             if hi < n {
                 return None;
             }
-            let mut j = 0;
-            while j < n && self.meta(hi - 1 - j) & meta::STATE == meta::FREE {
-                j += 1;
-            }
+            let j = self.free_len_before(hi, n);
             if j == n {
                 return Some((hi - n, clean));
             }
@@ -828,8 +1025,23 @@ impl Heap {
     /// bookkeeping: `note_freed` must follow, once for a run of such calls.
     #[inline]
     pub(crate) fn clear_run(&self, i: usize, n: usize) {
-        for j in 0..n {
-            self.set_meta(i + j, meta::FREE);
+        debug_assert!(i + n <= self.n_blocks);
+        // Small runs with byte stores: not a call to memset, nor a wider store that a load of
+        // the neighbouring metadata (the sweep's next step) would have to wait for.
+        if n <= 4 {
+            self.set_meta(i, meta::FREE);
+            if n > 1 {
+                self.set_meta(i + 1, meta::FREE);
+            }
+            if n > 2 {
+                self.set_meta(i + 2, meta::FREE);
+            }
+            if n > 3 {
+                self.set_meta(i + 3, meta::FREE);
+            }
+        } else {
+            // SAFETY: blocks i..i+n are inside the table.
+            unsafe { core::ptr::write_bytes(self.meta.add(i), meta::FREE, n) };
         }
         #[cfg(feature = "gc-stress")]
         // SAFETY: blocks i..i+n are inside the pool and no longer allocated.
@@ -845,6 +1057,11 @@ impl Heap {
         let n = end - i;
         self.used_blocks
             .set(self.used_blocks.get().saturating_sub(freed));
+        // A free block below the bump run: allocations there would no longer be first fit.
+        if i < self.bump.get() {
+            self.bump.set(0);
+            self.bump_end.set(0);
+        }
         // The only positions that gain `m` free blocks are inside the free run that now holds
         // blocks `i..i + n` (with its free neighbours). A window of free blocks that starts
         // below `i` in it runs through `i`: moving a hint down to `i` keeps its invariant, and
@@ -852,25 +1069,28 @@ impl Heap {
         // made a temporary buffer freed below a dense run of larger objects send each later
         // search of their class over the whole run: quadratic.) The neighbours are looked at
         // only as far as the largest class minimum.
+        // The neighbours are looked at only when a hint above `i` needs them (temporary
+        // buffers freed at the top of the pool usually have every hint below them).
         let max_min = CLASS_MIN[N_CLASSES - 1];
         let mut run = n;
-        let mut j = i;
-        while run < max_min && j > 0 && self.meta(j - 1) & meta::STATE == meta::FREE {
-            j -= 1;
-            run += 1;
-        }
-        let mut k = i + n;
-        while run < max_min && k < self.n_blocks && self.meta(k) & meta::STATE == meta::FREE {
-            k += 1;
-            run += 1;
-        }
+        let mut scanned = false;
         for (h, &min) in self.hints.iter().zip(CLASS_MIN.iter()) {
+            if i >= h.get() {
+                continue;
+            }
+            if min > run && !scanned {
+                scanned = true;
+                if run < max_min {
+                    run += self.free_len_before(i, max_min - run);
+                }
+                if run < max_min {
+                    run += self.free_len(i + n, max_min - run);
+                }
+            }
             if min > run {
                 break;
             }
-            if i < h.get() {
-                h.set(i);
-            }
+            h.set(i);
         }
         // Free blocks at or above the top hint must be in one run with it: the hint moves up
         // past the freed ones.
@@ -905,10 +1125,11 @@ impl Heap {
             for j in i + have..i + want {
                 self.set_meta(j, meta::TAIL);
             }
-            // The blocks taken may start the run at the top hint.
+            // The blocks taken may start the run at the top hint, or lie in the bump run.
             if self.top_hint.get() < i + want {
                 self.top_hint.set(i + want);
             }
+            self.bump_taken(i + have, i + want);
             let used = self.used_blocks.get() + extra;
             self.used_blocks.set(used);
             self.high_water.set(self.high_water.get().max(used));
@@ -1070,6 +1291,93 @@ mod tests {
         (0..h.n_blocks()).find(|&i| {
             i + n <= h.n_blocks() && (i..i + n).all(|j| h.meta(j) & meta::STATE == meta::FREE)
         })
+    }
+
+    /// The word-at-a-time run lengths agree with a byte-by-byte count.
+    #[test]
+    fn free_run_lengths() {
+        let mut region = std::vec![0u8; 8 * 1024];
+        // SAFETY: the region outlives the heap and is used by nothing else.
+        let h = unsafe { Heap::new(region.as_mut_ptr(), region.len()) }.unwrap();
+        let n = h.n_blocks();
+        let mut seed = 7u32;
+        for i in 0..n {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            // Mostly free in the first half, mostly allocated in the second.
+            let r = (seed >> 16) % 9;
+            let used = if i < n / 2 { r < 2 } else { r < 7 };
+            let m = match (used, r % 2) {
+                (false, _) => meta::FREE,
+                (true, 0) => meta::HEAD,
+                (true, _) => meta::TAIL | meta::MARK,
+            };
+            h.set_meta(i, m);
+        }
+        let free = |j: usize| h.meta(j) & meta::STATE == meta::FREE;
+        for i in 0..=n {
+            for max in [0, 1, 3, 8, 13, 129, 1000] {
+                let before = (0..i).rev().take(max).take_while(|&j| free(j)).count();
+                assert_eq!(h.free_len_before(i, max), before, "before {i} max {max}");
+                let after = (i..n).take(max).take_while(|&j| free(j)).count();
+                assert_eq!(h.free_len(i, max), after, "after {i} max {max}");
+                let used = (0..i).rev().take_while(|&j| !free(j)).count();
+                assert_eq!(h.used_len_before(i), used, "used before {i}");
+            }
+            if i < n {
+                let tails = (i + 1..n)
+                    .take_while(|&j| h.meta(j) & meta::STATE == meta::TAIL)
+                    .count();
+                assert_eq!(h.alloc_blocks(i), 1 + tails, "blocks at {i}");
+            }
+        }
+        for len in [1, 7, 8, 9, 16, 37, 300] {
+            h.set_meta(100, meta::HEAD);
+            for j in 101..100 + len {
+                h.set_meta(j, meta::TAIL);
+            }
+            h.set_meta(100 + len, meta::HEAD | meta::OBJ);
+            assert_eq!(h.alloc_blocks(100), len);
+        }
+        for j in n - 20..n {
+            h.set_meta(j, meta::TAIL);
+        }
+        h.set_meta(n - 20, meta::HEAD);
+        assert_eq!(h.alloc_blocks(n - 20), 20);
+    }
+
+    /// The bump run gives way to the heap lock and to injected failures.
+    #[test]
+    fn bump_run_respects_lock_and_injected_failures() {
+        let mut region = std::vec![0u8; 16 * 1024];
+        // SAFETY: the region outlives the heap and is used by nothing else.
+        let h = unsafe { Heap::new(region.as_mut_ptr(), region.len()) }.unwrap();
+        for _ in 0..4 {
+            assert!(h.alloc(16, AllocKind::Object).is_some());
+        }
+        assert!(
+            h.bump_end.get() > h.bump.get(),
+            "a one-block allocation fills the run"
+        );
+        h.lock(true);
+        assert!(h.alloc(16, AllocKind::Object).is_none());
+        assert!(h.alloc_bump(1, AllocKind::Object).is_none());
+        assert!(h.alloc(16, AllocKind::Pinned).is_some());
+        h.lock(false);
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        h.inject_failures(2, 1);
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        assert!(h.alloc(16, AllocKind::Buffer).is_some());
+        assert!(h.alloc(16, AllocKind::Object).is_none());
+        assert_eq!(h.injected_failures_left(), 0);
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        assert!(h.alloc(16, AllocKind::Object).is_some());
+        assert_eq!(
+            h.used_blocks.get(),
+            (0..h.n_blocks())
+                .filter(|&i| h.meta(i) & meta::STATE != meta::FREE)
+                .count()
+        );
     }
 
     /// The highest run of `n` free blocks, by a plain scan.

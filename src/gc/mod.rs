@@ -540,17 +540,29 @@ pub(crate) fn sweep_range(heap: &Heap, from: usize, budget: usize) -> (usize, us
     let mut i = from;
     let mut blocks = 0usize;
     let mut heads = 0usize;
+    let mut objects_freed = 0usize;
     // Neighbouring garbage is freed as one run: `run` is where the current run of free blocks
     // started (if it holds freed ones), `freed` the blocks freed in it, `end` the end of the last.
     let mut run: Option<usize> = None;
     let (mut freed, mut end) = (0usize, 0usize);
-    #[cfg(feature = "vm-fast")]
-    let freeing_before = heap.gc.freeing.get();
     while i < n && heads + blocks / 4 < budget {
         let m = heap.meta(i);
         if m & meta::STATE != meta::HEAD {
-            i += 1;
-            blocks += 1;
+            // A free block: step to the next head, eight metadata bytes at a time (bit 0 of
+            // the state is set only in heads).
+            if i + 8 <= n && heads + blocks / 4 + 2 < budget {
+                let heads_here = heap.meta_word(i) & LOW_BYTES;
+                let k = if heads_here == 0 {
+                    8
+                } else {
+                    heads_here.trailing_zeros() as usize / 8
+                };
+                i += k;
+                blocks += k;
+            } else {
+                i += 1;
+                blocks += 1;
+            }
             continue;
         }
         let len = heap.alloc_blocks(i);
@@ -561,31 +573,55 @@ pub(crate) fn sweep_range(heap: &Heap, from: usize, budget: usize) -> (usize, us
             if let Some(s) = run.take() {
                 heap.note_freed(s, end, freed);
             }
-        } else {
-            if m & meta::FIN != 0 {
-                trace::finalise(heap.block_ptr(i));
-            }
-            heap.clear_run(i, len);
-            if run.is_none() {
-                run = Some(i);
-                freed = 0;
-            }
-            freed += len;
-            end = i + len;
-            heap.gc.freeing.set(heap.gc.freeing.get() + 1);
+            i += len;
+            continue;
         }
+        if m & meta::FIN != 0 {
+            trace::finalise(heap.block_ptr(i));
+        }
+        heap.clear_run(i, len);
+        if run.is_none() {
+            run = Some(i);
+            freed = 0;
+        }
+        freed += len;
+        objects_freed += 1;
         i += len;
+        // After a one-block garbage object, more of them eight at a time (the floats and
+        // small tuples a numeric loop leaves behind): eight bare heads (no mark, finaliser,
+        // pin or grey bit) whose ninth neighbour is not a tail of the eighth.
+        if len == 1 {
+            while i + 9 <= n && heads + blocks / 4 + 10 <= budget {
+                let w = heap.meta_word(i);
+                if w & !(meta::OBJ as u64 * LOW_BYTES) != LOW_BYTES
+                    || heap.meta(i + 8) & meta::STATE == meta::TAIL
+                {
+                    break;
+                }
+                heap.clear_run(i, 8);
+                freed += 8;
+                objects_freed += 8;
+                heads += 8;
+                blocks += 8;
+                i += 8;
+            }
+        }
+        end = i;
     }
     if let Some(s) = run {
         heap.note_freed(s, end, freed);
     }
+    heap.gc.freeing.set(heap.gc.freeing.get() + objects_freed);
     // Objects freed: their addresses may be reused, so cached lookups keyed by them go.
     #[cfg(feature = "vm-fast")]
-    if heap.gc.freeing.get() != freeing_before {
+    if objects_freed != 0 {
         crate::vm::cache::invalidate();
     }
     (i, heads + blocks / 4)
 }
+
+/// Bit 0 of every byte of a word.
+const LOW_BYTES: u64 = 0x0101_0101_0101_0101;
 
 /// Metadata bit used only by the gc-stress verifier (a second, independent mark).
 pub(crate) const VERIFY_BIT: u8 = 1 << 7;
