@@ -3,7 +3,8 @@
 //! time, user plus system, which a shared machine disturbs less), the ratio pyrite/CPython, the
 //! geometric mean of the ratios, peak memory (the process's RSS, and for
 //! pyrite the heap's own peak: the RSS mostly counts the heap region given with `-X heapsize`,
-//! `PYRITE_BENCH_HEAP`, default 64M) and the start-up time of `-c pass`.
+//! `PYRITE_BENCH_HEAP`, default 16M: room for every program, small enough to stay in cache)
+//! and the start-up time of `-c pass`.
 //!
 //! `cargo bench -p pyrite-unix --bench compare` (the fast VM profile; add
 //! `--no-default-features --features micropython,compiler,gc-marksweep` for the compact one; set `PYRITE_BENCH_RUNS` for the number of
@@ -120,7 +121,7 @@ fn main() {
         .unwrap_or(5);
     let pyrite = env!("CARGO_BIN_EXE_pyrite");
     let python = python_exe();
-    let heap = std::env::var("PYRITE_BENCH_HEAP").unwrap_or_else(|_| "64M".into());
+    let heap = std::env::var("PYRITE_BENCH_HEAP").unwrap_or_else(|_| "16M".into());
     let profile = if cfg!(feature = "vm-fast") {
         "fast"
     } else {
