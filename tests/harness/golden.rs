@@ -27,6 +27,46 @@ pub struct Outcome {
 }
 
 /// The workspace root (the nearest ancestor of the crate that holds `tests/py`).
+/// Wait for `child` (its stdin already written and closed) for at most `secs` seconds,
+/// draining its stdout and stderr meanwhile (a child that prints more than a pipe holds would
+/// otherwise block until the deadline): its stdout and exit status, -1 when it was killed or
+/// died of a signal.
+#[allow(dead_code)]
+pub fn wait_output(mut child: std::process::Child, secs: u64) -> Outcome {
+    use std::io::Read;
+    let drain = |p: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = p {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let out_t = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let err_t = drain(child.stderr.take().map(|p| Box::new(p) as _));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(st)) => break st.code().unwrap_or(-1),
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(2))
+            }
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break -1;
+            }
+        }
+    };
+    let stdout = out_t.join().unwrap_or_default();
+    let _ = err_t.join();
+    Outcome {
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        status,
+    }
+}
+
 pub fn workspace_root() -> PathBuf {
     let mut d = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     while !d.join("tests/py").is_dir() {

@@ -21,39 +21,7 @@ fn run(script: &Path) -> harness::Outcome {
         use std::io::Write;
         let _ = i.write_all(&harness::stdin_of(script));
     }
-    // Drain the pipes while waiting: a script that prints more than a pipe holds would
-    // otherwise block until the deadline.
-    let drain = |p: Option<Box<dyn std::io::Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            if let Some(mut p) = p {
-                let _ = p.read_to_end(&mut buf);
-            }
-            buf
-        })
-    };
-    let out_t = drain(child.stdout.take().map(|p| Box::new(p) as _));
-    let err_t = drain(child.stderr.take().map(|p| Box::new(p) as _));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(st)) => break st.code().unwrap_or(-1),
-            Ok(None) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(5))
-            }
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break -1;
-            }
-        }
-    };
-    let stdout = out_t.join().unwrap_or_default();
-    let _ = err_t.join();
-    harness::Outcome {
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        status,
-    }
+    harness::wait_output(child, 60)
 }
 
 #[test]

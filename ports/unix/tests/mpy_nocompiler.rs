@@ -53,7 +53,7 @@ const DIFFERENT: &[(&str, &str)] = &[
 ];
 
 fn run(bin: &Path, dir: &Path, arg: &str) -> harness::Outcome {
-    let mut child = Command::new(bin)
+    let child = Command::new(bin)
         .arg(arg)
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -61,24 +61,7 @@ fn run(bin: &Path, dir: &Path, arg: &str) -> harness::Outcome {
         .stderr(Stdio::null())
         .spawn()
         .expect("run pyrite");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    loop {
-        match child.try_wait() {
-            Ok(Some(_)) => break,
-            Ok(None) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(2))
-            }
-            _ => {
-                let _ = child.kill();
-                break;
-            }
-        }
-    }
-    let out = child.wait_with_output().expect("pyrite output");
-    harness::Outcome {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        status: out.status.code().unwrap_or(-1),
-    }
+    harness::wait_output(child, 60)
 }
 
 /// Compile every `.py` under `src` to `.mpy` under `dst` with the file name as the source
