@@ -42,6 +42,7 @@ static EPOCH: AtomicUsize = AtomicUsize::new(1);
 
 /// Every cached answer is stale from now on.
 #[inline]
+#[cfg_attr(not(feature = "vm-fast"), allow(dead_code))]
 pub(crate) fn invalidate() {
     let e = EPOCH.load(Ordering::Relaxed).wrapping_add(1);
     EPOCH.store(if e == 0 { 1 } else { e }, Ordering::Relaxed);
