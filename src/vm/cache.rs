@@ -211,7 +211,8 @@ impl Cx {
     #[inline]
     fn entry<'a>(&mut self, ty: *const TypeObj, name: Value) -> Option<&'a mut Entry> {
         let c = &self.lookup_cache;
-        if c.mask == 0 {
+        // The compact profile has no table: the constant lets the compiler drop the paths.
+        if !cfg!(feature = "vm-fast") || c.mask == 0 {
             return None;
         }
         let (t, n) = (ty as usize, name.raw());
@@ -239,7 +240,8 @@ impl Cx {
     #[inline]
     pub(crate) fn load_global_cached(&mut self, globals: Value, name: Value) -> Option<Value> {
         let c = &self.lookup_cache;
-        if c.mask == 0 {
+        // The compact profile has no table: the constant lets the compiler drop the paths.
+        if !cfg!(feature = "vm-fast") || c.mask == 0 {
             return None;
         }
         let (d, n) = (globals.raw(), name.raw());
@@ -281,7 +283,7 @@ impl Cx {
     #[inline]
     pub(crate) fn store_global_cached(&mut self, globals: Value, name: Value, v: Value) -> bool {
         let c = &self.lookup_cache;
-        if c.mask == 0 {
+        if !cfg!(feature = "vm-fast") || c.mask == 0 {
             return false;
         }
         let (d, n) = (globals.raw(), name.raw());
@@ -311,6 +313,9 @@ impl Cx {
     /// plain class attribute. `None`: take the general path.
     #[inline]
     pub(crate) fn load_attr_cached(&mut self, o: Value, name: Value) -> Option<Value> {
+        if !cfg!(feature = "vm-fast") {
+            return None;
+        }
         let (ty, d) = plain_instance(o)?;
         let e = self.entry(ty, name)?;
         if e.class == SLOW {
@@ -329,6 +334,9 @@ impl Cx {
     /// `(value, NULL)` for an attribute. `None`: take the general path.
     #[inline]
     pub(crate) fn load_method_cached(&mut self, o: Value, name: Value) -> Option<(Value, Value)> {
+        if !cfg!(feature = "vm-fast") {
+            return None;
+        }
         let (ty, d) = plain_instance(o)?;
         let e = self.entry(ty, name)?;
         if e.class == SLOW {
@@ -350,6 +358,9 @@ impl Cx {
     /// `name` is a constant of the running code.
     #[inline]
     pub(crate) fn store_attr_cached(&mut self, o: Value, name: Value, v: Value) -> PyResult<bool> {
+        if !cfg!(feature = "vm-fast") {
+            return Ok(false);
+        }
         let Some(inst) = instance::inst_of(o) else {
             return Ok(false);
         };

@@ -563,7 +563,7 @@ impl Cx {
                         let start = peek!(if n == 3 { 2 } else { 1 });
                         // `seq[a:b:c]` of a list or tuple: no slice object (the pair
                         // BUILD_SLICE, LOAD_SUBSCR run as one instruction).
-                        if bc.get(ip) == Some(&LOAD_SUBSCR) {
+                        if cfg!(feature = "vm-fast") && bc.get(ip) == Some(&LOAD_SUBSCR) {
                             let o = peek!(n);
                             let ty = obj::type_of(o);
                             if core::ptr::eq(ty, &LIST_TYPE) || core::ptr::eq(ty, &TUPLE_TYPE) {
