@@ -888,6 +888,12 @@ impl Cx {
                     LOAD_SUBSCR => {
                         let i = peek!(0);
                         let o = peek!(1);
+                        // A list or tuple indexed by a small int in range.
+                        if let Some(v) = index_fast(o, i) {
+                            sp -= 1;
+                            set_top!(v);
+                            continue;
+                        }
                         if ops::is_user_object(o) {
                             sync!();
                             if tri!(self.op_load_subscr(o, i)) {
@@ -902,6 +908,16 @@ impl Cx {
                         let i = peek!(0);
                         let o = peek!(1);
                         let v = peek!(2);
+                        // A list item by a small int in range.
+                        if !v.is_null() {
+                            if let Some(slot) = list_slot_fast(o, i) {
+                                crate::gc::write_barrier(self, v);
+                                // SAFETY: list_slot_fast gave an item slot of a live list.
+                                unsafe { *slot = v };
+                                sp -= 3;
+                                continue;
+                            }
+                        }
                         if ops::is_user_object(o) {
                             sync!();
                             if tri!(self.op_store_subscr(o, i, v)) {
@@ -1679,6 +1695,39 @@ const UNARY_OPS: [UnaryOp; 4] = [
     UnaryOp::Invert,
     UnaryOp::Not,
 ];
+
+/// `o[i]` for an exact list or tuple and a small int `i` in range (negative counting from the
+/// end); None for anything else (the general path raises the errors).
+#[inline]
+fn index_fast(o: Value, i: Value) -> Option<Value> {
+    let i = i.as_small_int()?;
+    let ty = obj::type_of(o);
+    let items = if core::ptr::eq(ty, &LIST_TYPE) {
+        list::items_of(o)?
+    } else if core::ptr::eq(ty, &TUPLE_TYPE) {
+        tuple::items_of(o)?
+    } else {
+        return None;
+    };
+    let j = if i < 0 { i + items.len() as isize } else { i };
+    items.get(usize::try_from(j).ok()?).copied()
+}
+
+/// The item slot `o[i]` of an exact list and a small int `i` in range.
+#[inline]
+fn list_slot_fast(o: Value, i: Value) -> Option<*mut Value> {
+    let i = i.as_small_int()?;
+    if !core::ptr::eq(obj::type_of(o), &LIST_TYPE) {
+        return None;
+    }
+    let n = list::items_of(o)?.len();
+    let j = usize::try_from(if i < 0 { i + n as isize } else { i }).ok()?;
+    if j >= n {
+        return None;
+    }
+    // SAFETY: type-checked live list; j < len.
+    Some(unsafe { (*(o.raw() as *mut crate::obj::list::ListObj)).items.add(j) })
+}
 
 /// GET_ITER_STACK without an iterator object: the three slots above the NULL for a range
 /// of small ints `(start, stop, step)` or for a list or tuple `(sequence, 0, NULL)` (exact
