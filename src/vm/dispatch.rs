@@ -610,6 +610,22 @@ impl Cx {
                     UNPACK_SEQUENCE => {
                         let n = read_vuint(bc, &mut ip);
                         let seq = peek!(0);
+                        // An exact tuple or list of the right length: straight onto the stack.
+                        let ty = obj::type_of(seq);
+                        let items = if core::ptr::eq(ty, &TUPLE_TYPE) {
+                            tuple::items_of(seq)
+                        } else if core::ptr::eq(ty, &LIST_TYPE) {
+                            list::items_of(seq)
+                        } else {
+                            None
+                        };
+                        if let Some(items) = items.filter(|v| v.len() == n) {
+                            sp -= 1;
+                            for &v in items.iter().rev() {
+                                push!(v);
+                            }
+                            continue;
+                        }
                         tri!(ops::unpack_sequence(self, seq, n, f, sp - 1));
                         sp += n;
                         sp -= 1;
