@@ -171,7 +171,10 @@ pub(crate) fn float_fast(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> Optio
         Add => x + y,
         Subtract => x - y,
         Multiply => x * y,
+        TrueDivide if y != 0.0 => x / y,
         // Comparing with an int is exact in Python, not through a rounded conversion.
+        Equal if both => return Some(Ok(Value::bool(x == y))),
+        NotEqual if both => return Some(Ok(Value::bool(x != y))),
         Less if both => return Some(Ok(Value::bool(x < y))),
         More if both => return Some(Ok(Value::bool(x > y))),
         LessEqual if both => return Some(Ok(Value::bool(x <= y))),
