@@ -172,6 +172,7 @@ pub(crate) fn float_fast(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> Optio
         Subtract => x - y,
         Multiply => x * y,
         TrueDivide if y != 0.0 => x / y,
+        Power if both => return Some(float_pow(cx, x, y)),
         // Comparing with an int is exact in Python, not through a rounded conversion.
         Equal if both => return Some(Ok(Value::bool(x == y))),
         NotEqual if both => return Some(Ok(Value::bool(x != y))),
@@ -329,10 +330,12 @@ fn int_binop(cx: &mut Cx, op: BinaryOp, a: Value, b: Value) -> PyResult<Value> {
 /// a complex result for a negative base and a fractional exponent, `OverflowError` when a
 /// finite power overflows.
 pub(crate) fn float_pow(cx: &mut Cx, x: f64, y: f64) -> PyResult<Value> {
-    if x == 0.0 && y < 0.0 {
+    // Infinities first, as CPython: `0.0 ** -inf` is inf and `(-inf) ** 0.5` is inf (the
+    // C library's pow has these right).
+    if x == 0.0 && y < 0.0 && y.is_finite() {
         return Err(cx.zero_division());
     }
-    if x < 0.0 && y.is_finite() && y != libm::floor(y) {
+    if x < 0.0 && x.is_finite() && y.is_finite() && y != libm::floor(y) {
         let (r, i) = complex_pow((x, 0.0), (y, 0.0));
         return float::new_complex(cx, r, i);
     }
