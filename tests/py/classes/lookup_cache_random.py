@@ -67,7 +67,21 @@ def use_global():
     return G
 
 
-log = []
+h = 0
+count = 0
+last = None
+
+
+def note(entry):
+    # Hash as we go: keeping every row would not fit the small heaps of the gc-stress runs.
+    global h, count, last
+    count += 1
+    last = entry
+    for s in entry:
+        for ch in str(s):
+            h = (h * 31 + ord(ch)) & 0xFFFFFFFF
+
+
 for step in range(400):
     op = rnd(9)
     c = classes[rnd(3)]
@@ -101,7 +115,7 @@ for step in range(400):
         class T(classes[rnd(3)]):
             c = "T.c@%d" % step
         t = T()
-        log.append(("T", read(t, "c"), read(t, "a")))
+        note(("T", read(t, "c"), read(t, "a")))
         del T, t
         gc.collect()
     else:
@@ -109,11 +123,6 @@ for step in range(400):
     row = [read(x, nm) for x in objs for nm in names]
     row += [s for x in objs for s in direct(x)]
     row.append(use_global())
-    log.append(tuple(row))
-h = 0
-for entry in log:
-    for s in entry:
-        for ch in str(s):
-            h = (h * 31 + ord(ch)) & 0xFFFFFFFF
-print(len(log), h)
-print(log[-1])
+    note(tuple(row))
+print(count, h)
+print(last)
