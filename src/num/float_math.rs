@@ -32,7 +32,27 @@ pub(super) fn two_prod(a: f64, b: f64) -> Dd {
     Dd(p, libm::fma(a, b, -p))
 }
 
+/// `acc * x ** n` in double-double, by repeated squaring.
+fn times_power(mut acc: Dd, x: f64, mut n: u32) -> Dd {
+    let mut base = Dd(x, 0.0);
+    while n > 0 {
+        if n & 1 == 1 {
+            acc = acc.mul(base);
+        }
+        n >>= 1;
+        if n > 0 {
+            base = base.mul(base);
+        }
+    }
+    acc
+}
+
 impl Dd {
+    /// The double nearest the pair.
+    fn sum(self) -> f64 {
+        self.0 + self.1
+    }
+
     pub(super) fn add(self, b: Dd) -> Dd {
         let s = two_sum(self.0, b.0);
         let t = two_sum(self.1, b.1);
@@ -341,44 +361,24 @@ fn pow_general(x: f64, y: f64) -> f64 {
         0.0
     } else if y_int && y.abs() <= 65536.0 && l2.abs() < 1000.0 {
         // Repeated squaring: exact while the result fits in a double-double.
-        let mut n = y.abs() as u32;
-        let mut base = Dd(ax, 0.0);
-        let mut acc = Dd(1.0, 0.0);
-        while n > 0 {
-            if n & 1 == 1 {
-                acc = acc.mul(base);
-            }
-            n >>= 1;
-            if n > 0 {
-                base = base.mul(base);
-            }
-        }
+        let acc = times_power(Dd(1.0, 0.0), ax, y.abs() as u32);
         if y < 0.0 {
-            acc = Dd(1.0, 0.0).div(acc);
+            Dd(1.0, 0.0).div(acc).sum()
+        } else {
+            acc.sum()
         }
-        acc.0 + acc.1
     } else if libm::trunc(y * 2.0) == y * 2.0 && y.abs() <= 65536.0 && l2.abs() < 1000.0 {
         // A half-integer power (`x ** -1.5` in n-body codes): `x ** k * sqrt(x)` in
         // double-double, a few dozen operations instead of a logarithm and an exponential.
         let h = libm::sqrt(ax);
         let p = two_prod(h, h);
         let root = quick_two_sum(h, ((ax - p.0) - p.1) / (2.0 * h));
-        let mut n = (y.abs() - 0.5) as u32;
-        let mut base = Dd(ax, 0.0);
-        let mut acc = root;
-        while n > 0 {
-            if n & 1 == 1 {
-                acc = acc.mul(base);
-            }
-            n >>= 1;
-            if n > 0 {
-                base = base.mul(base);
-            }
-        }
+        let acc = times_power(root, ax, (y.abs() - 0.5) as u32);
         if y < 0.0 {
-            acc = Dd(1.0, 0.0).div(acc);
+            Dd(1.0, 0.0).div(acc).sum()
+        } else {
+            acc.sum()
         }
-        acc.0 + acc.1
     } else {
         let t = log_dd(ax).mul_f(y);
         if t.0 > 709.8 {
