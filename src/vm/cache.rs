@@ -91,6 +91,16 @@ fn classify(found: Option<Found>) -> u8 {
     }
 }
 
+/// What an instance attribute lookup found without binding anything.
+enum InstanceAttr {
+    /// In the instance's dict.
+    Dict(Value),
+    /// A class attribute that is not a descriptor.
+    Plain(Value),
+    /// A function defined in the class (a method).
+    Func(Value),
+}
+
 /// The instance (an object of a class made in Python, with a dict and no
 /// `__getattribute__`) whose attributes the fast paths handle, and its dict.
 #[inline]
@@ -309,10 +319,11 @@ impl Cx {
         }
     }
 
-    /// LOAD_ATTR `o.name` without side effects when it can be: an instance attribute, or a
-    /// plain class attribute. `None`: take the general path.
+    /// The part of LOAD_ATTR and LOAD_METHOD on an instance that needs no binding: the value
+    /// in its dict, or else what its class gave (a class attribute's classification and
+    /// value). `None`: take the general path.
     #[inline]
-    pub(crate) fn load_attr_cached(&mut self, o: Value, name: Value) -> Option<Value> {
+    fn instance_attr(&mut self, o: Value, name: Value) -> Option<InstanceAttr> {
         if !cfg!(feature = "vm-fast") {
             return None;
         }
@@ -322,11 +333,22 @@ impl Cx {
             return None;
         }
         if let Some(v) = table::get_str_hinted(d, name, &mut e.hint) {
-            return Some(v);
+            return Some(InstanceAttr::Dict(v));
         }
         match (e.class, e.found) {
-            (PLAIN, Some(Found::Value(v))) => Some(v),
+            (PLAIN, Some(Found::Value(v))) => Some(InstanceAttr::Plain(v)),
+            (FUNC, Some(Found::Value(f))) => Some(InstanceAttr::Func(f)),
             _ => None,
+        }
+    }
+
+    /// LOAD_ATTR `o.name` without side effects when it can be: an instance attribute, or a
+    /// plain class attribute. `None`: take the general path (which binds methods).
+    #[inline]
+    pub(crate) fn load_attr_cached(&mut self, o: Value, name: Value) -> Option<Value> {
+        match self.instance_attr(o, name)? {
+            InstanceAttr::Dict(v) | InstanceAttr::Plain(v) => Some(v),
+            InstanceAttr::Func(_) => None,
         }
     }
 
@@ -334,22 +356,10 @@ impl Cx {
     /// `(value, NULL)` for an attribute. `None`: take the general path.
     #[inline]
     pub(crate) fn load_method_cached(&mut self, o: Value, name: Value) -> Option<(Value, Value)> {
-        if !cfg!(feature = "vm-fast") {
-            return None;
-        }
-        let (ty, d) = plain_instance(o)?;
-        let e = self.entry(ty, name)?;
-        if e.class == SLOW {
-            return None;
-        }
-        if let Some(v) = table::get_str_hinted(d, name, &mut e.hint) {
-            return Some((v, Value::NULL));
-        }
-        match (e.class, e.found) {
-            (PLAIN, Some(Found::Value(v))) => Some((v, Value::NULL)),
-            (FUNC, Some(Found::Value(f))) => Some((f, o)),
-            _ => None,
-        }
+        Some(match self.instance_attr(o, name)? {
+            InstanceAttr::Dict(v) | InstanceAttr::Plain(v) => (v, Value::NULL),
+            InstanceAttr::Func(f) => (f, o),
+        })
     }
 
     /// STORE_ATTR `o.name = v` on an instance whose class has no `__setattr__` and no data

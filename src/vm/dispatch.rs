@@ -611,15 +611,7 @@ impl Cx {
                         let n = read_vuint(bc, &mut ip);
                         let seq = peek!(0);
                         // An exact tuple or list of the right length: straight onto the stack.
-                        let ty = obj::type_of(seq);
-                        let items = if core::ptr::eq(ty, &TUPLE_TYPE) {
-                            tuple::items_of(seq)
-                        } else if core::ptr::eq(ty, &LIST_TYPE) {
-                            list::items_of(seq)
-                        } else {
-                            None
-                        };
-                        if let Some(items) = items.filter(|v| v.len() == n) {
+                        if let Some(items) = exact_seq_items(seq).filter(|v| v.len() == n) {
                             sp -= 1;
                             for &v in items.iter().rev() {
                                 push!(v);
@@ -1712,19 +1704,26 @@ const UNARY_OPS: [UnaryOp; 4] = [
     UnaryOp::Not,
 ];
 
+/// The items of an exact list or tuple (not a subclass, whose methods may differ), for the
+/// fast paths; do not hold them across anything that allocates or runs Python.
+#[inline]
+fn exact_seq_items<'a>(o: Value) -> Option<&'a [Value]> {
+    let ty = obj::type_of(o);
+    if core::ptr::eq(ty, &LIST_TYPE) {
+        list::items_of(o)
+    } else if core::ptr::eq(ty, &TUPLE_TYPE) {
+        tuple::items_of(o)
+    } else {
+        None
+    }
+}
+
 /// `o[i]` for an exact list or tuple and a small int `i` in range (negative counting from the
 /// end); None for anything else (the general path raises the errors).
 #[inline]
 fn index_fast(o: Value, i: Value) -> Option<Value> {
     let i = i.as_small_int()?;
-    let ty = obj::type_of(o);
-    let items = if core::ptr::eq(ty, &LIST_TYPE) {
-        list::items_of(o)?
-    } else if core::ptr::eq(ty, &TUPLE_TYPE) {
-        tuple::items_of(o)?
-    } else {
-        return None;
-    };
+    let items = exact_seq_items(o)?;
     let j = if i < 0 { i + items.len() as isize } else { i };
     items.get(usize::try_from(j).ok()?).copied()
 }

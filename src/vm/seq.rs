@@ -151,14 +151,38 @@ fn slice_int(cx: &mut Cx, v: Value) -> PyResult<isize> {
 
 /// `o[i]`.
 pub fn getitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<Value> {
-    if let Some(r) = resolved_slice(cx, i)? {
-        let mark = cx.roots_mark();
-        cx.root(r)?;
-        let v = getitem_resolved(cx, o, r);
-        cx.roots_truncate(mark);
-        return v;
+    with_resolved_slice(cx, i, |cx, i| getitem_resolved(cx, o, i))
+}
+
+/// Run `f` with subscript `i`, a slice with `__index__` bounds replaced by `resolved_slice`'s
+/// (rooted while `f` runs).
+fn with_resolved_slice<T>(
+    cx: &mut Cx,
+    i: Value,
+    f: impl FnOnce(&mut Cx, Value) -> PyResult<T>,
+) -> PyResult<T> {
+    let Some(r) = resolved_slice(cx, i)? else {
+        return f(cx, i);
+    };
+    let mark = cx.roots_mark();
+    cx.root(r)?;
+    let v = f(cx, r);
+    cx.roots_truncate(mark);
+    v
+}
+
+/// Replace the slice bounds that are objects with `__index__` by their int values, rooted
+/// (the caller truncates the roots to a mark taken before).
+fn resolve_bounds(cx: &mut Cx, parts: &mut [Value; 3]) -> PyResult<()> {
+    for p in parts.iter_mut() {
+        if super::ops::is_user_object(*p) {
+            if let Some(r) = super::dunder::to_index(cx, *p)? {
+                *p = r;
+                cx.root(r)?;
+            }
+        }
     }
-    getitem_resolved(cx, o, i)
+    Ok(())
 }
 
 /// A slice whose bounds are objects with `__index__` (Python code that may change the very
@@ -178,14 +202,7 @@ fn resolved_slice(cx: &mut Cx, i: Value) -> PyResult<Option<Value>> {
     }
     let mark = cx.roots_mark();
     let mut out = parts;
-    for p in out.iter_mut() {
-        if super::ops::is_user_object(*p) {
-            if let Some(r) = super::dunder::to_index(cx, *p)? {
-                *p = r;
-                cx.root(r)?;
-            }
-        }
-    }
+    resolve_bounds(cx, &mut out)?;
     let r = obj::slice::new(cx, out[0], out[1], out[2]);
     cx.roots_truncate(mark);
     r.map(Some)
@@ -228,14 +245,7 @@ pub(crate) fn slice_seq(
     let is_list = obj::kind_of(o) == Kind::List;
     let mut parts = [start, stop, step];
     let mark = cx.roots_mark();
-    for p in parts.iter_mut() {
-        if super::ops::is_user_object(*p) {
-            if let Some(r) = super::dunder::to_index(cx, *p)? {
-                *p = r;
-                cx.root(r)?;
-            }
-        }
-    }
+    resolve_bounds(cx, &mut parts)?;
     // The length is read after any `__index__` ran.
     let len = super::ops::seq_items(o).len();
     let r = slice_indices_of(cx, parts[0], parts[1], parts[2], len);
@@ -362,14 +372,7 @@ fn getitem_other(cx: &mut Cx, o: Value, i: Value, is_slice: bool) -> PyResult<Va
 
 /// `o[i] = v`.
 pub fn setitem(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<()> {
-    if let Some(r) = resolved_slice(cx, i)? {
-        let mark = cx.roots_mark();
-        cx.root(r)?;
-        let res = setitem_resolved(cx, o, r, v);
-        cx.roots_truncate(mark);
-        return res;
-    }
-    setitem_resolved(cx, o, i, v)
+    with_resolved_slice(cx, i, |cx, i| setitem_resolved(cx, o, i, v))
 }
 
 fn setitem_resolved(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<()> {
@@ -413,14 +416,7 @@ fn setitem_resolved(cx: &mut Cx, o: Value, i: Value, v: Value) -> PyResult<()> {
 
 /// `del o[i]`.
 pub fn delitem(cx: &mut Cx, o: Value, i: Value) -> PyResult<()> {
-    if let Some(r) = resolved_slice(cx, i)? {
-        let mark = cx.roots_mark();
-        cx.root(r)?;
-        let res = delitem_resolved(cx, o, r);
-        cx.roots_truncate(mark);
-        return res;
-    }
-    delitem_resolved(cx, o, i)
+    with_resolved_slice(cx, i, |cx, i| delitem_resolved(cx, o, i))
 }
 
 fn delitem_resolved(cx: &mut Cx, o: Value, i: Value) -> PyResult<()> {
